@@ -1,0 +1,5 @@
+"""Run accord as `python -m accordcli`."""
+
+from accordcli.cli import main
+
+main()

@@ -1,0 +1,128 @@
+"""Read dates typed on the command line (ISO or English/Turkish free text) as day ranges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
+
+from accordcli.edtf import EdtfError, parse_edtf
+
+_ISO = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+# Only digits and separators, e.g. 04/05/1988 or 5.4.1988: day-first or month-first is a guess.
+_ALL_NUMBERS = re.compile(r"[0-9]+([ ./-]+[0-9]+)+")
+_FOUR_DIGIT_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+
+# Turkish month names (folded: no accents, dotless i as i) and their English names.
+TURKISH_MONTHS = {
+    "ocak": "January",
+    "subat": "February",
+    "mart": "March",
+    "nisan": "April",
+    "mayis": "May",
+    "haziran": "June",
+    "temmuz": "July",
+    "agustos": "August",
+    "eylul": "September",
+    "ekim": "October",
+    "kasim": "November",
+    "aralik": "December",
+}
+
+
+class DateInputError(ValueError):
+    """Text on the command line that is not a date accord can read."""
+
+
+@dataclass(frozen=True, slots=True)
+class DayRange:
+    """The first and last day a typed date covers, and how precise it was."""
+
+    first: dt.date
+    last: dt.date
+    precision: str  # "year", "month" or "day"
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("ı", "i").casefold()
+
+
+def parse_day_range(text: str) -> DayRange:
+    """Return the range of days `text` names; raise DateInputError if it is not a full date.
+
+    "1988" covers the whole year and "1988-02" the whole of February; nothing is ever
+    filled in from today's date.
+    """
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise DateInputError("empty date; use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1988-04-14")
+    if _ISO.fullmatch(cleaned):
+        try:
+            span = parse_edtf(cleaned)
+        except EdtfError as err:
+            raise DateInputError(str(err)) from None
+        return DayRange(span.start, span.end, span.start_precision)
+    if _ALL_NUMBERS.fullmatch(cleaned):
+        raise DateInputError(
+            f"{text!r} is ambiguous (day or month first?); write it as YYYY-MM-DD, "
+            f"e.g. {_iso_hint(cleaned)}"
+        )
+    return _parse_free_text(cleaned, text)
+
+
+def _iso_hint(numbers: str) -> str:
+    parts = re.split(r"[ ./-]+", numbers)
+    year = next((p for p in parts if len(p) == 4), None)
+    rest = [p.zfill(2) for p in parts if p is not year]
+    if year and len(rest) == 2:
+        return f"{year}-{rest[0]}-{rest[1]} or {year}-{rest[1]}-{rest[0]}"
+    return "1988-04-14"
+
+
+def _parse_free_text(cleaned: str, original: str) -> DayRange:
+    folded = _fold(cleaned)
+    if any(unicodedata.category(c).startswith("C") for c in folded):
+        raise DateInputError(f"{original!r} contains control characters")
+    words = [TURKISH_MONTHS.get(word, word) for word in re.split(r"(\W+)", folded)]
+    english = "".join(words)
+    if not _FOUR_DIGIT_YEAR.search(english):
+        raise DateInputError(
+            f"cannot read {original!r} as a date: it needs a four-digit year "
+            "(e.g. 'April 1978', '27 Nisan 1978' or 1978-04-27)"
+        )
+    if ":" in english:
+        raise DateInputError(f"cannot read {original!r}: give a date without a time")
+    # Imported here: dateutil.parser costs ~60 ms and ISO input never needs it.
+    from dateutil import parser
+
+    # Two far-apart defaults show which fields the text really gave (dateutil#261):
+    # whatever differs between the two results was filled in, never from today.
+    low_default = dt.datetime(1, 1, 1)
+    high_default = dt.datetime(9999, 12, 31)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            low = parser.parse(english, default=low_default)
+            high = parser.parse(english, default=high_default)
+    except (ValueError, OverflowError, TypeError, ArithmeticError, Warning):
+        raise DateInputError(
+            f"cannot read {original!r} as a date; try YYYY-MM-DD, 'April 1978' or "
+            "'27 Nisan 1978'"
+        ) from None
+    if low.tzinfo is not None or high.tzinfo is not None or low.time() != dt.time() or (
+        high.time() != dt.time()
+    ):
+        raise DateInputError(f"cannot read {original!r}: give a date without a time or zone")
+    if low.year != high.year:
+        raise DateInputError(f"cannot read {original!r} as one year, month or day")
+    if low.month != high.month:
+        if low.day != 1 or high.day != 31:
+            raise DateInputError(f"cannot read {original!r}: a day needs a month")
+        return DayRange(low.date(), high.date(), "year")
+    if low.day != high.day:
+        return DayRange(low.date(), high.date(), "month")
+    return DayRange(low.date(), low.date(), "day")

@@ -1,0 +1,73 @@
+"""Parse the EDTF subset used in data files into spans of days."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from accordcli.model import Span
+
+# [0-9] rather than \d: \d also matches full-width and Arabic-Indic digits.
+_PART = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%]?)")
+
+FORMS = "YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ?, ~ or %, or an interval A/B"
+
+
+class EdtfError(ValueError):
+    """A string that is not a date of the supported EDTF subset."""
+
+
+def _part(text: str) -> tuple[dt.date, dt.date, str, str]:
+    match = _PART.fullmatch(text)
+    if match is None:
+        raise EdtfError(f"{text!r} is not a date; use {FORMS}")
+    year_s, month_s, day_s, qualifier = match.groups()
+    year = int(year_s)
+    if year < 1:
+        raise EdtfError(f"{text!r}: year 0000 is not supported (years run from 0001 to 9999)")
+    if month_s is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", qualifier
+    month = int(month_s)
+    if not 1 <= month <= 12:
+        raise EdtfError(f"{text!r}: month {month_s} does not exist")
+    last_day = calendar.monthrange(year, month)[1]
+    if day_s is None:
+        return dt.date(year, month, 1), dt.date(year, month, last_day), "month", qualifier
+    day = int(day_s)
+    if not 1 <= day <= last_day:
+        raise EdtfError(f"{text!r}: {calendar.month_name[month]} {year} has no day {day_s}")
+    return dt.date(year, month, day), dt.date(year, month, day), "day", qualifier
+
+
+def parse_edtf(text: str) -> Span:
+    """Return the span of days an EDTF date or interval may cover; raise EdtfError if invalid."""
+    pieces = text.split("/")
+    if len(pieces) > 2:
+        raise EdtfError(f"{text!r} is not a date; use {FORMS}")
+    if len(pieces) == 1:
+        start, end, precision, qualifier = _part(text)
+        return Span(
+            text=text,
+            start=start,
+            end=end,
+            start_precision=precision,
+            end_precision=precision,
+            uncertain=qualifier in ("?", "%"),
+            approximate=qualifier in ("~", "%"),
+        )
+    first_start, _, first_precision, first_q = _part(pieces[0])
+    _, last_end, last_precision, last_q = _part(pieces[1])
+    if first_start > last_end:
+        raise EdtfError(f"{text!r}: the interval ends before it starts")
+    qualifiers = first_q + last_q
+    return Span(
+        text=text,
+        start=first_start,
+        end=last_end,
+        start_precision=first_precision,
+        end_precision=last_precision,
+        uncertain="?" in qualifiers or "%" in qualifiers,
+        approximate="~" in qualifiers or "%" in qualifiers,
+        interval=True,
+    )

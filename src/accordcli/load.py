@@ -1,0 +1,470 @@
+"""Turn a TOML data file into a validated Dataset, or explain every reason why not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import tomli
+
+from accordcli.edtf import EdtfError, parse_edtf
+from accordcli.errors import DataError
+from accordcli.model import (
+    ACTOR_KINDS,
+    Actor,
+    Clause,
+    Dataset,
+    Event,
+    LocalText,
+    Provision,
+    Source,
+    Span,
+    Tag,
+    id_key,
+)
+
+# Bounds that keep a hostile file from costing more than a second or unbounded memory.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_TEXT_CHARS = 20_000
+
+_SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+T = TypeVar("T")
+
+
+def default_data_path() -> Path:
+    """Return the path of the dataset shipped inside the package."""
+    return Path(str(resources.files("accordcli").joinpath("data", "events.toml")))
+
+
+def display_name(path: Path) -> str:
+    """Return the name used for a data file in messages."""
+    return str(path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a data file, turning every way it can fail into a one-line DataError."""
+    name = display_name(path)
+    try:
+        if path.is_dir():
+            raise DataError(name, ["is a directory, not a TOML file"])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise DataError(name, ["no such file"]) from None
+    except PermissionError:
+        raise DataError(name, ["permission denied"]) from None
+    except IsADirectoryError:
+        raise DataError(name, ["is a directory, not a TOML file"]) from None
+    except OSError as err:
+        raise DataError(name, [f"cannot read: {err.strerror or err}"]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(name, [f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"])
+    return raw
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without a byte-order mark), naming the first bad byte."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError(name, ["is UTF-16; save it as UTF-8"])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise DataError(
+            name,
+            [f"line {line}: not valid UTF-8 (byte {err.start}: 0x{raw[err.start]:02x}); "
+             "save the file as UTF-8"],
+        ) from None
+
+
+def parse_toml(text: str, name: str) -> dict[str, Any]:
+    """Parse TOML text, reporting syntax errors as FILE:LINE:COLUMN."""
+    if not text.strip():
+        raise DataError(name, ["is empty; a dataset needs at least [[events]], [[actors]] "
+                               "and [[sources]]"])
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as err:
+        message = _SYNTAX_POSITION.sub("", err.msg if hasattr(err, "msg") else str(err))
+        lineno = getattr(err, "lineno", None)
+        colno = getattr(err, "colno", None)
+        where = f"line {lineno}, column {colno}: " if lineno else ""
+        raise DataError(name, [f"{where}invalid TOML: {message}"]) from None
+    except RecursionError:
+        # tomli bounds key parts and nesting depth by raising RecursionError.
+        raise DataError(name, ["invalid TOML: keys or tables nested too deeply"]) from None
+
+
+def load(path: Path | None = None) -> Dataset:
+    """Load and validate the data file at `path`, or the shipped dataset."""
+    path = path or default_data_path()
+    name = display_name(path)
+    return build(parse_toml(decode(read_bytes(path), name), name), name)
+
+
+class _Checker:
+    """Collects every problem in a parsed document instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}")
+
+    def table(self, value: Any, where: str, allowed: set[str], required: set[str]) -> bool:
+        if not isinstance(value, dict):
+            self.problem(where, f"expected a table, got {_kind(value)}")
+            return False
+        for key in sorted(set(value) - allowed, key=str):
+            hint = _close(key, allowed)
+            self.problem(f"{where}.{_key_text(key)}", f"unknown key{hint}")
+        for key in sorted(required - set(value)):
+            self.problem(f"{where}.{key}", "missing")
+        return True
+
+    def string(self, value: Any, where: str) -> str | None:
+        if not isinstance(value, str):
+            self.problem(where, f"expected a string, got {_kind(value)}")
+            return None
+        if not value.strip():
+            self.problem(where, "is empty")
+            return None
+        if len(value) > MAX_TEXT_CHARS:
+            self.problem(where, f"longer than {MAX_TEXT_CHARS} characters")
+            return None
+        return value
+
+    def identifier(self, value: Any, where: str) -> str | None:
+        text = self.string(value, where)
+        if text is None:
+            return None
+        if text != text.strip() or _CONTROL.search(text) or any(c.isspace() for c in text):
+            self.problem(where, f"id {text!r} must not contain spaces or control characters")
+            return None
+        return text
+
+    def text(self, value: Any, where: str) -> LocalText | None:
+        if isinstance(value, str):
+            en = self.string(value, where)
+            return LocalText(en) if en is not None else None
+        if not isinstance(value, dict):
+            self.problem(where, f"expected a text {{ en = \"...\", tr = \"...\" }}, got "
+                                f"{_kind(value)}")
+            return None
+        if not self.table(value, where, {"en", "tr"}, {"en"}):
+            return None
+        en = self.string(value["en"], f"{where}.en") if "en" in value else None
+        tr = self.string(value["tr"], f"{where}.tr") if "tr" in value else None
+        return LocalText(en, tr) if en is not None else None
+
+    def id_list(self, value: Any, where: str) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            self.problem(where, f"expected a list of ids, got {_kind(value)}")
+            return ()
+        found = []
+        for position, item in enumerate(value):
+            identifier = self.identifier(item, f"{where}[{position}]")
+            if identifier is not None:
+                found.append(identifier)
+        return tuple(found)
+
+    def date(self, value: Any, where: str) -> Span | None:
+        if isinstance(value, (dt.date, dt.datetime, dt.time)):
+            self.problem(where, f"write dates as strings, e.g. \"{value}\"; "
+                                "a TOML date cannot say 1988 or 1988-04")
+            return None
+        if not isinstance(value, str):
+            self.problem(where, f"expected a date string such as \"1988-04-14\", got "
+                                f"{_kind(value)}")
+            return None
+        try:
+            return parse_edtf(value)
+        except EdtfError as err:
+            self.problem(where, str(err))
+            return None
+
+    def records(self, document: dict[str, Any], key: str, required: bool) -> list[Any]:
+        value = document.get(key)
+        if value is None:
+            if required:
+                self.problem(key, f"missing; add at least one [[{key}]] table")
+            return []
+        if not isinstance(value, list):
+            self.problem(key, f"expected an array of tables [[{key}]], got {_kind(value)}")
+            return []
+        return value
+
+    def unique(self, items: list[T], kind: str, key: Callable[[T], str]) -> None:
+        seen: dict[str, str] = {}
+        for item in items:
+            identifier = key(item)
+            folded = id_key(identifier)
+            if folded in seen:
+                earlier = seen[folded]
+                same = "" if earlier == identifier else f" (same as {earlier!r} after normalising)"
+                self.problem(f"{kind} (id {identifier!r})", f"duplicate id{same}")
+            else:
+                seen[folded] = identifier
+
+    def refs(self, ids: tuple[str, ...], known: set[str], where: str, kind: str) -> None:
+        for position, identifier in enumerate(ids):
+            if id_key(identifier) not in known:
+                hint = _close(identifier, known)
+                self.problem(f"{where}[{position}]", f"unknown {kind} {identifier!r}{hint}")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, int):
+        return f"an integer ({value})"
+    if isinstance(value, float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return f"a TOML date ({value})"
+    return type(value).__name__
+
+
+def _key_text(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else repr(key)
+
+
+def _close(word: str, choices: set[str]) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(word, sorted(choices), n=1)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def _where(kind: str, position: int, record: Any) -> str:
+    identifier = record.get("id") if isinstance(record, dict) else None
+    if isinstance(identifier, str):
+        return f"{kind}[{position}] (id {identifier!r})"
+    return f"{kind}[{position}]"
+
+
+_TOP = {"dataset", "sources", "tags", "actors", "events", "clauses"}
+_SOURCE = {"id", "title", "url", "publisher"}
+_TAG = {"id", "label"}
+_ACTOR = {"id", "kind", "name", "role", "affiliation", "sources"}
+_EVENT = {"id", "date", "title", "summary", "note", "actors", "tags", "sources"}
+_CLAUSE = {"id", "number", "title", "full_title", "parties", "signatories", "witnesses",
+           "signed", "in_force", "summary", "provisions", "sources"}
+_PROVISION = {"number", "text", "tags"}
+
+
+def build(document: dict[str, Any], name: str) -> Dataset:
+    """Validate a parsed TOML document and build the Dataset; raise DataError listing all problems."""
+    check = _Checker()
+    check.table(document, "(top level)", _TOP, set())
+    title = None
+    header = document.get("dataset")
+    if header is not None and check.table(header, "dataset", {"title", "description"}, set()):
+        if "title" in header:
+            title = check.text(header["title"], "dataset.title")
+        if "description" in header:
+            check.text(header["description"], "dataset.description")
+
+    sources = _sources(check, check.records(document, "sources", True))
+    tags = _tags(check, check.records(document, "tags", False))
+    actors = _actors(check, check.records(document, "actors", True))
+    events = _events(check, check.records(document, "events", True))
+    clauses = _clauses(check, check.records(document, "clauses", False))
+
+    check.unique(sources, "sources", lambda s: s.id)
+    check.unique(tags, "tags", lambda t: t.id)
+    check.unique(actors, "actors", lambda a: a.id)
+    check.unique(events, "events", lambda e: e.id)
+    check.unique(clauses, "clauses", lambda c: c.id)
+    numbers: set[int] = set()
+    for clause in clauses:
+        if clause.number in numbers:
+            check.problem(f"clauses (id {clause.id!r}).number", f"duplicate number {clause.number}")
+        numbers.add(clause.number)
+
+    source_ids = {id_key(s.id) for s in sources}
+    actor_ids = {id_key(a.id) for a in actors}
+    tag_ids = {id_key(t.id) for t in tags}
+    for position, actor in enumerate(actors):
+        where = f"actors[{position}] (id {actor.id!r})"
+        check.refs(actor.sources, source_ids, f"{where}.sources", "source")
+        if actor.affiliation is not None:
+            check.refs((actor.affiliation,), actor_ids, f"{where}.affiliation", "actor")
+    for position, event in enumerate(events):
+        where = f"events[{position}] (id {event.id!r})"
+        check.refs(event.actors, actor_ids, f"{where}.actors", "actor")
+        check.refs(event.sources, source_ids, f"{where}.sources", "source")
+        if tags:
+            check.refs(event.tags, tag_ids, f"{where}.tags", "tag")
+    for position, clause in enumerate(clauses):
+        where = f"clauses[{position}] (id {clause.id!r})"
+        for field_name in ("parties", "signatories", "witnesses"):
+            check.refs(getattr(clause, field_name), actor_ids, f"{where}.{field_name}", "actor")
+        check.refs(clause.sources, source_ids, f"{where}.sources", "source")
+        for index, provision in enumerate(clause.provisions):
+            if tags:
+                check.refs(provision.tags, tag_ids, f"{where}.provisions[{index}].tags", "tag")
+
+    if check.problems:
+        raise DataError(name, check.problems)
+    return Dataset(
+        title=title,
+        sources=tuple(sources),
+        tags=tuple(tags),
+        actors=tuple(actors),
+        events=tuple(events),
+        clauses=tuple(sorted(clauses, key=lambda c: c.number)),
+    )
+
+
+def _sources(check: _Checker, records: list[Any]) -> list[Source]:
+    built = []
+    for position, record in enumerate(records):
+        where = _where("sources", position, record)
+        if not check.table(record, where, _SOURCE, _SOURCE):
+            continue
+        identifier = check.identifier(record.get("id"), f"{where}.id") if "id" in record else None
+        title = check.string(record["title"], f"{where}.title") if "title" in record else None
+        url = check.string(record["url"], f"{where}.url") if "url" in record else None
+        publisher = (check.string(record["publisher"], f"{where}.publisher")
+                     if "publisher" in record else None)
+        if url is not None and not re.match(r"https?://", url):
+            check.problem(f"{where}.url", f"{url!r} is not an http(s) URL")
+            url = None
+        if identifier and title and url and publisher:
+            built.append(Source(identifier, title, url, publisher))
+    return built
+
+
+def _tags(check: _Checker, records: list[Any]) -> list[Tag]:
+    built = []
+    for position, record in enumerate(records):
+        where = _where("tags", position, record)
+        if not check.table(record, where, _TAG, _TAG):
+            continue
+        identifier = check.identifier(record.get("id"), f"{where}.id") if "id" in record else None
+        label = check.text(record["label"], f"{where}.label") if "label" in record else None
+        if identifier and label:
+            built.append(Tag(identifier, label))
+    return built
+
+
+def _sources_of(check: _Checker, record: dict[str, Any], where: str) -> tuple[str, ...]:
+    if "sources" not in record:
+        return ()
+    cited = check.id_list(record["sources"], f"{where}.sources")
+    if not cited and isinstance(record["sources"], list):
+        check.problem(f"{where}.sources", "cite at least one source id")
+    return cited
+
+
+def _actors(check: _Checker, records: list[Any]) -> list[Actor]:
+    built = []
+    for position, record in enumerate(records):
+        where = _where("actors", position, record)
+        if not check.table(record, where, _ACTOR, _ACTOR - {"affiliation"}):
+            continue
+        identifier = check.identifier(record.get("id"), f"{where}.id") if "id" in record else None
+        kind = check.string(record["kind"], f"{where}.kind") if "kind" in record else None
+        if kind is not None and kind not in ACTOR_KINDS:
+            check.problem(f"{where}.kind", f"{kind!r} is not one of {', '.join(ACTOR_KINDS)}")
+            kind = None
+        name = check.text(record["name"], f"{where}.name") if "name" in record else None
+        role = check.text(record["role"], f"{where}.role") if "role" in record else None
+        affiliation = None
+        if "affiliation" in record:
+            affiliation = check.identifier(record["affiliation"], f"{where}.affiliation")
+        elif kind == "person":
+            check.problem(f"{where}.affiliation", "missing; a person needs an affiliation "
+                                                  "(an actor id)")
+        cited = _sources_of(check, record, where)
+        if identifier and kind and name and role and cited:
+            built.append(Actor(identifier, kind, name, role, affiliation, cited))
+    return built
+
+
+def _events(check: _Checker, records: list[Any]) -> list[Event]:
+    built = []
+    required = {"id", "date", "title", "summary", "sources"}
+    for position, record in enumerate(records):
+        where = _where("events", position, record)
+        if not check.table(record, where, _EVENT, required):
+            continue
+        identifier = check.identifier(record.get("id"), f"{where}.id") if "id" in record else None
+        date = check.date(record["date"], f"{where}.date") if "date" in record else None
+        title = check.text(record["title"], f"{where}.title") if "title" in record else None
+        summary = check.text(record["summary"], f"{where}.summary") if "summary" in record else None
+        note = check.text(record["note"], f"{where}.note") if "note" in record else None
+        actors = check.id_list(record.get("actors", []), f"{where}.actors")
+        tags = check.id_list(record.get("tags", []), f"{where}.tags")
+        cited = _sources_of(check, record, where)
+        if identifier and date and title and summary and cited and (note or "note" not in record):
+            built.append(Event(identifier, date, title, summary, note, actors, tags, cited))
+    return built
+
+
+def _clauses(check: _Checker, records: list[Any]) -> list[Clause]:
+    built = []
+    required = {"id", "number", "title", "parties", "signed", "summary", "sources"}
+    for position, record in enumerate(records):
+        where = _where("clauses", position, record)
+        if not check.table(record, where, _CLAUSE, required):
+            continue
+        identifier = check.identifier(record.get("id"), f"{where}.id") if "id" in record else None
+        number = record.get("number")
+        if "number" in record and (isinstance(number, bool) or not isinstance(number, int)
+                                   or number < 1):
+            check.problem(f"{where}.number", f"expected a whole number from 1, got {_kind(number)}")
+            number = None
+        title = check.text(record["title"], f"{where}.title") if "title" in record else None
+        full_title = (check.text(record["full_title"], f"{where}.full_title")
+                      if "full_title" in record else None)
+        parties = check.id_list(record.get("parties", []), f"{where}.parties")
+        signatories = check.id_list(record.get("signatories", []), f"{where}.signatories")
+        witnesses = check.id_list(record.get("witnesses", []), f"{where}.witnesses")
+        signed = check.date(record["signed"], f"{where}.signed") if "signed" in record else None
+        in_force = (check.date(record["in_force"], f"{where}.in_force")
+                    if "in_force" in record else None)
+        summary = check.text(record["summary"], f"{where}.summary") if "summary" in record else None
+        provisions = _provisions(check, record.get("provisions", []), f"{where}.provisions")
+        cited = _sources_of(check, record, where)
+        if identifier and number and title and signed and summary and cited:
+            built.append(Clause(identifier, number, title, full_title, parties, signatories,
+                                witnesses, signed, in_force, summary, provisions, cited))
+    return built
+
+
+def _provisions(check: _Checker, value: Any, where: str) -> tuple[Provision, ...]:
+    if not isinstance(value, list):
+        check.problem(where, f"expected an array of tables, got {_kind(value)}")
+        return ()
+    built = []
+    numbers: set[str] = set()
+    for position, record in enumerate(value):
+        here = f"{where}[{position}]"
+        if not check.table(record, here, _PROVISION, {"number", "text"}):
+            continue
+        number = check.string(record["number"], f"{here}.number") if "number" in record else None
+        if number is not None and number in numbers:
+            check.problem(f"{here}.number", f"duplicate provision number {number!r}")
+        if number is not None:
+            numbers.add(number)
+        text = check.text(record["text"], f"{here}.text") if "text" in record else None
+        tags = check.id_list(record.get("tags", []), f"{here}.tags")
+        if number and text:
+            built.append(Provision(number, text, tags))
+    return tuple(built)

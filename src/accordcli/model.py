@@ -1,0 +1,186 @@
+"""The domain model: frozen, typed records of one validated dataset."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass, field
+
+LANGUAGES = ("en", "tr")
+ACTOR_KINDS = ("state", "organisation", "group", "person")
+
+
+def id_key(identifier: str) -> str:
+    """Return the form of an id used for comparison: NFC-normalised and case-folded."""
+    return unicodedata.normalize("NFC", identifier).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class LocalText:
+    """A human-readable text in English and, where translated, Turkish."""
+
+    en: str
+    tr: str | None = None
+
+    def get(self, lang: str) -> str:
+        """Return the text in `lang`, falling back to English when it is missing."""
+        if lang == "tr" and self.tr:
+            return self.tr
+        return self.en
+
+    def variants(self) -> tuple[str, ...]:
+        """Return every language's text, for searching."""
+        return (self.en,) if self.tr is None else (self.en, self.tr)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A date as written in the data (EDTF) and the first and last day it may cover."""
+
+    text: str
+    start: dt.date
+    end: dt.date
+    start_precision: str  # "year", "month" or "day": how precisely the first day is known
+    end_precision: str
+    uncertain: bool = False  # EDTF "?" (or "%") on either end
+    approximate: bool = False  # EDTF "~" (or "%") on either end
+    interval: bool = False
+
+    @property
+    def is_exact_day(self) -> bool:
+        """True when the span names one known day with no qualifier."""
+        return (
+            not self.interval
+            and self.start_precision == "day"
+            and not self.uncertain
+            and not self.approximate
+        )
+
+    def overlaps(self, first: dt.date, last: dt.date) -> bool:
+        """True when this span shares at least one day with first..last (inclusive)."""
+        return self.start <= last and self.end >= first
+
+    def contains(self, day: dt.date) -> bool:
+        """True when `day` lies within the span."""
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A publication that the data cites."""
+
+    id: str
+    title: str
+    url: str
+    publisher: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """One term of the dataset's controlled tag vocabulary."""
+
+    id: str
+    label: LocalText
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A state, organisation, group or person in the story."""
+
+    id: str
+    kind: str
+    name: LocalText
+    role: LocalText
+    affiliation: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened on a day, in a month or year, or over a period."""
+
+    id: str
+    date: Span
+    title: LocalText
+    summary: LocalText
+    note: LocalText | None
+    actors: tuple[str, ...]
+    tags: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """One article or paragraph of an instrument, summarised."""
+
+    number: str
+    text: LocalText
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One of the instruments of the accords, with its provisions."""
+
+    id: str
+    number: int
+    title: LocalText
+    full_title: LocalText | None
+    parties: tuple[str, ...]
+    signatories: tuple[str, ...]
+    witnesses: tuple[str, ...]
+    signed: Span
+    in_force: Span | None
+    summary: LocalText
+    provisions: tuple[Provision, ...]
+    sources: tuple[str, ...]
+
+    def relations(self, actor_id: str) -> tuple[str, ...]:
+        """Return how an actor takes part in this clause: party, signatory, witness."""
+        found = []
+        for relation, ids in (
+            ("party", self.parties),
+            ("signatory", self.signatories),
+            ("witness", self.witnesses),
+        ):
+            if actor_id in ids:
+                found.append(relation)
+        return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """A whole validated data file, in file order."""
+
+    title: LocalText | None
+    sources: tuple[Source, ...]
+    tags: tuple[Tag, ...]
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    clauses: tuple[Clause, ...]
+    _actors: dict[str, Actor] = field(init=False, repr=False, compare=False)
+    _events: dict[str, Event] = field(init=False, repr=False, compare=False)
+    _sources: dict[str, Source] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Lookup tables are derived once; the dataclass stays frozen for callers.
+        object.__setattr__(self, "_actors", {id_key(a.id): a for a in self.actors})
+        object.__setattr__(self, "_events", {id_key(e.id): e for e in self.events})
+        object.__setattr__(self, "_sources", {id_key(s.id): s for s in self.sources})
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """Return the actor with this id, or None."""
+        return self._actors.get(id_key(actor_id))
+
+    def event(self, event_id: str) -> Event | None:
+        """Return the event with this id, or None."""
+        return self._events.get(id_key(event_id))
+
+    def source(self, source_id: str) -> Source | None:
+        """Return the source with this id, or None."""
+        return self._sources.get(id_key(source_id))
+
+    def actor_name(self, actor_id: str, lang: str) -> str:
+        """Return an actor's name in `lang`, or the id itself if it is unknown."""
+        actor = self.actor(actor_id)
+        return actor.name.get(lang) if actor else actor_id

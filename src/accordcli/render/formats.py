@@ -1,0 +1,101 @@
+"""Serialise listings and details as json, ndjson, csv, markdown or line-per-record text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from enum import Enum
+from typing import Any
+
+from accordcli.render.safe import json_safe, one_line, visible
+from accordcli.render.views import Detail, Listing, label
+
+
+class Format(str, Enum):
+    """The output formats every listing command accepts."""
+
+    table = "table"
+    json = "json"
+    ndjson = "ndjson"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def cell(value: Any) -> str:
+    """Return a record value as flat text: lists joined with ';', None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(cell(v) for v in value)
+    return str(value)
+
+
+def to_json(data: Any) -> bytes:
+    """Return pretty JSON as UTF-8 bytes, with terminal-unsafe characters escaped."""
+    return (json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n").encode("utf-8")
+
+
+def to_ndjson(records: tuple[dict[str, Any], ...]) -> bytes:
+    """Return one compact JSON object per line as UTF-8 bytes."""
+    lines = [json_safe(json.dumps(r, ensure_ascii=False, separators=(",", ":")))
+             for r in records]
+    return "".join(line + "\n" for line in lines).encode("utf-8")
+
+
+def to_csv(listing: Listing) -> bytes:
+    """Return a header row and one row per record, lists joined with ';'."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(listing.csv_columns)
+    for record in listing.records:
+        writer.writerow([visible(cell(record.get(column))) for column in listing.csv_columns])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _md(text: str) -> str:
+    return one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def markdown_table(listing: Listing, lang: str) -> str:
+    """Return a GitHub pipe table of the listing's columns."""
+    header = "| " + " | ".join(label(c, lang) for c in listing.columns) + " |"
+    rule = "|" + "|".join("---" for _ in listing.columns) + "|"
+    rows = ["| " + " | ".join(_md(cell(r.get(c))) for c in listing.columns) + " |"
+            for r in listing.records]
+    return "\n".join([header, rule, *rows]) + "\n"
+
+
+def lines(listing: Listing) -> str:
+    """Return one tab-separated line per record, for grep and awk: no header, no wrapping."""
+    return "".join(
+        "\t".join(one_line(cell(r.get(c))) for c in listing.columns) + "\n"
+        for r in listing.records
+    )
+
+
+def detail_markdown(detail: Detail, lang: str) -> str:
+    """Return a record in full as a Markdown section."""
+    parts = [f"## {_md(detail.heading)}", ""]
+    for key, value in detail.fields:
+        values = [v for v in value.split("\n") if v]
+        if len(values) > 1:
+            parts.append(f"**{label(key, lang)}:**")
+            parts.extend(f"- {_md(v)}" for v in values)
+        else:
+            parts.append(f"**{label(key, lang)}:** {_md(value)}  ")
+    for key, listing in detail.sections:
+        parts += ["", f"### {label(key, lang)}", "", markdown_table(listing, lang).rstrip("\n")]
+    return "\n".join(parts) + "\n"
+
+
+def detail_lines(detail: Detail, lang: str) -> str:
+    """Return a record in full as plain 'Label: value' lines, then its listings."""
+    out = [one_line(detail.heading)]
+    for key, value in detail.fields:
+        values = [v for v in value.split("\n") if v] or [""]
+        out.append(f"{label(key, lang)}: {one_line(values[0])}")
+        out.extend(f"  {one_line(v)}" for v in values[1:])
+    for key, listing in detail.sections:
+        out += ["", f"{label(key, lang)}:", lines(listing).rstrip("\n")]
+    return "\n".join(out) + "\n"

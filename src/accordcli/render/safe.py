@@ -1,0 +1,34 @@
+"""Make untrusted data text safe to show in a terminal."""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except newline, DEL, C1 controls, and the bidirectional-formatting characters
+# (embeddings, overrides, isolates, marks) that can reorder what a reader sees.
+_UNSAFE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """Return `text` with control and bidi characters shown as escapes such as \\x1b."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """Return `text` made visible and folded onto one line, for line-per-record output."""
+    return " ".join(visible(text).split("\n"))
+
+
+def json_safe(encoded: str) -> str:
+    """Escape DEL, C1 and bidi characters that json.dumps(ensure_ascii=False) leaves raw.
+
+    The result is still valid JSON and decodes to the same data.
+    """
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)

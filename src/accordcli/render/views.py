@@ -1,0 +1,180 @@
+"""What each command shows: its records, its columns and its labels in both languages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from accordcli.model import Clause, Dataset, Event
+from accordcli.query import ActorSummary, ActorView
+from accordcli.render.records import (
+    Record,
+    actor_detail,
+    actor_record,
+    clause_record,
+    event_detail,
+    event_record,
+)
+
+EVENT_COLUMNS = ("date", "id", "title")
+EVENT_CSV = ("id", "date", "start", "end", "title", "summary", "note", "actors", "tags", "sources")
+ACTOR_COLUMNS = ("id", "name", "kind", "role", "event_count", "first", "last")
+ACTOR_CSV = ("id", "name", "kind", "role", "affiliation", "event_count", "first", "last",
+             "sources")
+CLAUSE_COLUMNS = ("number", "id", "title", "parties", "signatories", "signed", "in_force")
+CLAUSE_CSV = ("id", "number", "title", "full_title", "parties", "signatories", "witnesses",
+              "signed", "in_force", "summary", "sources")
+PROVISION_COLUMNS = ("number", "text", "tags")
+
+LABELS = {
+    "en": {
+        "date": "Date", "id": "Id", "title": "Title", "summary": "Summary", "note": "Note",
+        "actors": "Actors", "tags": "Tags", "sources": "Sources", "start": "Start",
+        "end": "End", "name": "Name", "kind": "Kind", "role": "Role",
+        "affiliation": "Affiliation", "event_count": "Events", "first": "First",
+        "last": "Last", "number": "No.", "parties": "Parties", "signatories": "Signatories",
+        "witnesses": "Witnesses", "signed": "Signed", "in_force": "In force",
+        "full_title": "Full title", "text": "Text", "span": "Span", "clauses": "Clauses",
+        "provisions": "Provisions", "events": "Events", "relations": "Relation",
+        "no_events": "no events match", "no_actors": "no actors match",
+        "no_clauses": "no clauses in this dataset",
+    },
+    "tr": {
+        "date": "Tarih", "id": "Kimlik", "title": "Başlık", "summary": "Özet", "note": "Not",
+        "actors": "Aktörler", "tags": "Etiketler", "sources": "Kaynaklar", "start": "Başlangıç",
+        "end": "Bitiş", "name": "Ad", "kind": "Tür", "role": "Rol",
+        "affiliation": "Bağlı olduğu", "event_count": "Olay", "first": "İlk", "last": "Son",
+        "number": "No", "parties": "Taraflar", "signatories": "İmzacılar",
+        "witnesses": "Tanıklar", "signed": "İmza", "in_force": "Yürürlük",
+        "full_title": "Tam adı", "text": "Metin", "span": "Aralık", "clauses": "Maddeler",
+        "provisions": "Hükümler", "events": "Olaylar", "relations": "İlişki",
+        "no_events": "eşleşen olay yok", "no_actors": "eşleşen aktör yok",
+        "no_clauses": "bu veri kümesinde madde yok",
+    },
+}
+
+
+def label(key: str, lang: str) -> str:
+    """Return the column or field label for `key` in `lang`."""
+    return LABELS.get(lang, LABELS["en"]).get(key) or LABELS["en"].get(key, key)
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Records of one kind with the columns each output format shows."""
+
+    kind: str  # "events", "actors", "clauses" or "provisions"
+    records: tuple[Record, ...]
+    columns: tuple[str, ...]  # table, line-per-record and markdown output
+    csv_columns: tuple[str, ...]
+    empty: str = "no_events"  # label key of the "nothing matched" message
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """One record in full: a heading, labelled fields and listings below them."""
+
+    record: Record  # the JSON object
+    heading: str
+    fields: tuple[tuple[str, str], ...]  # (label key, human-readable value)
+    sections: tuple[tuple[str, Listing], ...]  # (label key, listing)
+    csv: Listing  # what --format csv writes for this record
+
+
+def events_listing(events: list[Event], lang: str) -> Listing:
+    """Return the listing of a timeline."""
+    return Listing("events", tuple(event_record(e, lang) for e in events), EVENT_COLUMNS,
+                   EVENT_CSV)
+
+
+def actors_listing(summaries: list[ActorSummary], lang: str) -> Listing:
+    """Return the listing of actor summaries."""
+    return Listing("actors", tuple(actor_record(s, lang) for s in summaries), ACTOR_COLUMNS,
+                   ACTOR_CSV, empty="no_actors")
+
+
+def clauses_listing(clauses: tuple[Clause, ...], lang: str) -> Listing:
+    """Return the listing of clauses, without their provisions."""
+    return Listing("clauses", tuple(clause_record(c, lang) for c in clauses), CLAUSE_COLUMNS,
+                   CLAUSE_CSV, empty="no_clauses")
+
+
+def _names(dataset: Dataset, ids: list[str], lang: str) -> str:
+    return ", ".join(dataset.actor_name(i, lang) for i in ids)
+
+
+def _span_text(record: Record) -> str:
+    if record["start"] == record["end"]:
+        return record["start"]
+    return f"{record['start']} … {record['end']}"
+
+
+def event_view(event: Event, dataset: Dataset, lang: str) -> Detail:
+    """Return one event in full."""
+    record = event_detail(event, dataset, lang)
+    fields = [
+        ("date", record["date"]),
+        ("span", _span_text(record)),
+        ("id", record["id"]),
+        ("summary", record["summary"]),
+    ]
+    if record["note"]:
+        fields.append(("note", record["note"]))
+    fields += [
+        ("actors", ", ".join(record["actor_names"])),
+        ("tags", ", ".join(record["tags"])),
+        ("sources", "\n".join(f"{s['title']} ({s['publisher']}) {s['url']}"
+                              for s in record["source_details"])),
+    ]
+    csv = Listing("events", (event_record(event, lang),), EVENT_COLUMNS, EVENT_CSV)
+    return Detail(record, record["title"], tuple(fields), (), csv)
+
+
+def clause_view(clause: Clause, dataset: Dataset, lang: str) -> Detail:
+    """Return one clause with every provision."""
+    record = clause_record(clause, lang)
+    fields = [("number", str(record["number"])), ("id", record["id"])]
+    if record["full_title"]:
+        fields.append(("full_title", record["full_title"]))
+    fields += [
+        ("parties", _names(dataset, record["parties"], lang)),
+        ("signatories", _names(dataset, record["signatories"], lang)),
+    ]
+    if record["witnesses"]:
+        fields.append(("witnesses", _names(dataset, record["witnesses"], lang)))
+    fields.append(("signed", record["signed"]))
+    if record["in_force"]:
+        fields.append(("in_force", record["in_force"]))
+    fields += [("summary", record["summary"]), ("sources", ", ".join(record["sources"]))]
+    provisions = Listing(
+        "provisions",
+        tuple({"clause": clause.id, **p} for p in record["provisions"]),
+        PROVISION_COLUMNS,
+        ("clause", *PROVISION_COLUMNS),
+    )
+    return Detail(record, f"{record['number']}. {record['title']}", tuple(fields),
+                  (("provisions", provisions),), provisions)
+
+
+def actor_view_detail(view: ActorView, dataset: Dataset, lang: str) -> Detail:
+    """Return one actor with its timeline and clauses."""
+    record = actor_detail(view, lang)
+    fields = [("id", record["id"]), ("kind", record["kind"]), ("role", record["role"])]
+    if record["affiliation"]:
+        fields.append(("affiliation", dataset.actor_name(record["affiliation"], lang)))
+    fields.append(("event_count", str(record["event_count"])))
+    if record["first"]:
+        fields.append(("span", f"{record['first']} … {record['last']}"))
+    fields.append(("sources", ", ".join(record["sources"])))
+    events = Listing("events", tuple(record["events"]), EVENT_COLUMNS, EVENT_CSV)
+    clauses = Listing(
+        "clauses",
+        tuple({"number": c["number"], "id": c["id"], "title": c["title"],
+               "relations": c["relations"]} for c in record["clauses"]),
+        ("number", "id", "title", "relations"),
+        ("number", "id", "title", "relations"),
+        empty="no_clauses",
+    )
+    sections = [("events", events)]
+    if clauses.records:
+        sections.append(("clauses", clauses))
+    return Detail(record, record["name"], tuple(fields), tuple(sections), events)
