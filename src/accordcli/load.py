@@ -115,6 +115,9 @@ class _Checker:
 
     def __init__(self) -> None:
         self.problems: list[str] = []
+        # Ids each kind of reference may name, taken from the raw tables before they are
+        # built, so that a record with one broken field still has its references checked.
+        self.known: dict[str, set[str] | None] = {}
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}")
@@ -165,7 +168,7 @@ class _Checker:
         tr = self.string(value["tr"], f"{where}.tr") if "tr" in value else None
         return LocalText(en, tr) if en is not None else None
 
-    def id_list(self, value: Any, where: str) -> tuple[str, ...]:
+    def id_list(self, value: Any, where: str, kind: str) -> tuple[str, ...]:
         if not isinstance(value, list):
             self.problem(where, f"expected a list of ids, got {_kind(value)}")
             return ()
@@ -173,8 +176,14 @@ class _Checker:
         for position, item in enumerate(value):
             identifier = self.identifier(item, f"{where}[{position}]")
             if identifier is not None:
+                self.ref(identifier, f"{where}[{position}]", kind)
                 found.append(identifier)
         return tuple(found)
+
+    def ref(self, identifier: str, where: str, kind: str) -> None:
+        known = self.known.get(kind)
+        if known is not None and id_key(identifier) not in known:
+            self.problem(where, f"unknown {kind} {identifier!r}{_close(identifier, known)}")
 
     def date(self, value: Any, where: str) -> Span | None:
         if isinstance(value, (dt.date, dt.datetime, dt.time)):
@@ -209,16 +218,15 @@ class _Checker:
             folded = id_key(identifier)
             if folded in seen:
                 earlier = seen[folded]
-                same = "" if earlier == identifier else f" (same as {earlier!r} after normalising)"
-                self.problem(f"{kind} (id {identifier!r})", f"duplicate id{same}")
+                if earlier == identifier:
+                    self.problem(f"{kind} (id {identifier!r})", "duplicate id")
+                else:
+                    # ascii() shows the code points that make look-alikes differ.
+                    self.problem(f"{kind} (id {ascii(identifier)})",
+                                 f"duplicate id: equal to {ascii(earlier)} after case folding "
+                                 "and Unicode normalisation")
             else:
                 seen[folded] = identifier
-
-    def refs(self, ids: tuple[str, ...], known: set[str], where: str, kind: str) -> None:
-        for position, identifier in enumerate(ids):
-            if id_key(identifier) not in known:
-                hint = _close(identifier, known)
-                self.problem(f"{where}[{position}]", f"unknown {kind} {identifier!r}{hint}")
 
 
 def _kind(value: Any) -> str:
@@ -279,11 +287,24 @@ def build(document: dict[str, Any], name: str) -> Dataset:
         if "description" in header:
             check.text(header["description"], "dataset.description")
 
-    sources = _sources(check, check.records(document, "sources", True))
-    tags = _tags(check, check.records(document, "tags", False))
-    actors = _actors(check, check.records(document, "actors", True))
-    events = _events(check, check.records(document, "events", True))
-    clauses = _clauses(check, check.records(document, "clauses", False))
+    raw = {
+        "sources": check.records(document, "sources", True),
+        "tags": check.records(document, "tags", False),
+        "actors": check.records(document, "actors", True),
+        "events": check.records(document, "events", True),
+        "clauses": check.records(document, "clauses", False),
+    }
+    check.known = {
+        "source": _raw_ids(raw["sources"]),
+        "actor": _raw_ids(raw["actors"]),
+        # Without a [[tags]] vocabulary any tag is allowed.
+        "tag": _raw_ids(raw["tags"]) if raw["tags"] else None,
+    }
+    sources = _sources(check, raw["sources"])
+    tags = _tags(check, raw["tags"])
+    actors = _actors(check, raw["actors"])
+    events = _events(check, raw["events"])
+    clauses = _clauses(check, raw["clauses"])
 
     check.unique(sources, "sources", lambda s: s.id)
     check.unique(tags, "tags", lambda t: t.id)
@@ -296,29 +317,6 @@ def build(document: dict[str, Any], name: str) -> Dataset:
             check.problem(f"clauses (id {clause.id!r}).number", f"duplicate number {clause.number}")
         numbers.add(clause.number)
 
-    source_ids = {id_key(s.id) for s in sources}
-    actor_ids = {id_key(a.id) for a in actors}
-    tag_ids = {id_key(t.id) for t in tags}
-    for position, actor in enumerate(actors):
-        where = f"actors[{position}] (id {actor.id!r})"
-        check.refs(actor.sources, source_ids, f"{where}.sources", "source")
-        if actor.affiliation is not None:
-            check.refs((actor.affiliation,), actor_ids, f"{where}.affiliation", "actor")
-    for position, event in enumerate(events):
-        where = f"events[{position}] (id {event.id!r})"
-        check.refs(event.actors, actor_ids, f"{where}.actors", "actor")
-        check.refs(event.sources, source_ids, f"{where}.sources", "source")
-        if tags:
-            check.refs(event.tags, tag_ids, f"{where}.tags", "tag")
-    for position, clause in enumerate(clauses):
-        where = f"clauses[{position}] (id {clause.id!r})"
-        for field_name in ("parties", "signatories", "witnesses"):
-            check.refs(getattr(clause, field_name), actor_ids, f"{where}.{field_name}", "actor")
-        check.refs(clause.sources, source_ids, f"{where}.sources", "source")
-        for index, provision in enumerate(clause.provisions):
-            if tags:
-                check.refs(provision.tags, tag_ids, f"{where}.provisions[{index}].tags", "tag")
-
     if check.problems:
         raise DataError(name, check.problems)
     return Dataset(
@@ -329,6 +327,10 @@ def build(document: dict[str, Any], name: str) -> Dataset:
         events=tuple(events),
         clauses=tuple(sorted(clauses, key=lambda c: c.number)),
     )
+
+
+def _raw_ids(records: list[Any]) -> set[str]:
+    return {id_key(r["id"]) for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)}
 
 
 def _sources(check: _Checker, records: list[Any]) -> list[Source]:
@@ -366,7 +368,7 @@ def _tags(check: _Checker, records: list[Any]) -> list[Tag]:
 def _sources_of(check: _Checker, record: dict[str, Any], where: str) -> tuple[str, ...]:
     if "sources" not in record:
         return ()
-    cited = check.id_list(record["sources"], f"{where}.sources")
+    cited = check.id_list(record["sources"], f"{where}.sources", "source")
     if not cited and isinstance(record["sources"], list):
         check.problem(f"{where}.sources", "cite at least one source id")
     return cited
@@ -388,6 +390,8 @@ def _actors(check: _Checker, records: list[Any]) -> list[Actor]:
         affiliation = None
         if "affiliation" in record:
             affiliation = check.identifier(record["affiliation"], f"{where}.affiliation")
+            if affiliation is not None:
+                check.ref(affiliation, f"{where}.affiliation", "actor")
         elif kind == "person":
             check.problem(f"{where}.affiliation", "missing; a person needs an affiliation "
                                                   "(an actor id)")
@@ -409,8 +413,8 @@ def _events(check: _Checker, records: list[Any]) -> list[Event]:
         title = check.text(record["title"], f"{where}.title") if "title" in record else None
         summary = check.text(record["summary"], f"{where}.summary") if "summary" in record else None
         note = check.text(record["note"], f"{where}.note") if "note" in record else None
-        actors = check.id_list(record.get("actors", []), f"{where}.actors")
-        tags = check.id_list(record.get("tags", []), f"{where}.tags")
+        actors = check.id_list(record.get("actors", []), f"{where}.actors", "actor")
+        tags = check.id_list(record.get("tags", []), f"{where}.tags", "tag")
         cited = _sources_of(check, record, where)
         if identifier and date and title and summary and cited and (note or "note" not in record):
             built.append(Event(identifier, date, title, summary, note, actors, tags, cited))
@@ -433,9 +437,9 @@ def _clauses(check: _Checker, records: list[Any]) -> list[Clause]:
         title = check.text(record["title"], f"{where}.title") if "title" in record else None
         full_title = (check.text(record["full_title"], f"{where}.full_title")
                       if "full_title" in record else None)
-        parties = check.id_list(record.get("parties", []), f"{where}.parties")
-        signatories = check.id_list(record.get("signatories", []), f"{where}.signatories")
-        witnesses = check.id_list(record.get("witnesses", []), f"{where}.witnesses")
+        parties = check.id_list(record.get("parties", []), f"{where}.parties", "actor")
+        signatories = check.id_list(record.get("signatories", []), f"{where}.signatories", "actor")
+        witnesses = check.id_list(record.get("witnesses", []), f"{where}.witnesses", "actor")
         signed = check.date(record["signed"], f"{where}.signed") if "signed" in record else None
         in_force = (check.date(record["in_force"], f"{where}.in_force")
                     if "in_force" in record else None)
@@ -464,7 +468,7 @@ def _provisions(check: _Checker, value: Any, where: str) -> tuple[Provision, ...
         if number is not None:
             numbers.add(number)
         text = check.text(record["text"], f"{here}.text") if "text" in record else None
-        tags = check.id_list(record.get("tags", []), f"{here}.tags")
+        tags = check.id_list(record.get("tags", []), f"{here}.tags", "tag")
         if number and text:
             built.append(Provision(number, text, tags))
     return tuple(built)

@@ -1,0 +1,78 @@
+"""Shared fixtures: a clean, fixed environment, the CLI runner, data files and goldens."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from accordcli.cli import app
+
+TESTS = Path(__file__).parent
+DATA = TESTS / "data"
+GOLDEN = TESTS / "golden"
+SAMPLE = DATA / "sample.toml"
+
+# Variables that change colour, width, terminal detection or data selection.
+_ENV_TO_CLEAR = (
+    "FORCE_COLOR", "PY_COLORS", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE", "GITHUB_ACTIONS", "TERM", "COLORTERM", "ACCORD_DATA", "ACCORD_LANG",
+    "ACCORD_TODAY", "ACCORD_CACHE_DIR", "PYTHONIOENCODING",
+)
+
+
+def clean_env(**overrides: str) -> dict[str, str]:
+    """Return os.environ without colour/terminal variables, with fixed width, plus overrides."""
+    env = {k: v for k, v in os.environ.items() if k not in _ENV_TO_CLEAR}
+    env.update({"COLUMNS": "100", "LINES": "40", "TERM": "xterm-256color"})
+    env.update(overrides)
+    return env
+
+
+@pytest.fixture(autouse=True)
+def _fixed_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in _ENV_TO_CLEAR:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("LINES", "40")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("ACCORD_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="Rewrite tests/golden/* from the current output.")
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Invoke the CLI in-process: run("timeline", "--json", env={...})."""
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, list(args), env=env)
+
+    return invoke
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Iterator[Callable[[str, str], None]]:
+    """Compare text with tests/golden/NAME, or rewrite it under --update-golden."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.exists(), f"missing golden file {path}; run pytest --update-golden"
+        assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"
+
+    yield check

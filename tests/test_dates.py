@@ -1,0 +1,106 @@
+"""Dates typed on the command line: ISO and free text, ranges by precision, rejections."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from accordcli.dates import DateInputError, parse_day_range
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "precision"),
+    [
+        ("1978", D(1978, 1, 1), D(1978, 12, 31), "year"),
+        ("1978-04", D(1978, 4, 1), D(1978, 4, 30), "month"),
+        ("1988-02", D(1988, 2, 1), D(1988, 2, 29), "month"),
+        ("1978-04-27", D(1978, 4, 27), D(1978, 4, 27), "day"),
+        ("April 1978", D(1978, 4, 1), D(1978, 4, 30), "month"),
+        ("27 April 1978", D(1978, 4, 27), D(1978, 4, 27), "day"),
+        ("April 27, 1978", D(1978, 4, 27), D(1978, 4, 27), "day"),
+        ("27 Nisan 1978", D(1978, 4, 27), D(1978, 4, 27), "day"),
+        ("Şubat 1988", D(1988, 2, 1), D(1988, 2, 29), "month"),
+        ("subat 1988", D(1988, 2, 1), D(1988, 2, 29), "month"),
+        ("14 NİSAN 1988", D(1988, 4, 14), D(1988, 4, 14), "day"),
+        ("15 Mayıs 1988", D(1988, 5, 15), D(1988, 5, 15), "day"),
+        ("Aralık 1979", D(1979, 12, 1), D(1979, 12, 31), "month"),
+        ("8 Şubat 1988", D(1988, 2, 8), D(1988, 2, 8), "day"),
+        ("Eylül 1986", D(1986, 9, 1), D(1986, 9, 30), "month"),
+        ("ağustos 1988", D(1988, 8, 1), D(1988, 8, 31), "month"),
+        ("  1988  ", D(1988, 1, 1), D(1988, 12, 31), "year"),
+    ],
+)
+def test_accepted_forms(text: str, first: dt.date, last: dt.date, precision: str) -> None:
+    parsed = parse_day_range(text)
+    assert (parsed.first, parsed.last, parsed.precision) == (first, last, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("", "empty date"),
+        ("   ", "empty date"),
+        ("abc", "four-digit year"),
+        ("99999999999", "four-digit year"),
+        ("1988-02-30", "has no day 30"),
+        ("1988-13", "month 13"),
+        ("+25:00", "four-digit year"),
+        ("04/05/1988", "ambiguous"),
+        ("05.04.1988", "ambiguous"),
+        ("13/05/1988", "ambiguous"),
+        ("March", "four-digit year"),
+        ("April 88", "four-digit year"),
+        ("12:30 1988", "without a time"),
+        ("27 Nisan 1978 10:00", "without a time"),
+        ("1988 EST", "cannot read"),
+        ("Monday 1988", "cannot read"),
+        ("1988\x00", "control characters"),
+    ],
+)
+def test_rejections(text: str, fragment: str) -> None:
+    with pytest.raises(DateInputError, match=fragment):
+        parse_day_range(text)
+
+
+def test_ambiguous_form_shows_both_iso_readings() -> None:
+    with pytest.raises(DateInputError, match="1988-04-05 or 1988-05-04"):
+        parse_day_range("04/05/1988")
+
+
+def test_nothing_is_filled_in_from_today() -> None:
+    # dateutil alone would give today's month and day for "1978" and "April 1988".
+    assert parse_day_range("April 1988").first == D(1988, 4, 1)
+    assert parse_day_range("April 1988").last == D(1988, 4, 30)
+    assert parse_day_range("1978").first == D(1978, 1, 1)
+
+
+def test_iso_input_does_not_import_dateutil_parser() -> None:
+    code = (
+        "import sys; from accordcli.dates import parse_day_range as p; "
+        "p('1978'); p('1978-04'); p('1978-04-27'); "
+        "print('dateutil.parser' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@given(st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)))
+def test_iso_days_agree_with_datetime(day: dt.date) -> None:
+    parsed = parse_day_range(day.isoformat())
+    assert parsed.first == parsed.last == day
+
+
+@given(st.text(max_size=40))
+def test_any_text_is_a_range_or_a_date_input_error(text: str) -> None:
+    try:
+        parsed = parse_day_range(text)
+    except DateInputError:
+        return
+    assert parsed.first <= parsed.last

@@ -1,0 +1,264 @@
+"""The loader: valid files load; each kind of broken file is reported at its exact location."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from accordcli.errors import DataError
+from accordcli.load import build, decode, load, parse_toml
+from conftest import SAMPLE
+
+HEAD = """\
+[[sources]]
+id = "s"
+title = "T"
+url = "https://example.org"
+publisher = "P"
+
+[[actors]]
+id = "a"
+kind = "state"
+name = { en = "A", tr = "A" }
+role = { en = "R", tr = "R" }
+sources = ["s"]
+"""
+
+EVENT = """
+[[events]]
+id = "e"
+date = "1988-04-14"
+title = { en = "T", tr = "T" }
+summary = { en = "S", tr = "S" }
+actors = ["a"]
+sources = ["s"]
+"""
+
+
+def problems_of(tmp_path: Path, text: str | bytes) -> list[str]:
+    path = tmp_path / "bad.toml"
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    with pytest.raises(DataError) as caught:
+        load(path)
+    assert caught.value.source == str(path)
+    return list(caught.value.problems)
+
+
+def test_sample_loads_in_file_order() -> None:
+    dataset = load(SAMPLE)
+    assert [e.id for e in dataset.events][:2] == ["border-war", "talks-open"]
+    assert len(dataset.actors) == 4
+    assert [c.number for c in dataset.clauses] == [1, 2]
+    assert dataset.event("TALKS-OPEN") is dataset.event("talks-open")  # ids compare folded
+    assert dataset.actor("envoy").affiliation == "league"  # type: ignore[union-attr]
+
+
+def test_minimal_valid_file_loads(tmp_path: Path) -> None:
+    path = tmp_path / "ok.toml"
+    path.write_text(HEAD + EVENT, encoding="utf-8")
+    dataset = load(path)
+    assert dataset.events[0].date.start == dt.date(1988, 4, 14)
+    assert dataset.clauses == ()
+
+
+def test_plain_string_text_is_english_only(tmp_path: Path) -> None:
+    path = tmp_path / "ok.toml"
+    path.write_text(HEAD + EVENT.replace('{ en = "T", tr = "T" }', '"Only English"'),
+                    encoding="utf-8")
+    event = load(path).events[0]
+    assert event.title.get("tr") == "Only English"
+
+
+@pytest.mark.parametrize(
+    ("snippet_from", "snippet_to", "expected"),
+    [
+        ('date = "1988-04-14"', "date = 1988", 'events[0] (id \'e\').date: expected a date string'),
+        ('date = "1988-04-14"', "date = 1988-04-14",
+         "events[0] (id 'e').date: write dates as strings"),
+        ('date = "1988-04-14"', 'date = "1988-02-30"',
+         "events[0] (id 'e').date: '1988-02-30': February 1988 has no day 30"),
+        ('date = "1988-04-14"', 'date = "1988-13"', "events[0] (id 'e').date: '1988-13': month 13"),
+        ('date = "1988-04-14"', 'date = "0000"', "events[0] (id 'e').date: '0000': year 0000"),
+        ('date = "1988-04-14"', 'date = "99999"', "events[0] (id 'e').date: '99999' is not a date"),
+        ('date = "1988-04-14"', 'date = "1989/1988"',
+         "events[0] (id 'e').date: '1989/1988': the interval ends before it starts"),
+        ('title = { en = "T", tr = "T" }', "title = true",
+         "events[0] (id 'e').title: expected a text"),
+        ('title = { en = "T", tr = "T" }', 'title = { tr = "T" }', "events[0] (id 'e').title.en: missing"),
+        ('title = { en = "T", tr = "T" }', 'title = { en = "T", de = "T" }',
+         "events[0] (id 'e').title.de: unknown key"),
+        ('title = { en = "T", tr = "T" }', 'title = { en = "" }', "events[0] (id 'e').title.en: is empty"),
+        ('actors = ["a"]', 'actors = "a"', "events[0] (id 'e').actors: expected a list of ids"),
+        ('actors = ["a"]', 'actors = ["b"]', "events[0] (id 'e').actors[0]: unknown actor 'b'"),
+        ('sources = ["s"]\n', 'sources = ["x"]\n',
+         "events[0] (id 'e').sources[0]: unknown source 'x'"),
+        ('sources = ["s"]\n', "sources = []\n", "events[0] (id 'e').sources: cite at least one"),
+        ('actors = ["a"]', 'actors = ["a"]\ntitel = "typo"',
+         "events[0] (id 'e').titel: unknown key (did you mean 'title'?)"),
+        ('summary = { en = "S", tr = "S" }\n', "", "events[0] (id 'e').summary: missing"),
+        ('id = "e"', "id = 5", "events[0].id: expected a string, got an integer (5)"),
+        ('id = "e"', 'id = "has space"', "events[0] (id 'has space').id: id 'has space' must not"),
+    ],
+)
+def test_event_problems_name_the_exact_location(
+    tmp_path: Path, snippet_from: str, snippet_to: str, expected: str
+) -> None:
+    event = EVENT.replace(snippet_from, snippet_to, 1)
+    assert event != EVENT
+    problems = problems_of(tmp_path, HEAD + event)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
+    event = EVENT.replace('date = "1988-04-14"', "date = true").replace('["a"]', '["zz"]')
+    problems = problems_of(tmp_path, HEAD + event)
+    assert len(problems) == 2
+    assert problems[0].startswith("events[0] (id 'e').date: expected a date string")
+
+
+def test_duplicate_ids_including_unicode_lookalikes(tmp_path: Path) -> None:
+    twice = EVENT + EVENT.replace('id = "e"', 'id = "E"')
+    assert "duplicate id" in problems_of(tmp_path, HEAD + twice)[0]
+    nfc = EVENT.replace('id = "e"', 'id = "\u00e7"')
+    nfd = EVENT.replace('id = "e"', 'id = "c\u0327"')
+    problems = problems_of(tmp_path, HEAD + nfc + nfd)
+    assert problems == ["events (id 'c\\u0327'): duplicate id: equal to '\\xe7' after case "
+                        "folding and Unicode normalisation"]
+
+
+def test_person_needs_an_affiliation_that_resolves(tmp_path: Path) -> None:
+    person = HEAD.replace('kind = "state"', 'kind = "person"')
+    assert "actors[0] (id 'a').affiliation: missing" in problems_of(tmp_path, person + EVENT)[0]
+    dangling = HEAD.replace('kind = "state"', 'kind = "person"\naffiliation = "nobody"')
+    assert problems_of(tmp_path, dangling + EVENT) == [
+        "actors[0] (id 'a').affiliation: unknown actor 'nobody'"
+    ]
+
+
+def test_bad_actor_kind_and_bool_is_not_an_int(tmp_path: Path) -> None:
+    problems = problems_of(tmp_path, HEAD.replace('"state"', '"empire"') + EVENT)
+    assert problems[0].startswith("actors[0] (id 'a').kind: 'empire' is not one of")
+    clause = """
+[[clauses]]
+id = "c"
+number = true
+title = "C"
+parties = ["a"]
+signed = "1988-04-14"
+summary = "S"
+sources = ["s"]
+"""
+    problems = problems_of(tmp_path, HEAD + EVENT + clause)
+    assert problems == ["clauses[0] (id 'c').number: expected a whole number from 1, "
+                        "got a boolean (true)"]
+
+
+def test_clause_references_and_provisions(tmp_path: Path) -> None:
+    clause = """
+[[clauses]]
+id = "c"
+number = 1
+title = "C"
+parties = ["a"]
+signatories = ["ghost"]
+signed = "1988-04-14"
+summary = "S"
+sources = ["s"]
+
+[[clauses.provisions]]
+number = "I"
+text = "x"
+
+[[clauses.provisions]]
+number = "I"
+text = "y"
+"""
+    problems = problems_of(tmp_path, HEAD + EVENT + clause)
+    assert "clauses[0] (id 'c').provisions[1].number: duplicate provision number 'I'" in problems
+    assert "clauses[0] (id 'c').signatories[0]: unknown actor 'ghost'" in problems
+
+
+def test_declared_tags_are_a_closed_vocabulary(tmp_path: Path) -> None:
+    tags = '\n[[tags]]\nid = "diplomacy"\nlabel = "Diplomacy"\n'
+    event = EVENT.replace('actors = ["a"]', 'actors = ["a"]\ntags = ["diplomcy"]')
+    problems = problems_of(tmp_path, HEAD + tags + event)
+    assert problems == ["events[0] (id 'e').tags[0]: unknown tag 'diplomcy' "
+                        "(did you mean 'diplomacy'?)"]
+
+
+def test_unknown_top_level_table(tmp_path: Path) -> None:
+    problems = problems_of(tmp_path, HEAD + EVENT + "\n[[event]]\nid = 'x'\n")
+    assert problems == ["(top level).event: unknown key (did you mean 'events'?)"]
+
+
+def test_missing_required_tables(tmp_path: Path) -> None:
+    problems = problems_of(tmp_path, 'x = 1\n')
+    assert "sources: missing; add at least one [[sources]] table" in problems
+    assert "events: missing; add at least one [[events]] table" in problems
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("[[events]\n", "line 1, column 9: invalid TOML"),
+        ('a = 1\na = 2\n', "line 2, column 6: invalid TOML: Cannot overwrite a value"),
+        ("", "is empty"),
+        ("   \n\n", "is empty"),
+        (b"\xff\xfea\x00", "is UTF-16; save it as UTF-8"),
+        (b'x = "caf\xe9"\n', "line 1: not valid UTF-8 (byte 8: 0xe9)"),
+        (b"\n\x99", "line 2: not valid UTF-8"),
+        ("a = " + "[" * 5000 + "]" * 5000, "invalid TOML"),
+        ("a" + ".a" * 100_000 + " = 1\n", "invalid TOML"),
+        ("a = " + "{b = " * 5000 + "1" + "}" * 5000, "invalid TOML"),
+        ("[" + ".".join(["t"] * 5000) + "]\n", "invalid TOML"),
+    ],
+)
+def test_unreadable_documents_get_one_line(
+    tmp_path: Path, content: str | bytes, expected: str
+) -> None:
+    problems = problems_of(tmp_path, content)
+    assert len(problems) == 1 and expected in problems[0], problems
+
+
+def test_byte_order_mark_loads(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + (HEAD + EVENT).encode())
+    assert load(path).events[0].id == "e"
+
+
+def test_missing_file_directory_and_unreadable(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="no such file"):
+        load(tmp_path / "nope.toml")
+    with pytest.raises(DataError, match="is a directory"):
+        load(tmp_path)
+
+
+def test_huge_string_is_refused_with_its_location(tmp_path: Path) -> None:
+    event = EVENT.replace('summary = { en = "S", tr = "S" }',
+                          'summary = { en = "' + "x" * 3_000_000 + '" }')
+    problems = problems_of(tmp_path, HEAD + event)
+    assert problems == ["events[0] (id 'e').summary.en: longer than 20000 characters"]
+
+
+def test_loader_never_writes_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "ok.toml"
+    path.write_text(HEAD + EVENT, encoding="utf-8")
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    load(path)
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_give_a_dataset_or_a_data_error(raw: bytes) -> None:
+    try:
+        build(parse_toml(decode(raw, "fuzz"), "fuzz"), "fuzz")
+    except DataError as err:
+        assert err.problems
