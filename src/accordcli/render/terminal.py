@@ -13,7 +13,6 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from accordcli.render.formats import cell
 from accordcli.render.safe import visible
 from accordcli.render.views import Detail, Listing, label
 
@@ -42,7 +41,14 @@ def render_to_text(renderable: RenderableType) -> str:
         highlight=False,
     )
     console.print(renderable)
-    return buffer.getvalue()
+    # Rich pads every cell to its column width; trailing blanks only get in the way.
+    return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
 
 
 def _box() -> box.Box:
@@ -72,7 +78,7 @@ def listing_table(listing: Listing, lang: str, words: Iterable[str] = ()) -> Tab
     words = tuple(words)
     for record in listing.records:
         table.add_row(*[
-            _text(cell(record.get(c)), "bold" if c in ("title", "name") else "",
+            _text(_cell(record.get(c)), "bold" if c in ("title", "name") else "",
                   words if c in ("title", "name", "text") else ())
             for c in listing.columns
         ])

@@ -1,0 +1,226 @@
+"""The command line: every command in every format, filters, languages, exit codes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+
+from conftest import SAMPLE, Run
+
+S = str(SAMPLE)
+TERMINAL = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "100"}
+
+COMMANDS = {
+    "timeline": ["timeline"],
+    "timeline-tr": ["timeline", "--lang", "tr", "--from", "1988"],
+    "event": ["event", "talks-open"],
+    "event-tr": ["event", "talks-open", "--lang", "tr"],
+    "clauses": ["clauses"],
+    "clause-1": ["clauses", "1"],
+    "actors": ["actors"],
+    "actor": ["actor", "envoy"],
+    "actor-tr": ["actor", "north", "--lang", "tr"],
+}
+FORMATS = ["table", "json", "ndjson", "csv", "markdown"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_every_command_in_every_format_matches_its_golden_file(
+    run: Run, golden: Callable[[str, str], None], name: str, fmt: str
+) -> None:
+    result = run(*COMMANDS[name], "--data", S, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    golden(f"{name}.{fmt}.txt", result.stdout)
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_table_on_a_terminal_matches_its_golden_file(
+    run: Run, golden: Callable[[str, str], None], name: str
+) -> None:
+    result = run(*COMMANDS[name], "--data", S, env=TERMINAL)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout  # NO_COLOR: no escape codes at all
+    golden(f"{name}.terminal.txt", result.stdout)
+
+
+def test_json_shorthand_equals_format_json(run: Run) -> None:
+    assert (run("timeline", "--data", S, "--json").stdout
+            == run("timeline", "--data", S, "--format", "json").stdout)
+
+
+def ids(run: Run, *args: str) -> list[str]:
+    result = run("timeline", "--data", S, "--json", *args)
+    assert result.exit_code == 0, result.output
+    return [e["id"] for e in json.loads(result.stdout)]
+
+
+def test_timeline_is_chronological_by_start_then_end_then_id(run: Run) -> None:
+    assert ids(run) == ["border-war", "talks-open", "leap-day", "treaty-signed", "withdrawal",
+                        "rumour"]
+    assert ids(run, "--reverse") == list(reversed(ids(run)))
+    assert ids(run, "--limit", "2") == ["border-war", "talks-open"]
+    assert ids(run, "--limit", "0") == []
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--to", "1988-04-14"], ["border-war", "talks-open", "leap-day", "treaty-signed"]),
+        (["--to", "1988-04-13"], ["border-war", "talks-open", "leap-day"]),
+        (["--from", "1989"], ["withdrawal", "rumour"]),  # a period that began earlier
+        (["--from", "1980-03"], ["talks-open", "leap-day", "treaty-signed", "withdrawal",
+                                 "rumour"]),
+        (["--from", "1980-02", "--to", "1980-02"], ["border-war"]),  # ends on 1980-02-29
+        (["--from", "1988-02-29", "--to", "1988-02-29"], ["leap-day"]),
+        (["--to", "1988-02"], ["border-war", "talks-open", "leap-day"]),  # to 1988-02-29
+        (["--from", "1982", "--to", "1982"], ["talks-open"]),
+        (["--from", "June 1982", "--to", "30 Haziran 1982"], ["talks-open"]),
+        (["--from", "1990-06-01"], ["rumour"]),
+    ],
+)
+def test_dates_select_events_whose_span_overlaps(run: Run, args: list[str],
+                                                 expected: list[str]) -> None:
+    assert ids(run, *args) == expected
+
+
+def test_actor_tag_and_search_filters(run: Run) -> None:
+    assert ids(run, "--actor", "envoy") == ["talks-open", "leap-day", "treaty-signed"]
+    assert ids(run, "--actor", "south", "--actor", "league") == [
+        "border-war", "talks-open", "treaty-signed"]
+    assert ids(run, "--tag", "military") == ["border-war", "withdrawal"]
+    assert ids(run, "--tag", "military", "--actor", "south") == ["border-war"]
+    assert ids(run, "--search", "istanbul") == ["talks-open"]
+    assert ids(run, "--search", "CEKILME") == ["treaty-signed", "withdrawal"]
+    assert ids(run, "--search", "kuzey askerlerini") == ["withdrawal"]
+    assert ids(run, "--search", "nothing-like-this") == []
+
+
+def test_lang_tr_translates_and_falls_back_to_english(run: Run) -> None:
+    events = json.loads(run("timeline", "--data", S, "--json", "--lang", "tr").stdout)
+    by_id = {e["id"]: e for e in events}
+    assert by_id["withdrawal"]["title"] == "Çekilme"
+    assert by_id["rumour"]["summary"] == "Only English here."
+    env = json.loads(run("timeline", "--data", S, "--json", env={"ACCORD_LANG": "tr"}).stdout)
+    assert env == events
+
+
+def test_data_from_the_environment(run: Run) -> None:
+    result = run("timeline", "--json", env={"ACCORD_DATA": S})
+    assert [e["id"] for e in json.loads(result.stdout)][0] == "border-war"
+
+
+def test_empty_result_is_success(run: Run) -> None:
+    result = run("timeline", "--data", S, "--from", "2000", "--json")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "[]\n", "")
+    piped = run("timeline", "--data", S, "--from", "2000")
+    assert (piped.exit_code, piped.stdout, piped.stderr) == (0, "", "")
+    on_terminal = run("timeline", "--data", S, "--from", "2000", env=TERMINAL)
+    assert (on_terminal.exit_code, on_terminal.stdout) == (0, "")
+    assert on_terminal.stderr == "no events match\n"
+
+
+def test_clause_by_number_or_id(run: Run) -> None:
+    by_number = json.loads(run("clauses", "2", "--data", S, "--json").stdout)
+    by_id = json.loads(run("clauses", "GUARANTEE", "--data", S, "--json").stdout)
+    assert by_number == by_id
+    assert by_number["witnesses"] == ["north"]
+
+
+def test_actors_kind_filter(run: Run) -> None:
+    result = run("actors", "--data", S, "--kind", "person", "--json")
+    assert [a["id"] for a in json.loads(result.stdout)] == ["envoy"]
+
+
+def test_actor_lists_its_clauses_and_relations(run: Run) -> None:
+    record = json.loads(run("actor", "north", "--data", S, "--json").stdout)
+    assert [(c["number"], c["relations"]) for c in record["clauses"]] == [
+        (1, ["party"]), (2, ["witness"])]
+    assert [e["id"] for e in record["events"]] == ["border-war", "talks-open", "treaty-signed",
+                                                   "withdrawal"]
+    assert (record["first"], record["last"], record["event_count"]) == (
+        "1979-12-24", "1989-02-15", 4)
+
+
+def test_validate_prints_counts(run: Run) -> None:
+    result = run("validate", S)
+    assert result.exit_code == 0
+    assert result.stdout == (f"{S}: valid: 6 events, 4 actors, 2 clauses, 2 provisions, "
+                             "2 sources, 3 tags\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["event", "talks"], 1, "accord: error: no event with id 'talks'; did you mean "
+                                "'talks-open'?"),
+        (["actor", "enovy"], 1, "did you mean 'envoy'?"),
+        (["clauses", "7"], 1, "no clause with id '7'"),
+        (["timeline", "--actor", "nrth"], 1, "no actor with id 'nrth'; did you mean 'north'?"),
+        (["timeline", "--tag", "militray"], 1, "no tag with id 'militray'"),
+        (["timeline", "--from", "04/05/1988"], 2, "write it as YYYY-MM-DD"),
+        (["timeline", "--from", "abc"], 2, "--from: cannot read 'abc'"),
+        (["timeline", "--to", "1988-02-30"], 2, "--to: '1988-02-30': February 1988 has no day 30"),
+        (["timeline", "--from", "1989", "--to", "1988"], 2, "--from (1989-01-01) is after --to"),
+        (["timeline", "--format", "xml"], 2, "'xml' is not one of"),
+        (["timeline", "--lang", "de"], 2, "'de' is not one of 'en', 'tr'"),
+        (["timeline", "--limit", "-1"], 2, "--limit"),
+        (["actors", "--kind", "empire"], 2, "unknown --kind 'empire'"),
+    ],
+)
+def test_errors_go_to_stderr_with_their_exit_code(
+    run: Run, args: list[str], code: int, message: str
+) -> None:
+    result = run(*args, "--data", S)
+    assert result.exit_code == code, result.output
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_data_file_is_a_data_error(run: Run, tmp_path: object) -> None:
+    result = run("timeline", "--data", "/nonexistent/events.toml")
+    assert result.exit_code == 1
+    assert result.stderr == "accord: error: /nonexistent/events.toml: no such file\n"
+
+
+def test_invalid_data_lists_every_problem(run: Run, tmp_path: object) -> None:
+    from pathlib import Path
+
+    bad = Path(str(tmp_path)) / "bad.toml"
+    bad.write_text(SAMPLE.read_text(encoding="utf-8").replace('"1982-06"', '"1982-13"')
+                   .replace('actors = ["north"]', 'actors = ["nowhere"]'), encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines == [
+        f"accord: error: {bad}: events[1] (id 'talks-open').date: '1982-13': month 13 does not "
+        "exist",
+        f"accord: error: {bad}: events[4] (id 'withdrawal').actors[0]: unknown actor 'nowhere'",
+    ]
+
+
+def test_env_lang_is_checked_like_the_flag(run: Run) -> None:
+    result = run("timeline", "--data", S, env={"ACCORD_LANG": "xx"})
+    assert result.exit_code == 2
+    assert "ACCORD_LANG" in result.stderr
+
+
+def test_help_leads_with_examples_and_works_with_h(run: Run) -> None:
+    for args in ([], ["--help"], ["-h"]):
+        result = run(*args)
+        assert result.exit_code == 0
+        assert "Examples:" in result.stdout
+        assert result.stdout.index("Examples:") < result.stdout.index("Options:")
+    for command in ("timeline", "event", "clauses", "actors", "actor", "validate"):
+        result = run(command, "-h")
+        assert result.exit_code == 0 and "Examples:" in result.stdout, command
+
+
+def test_version(run: Run) -> None:
+    from accordcli import __version__
+
+    assert run("--version").stdout == f"accord {__version__}\n"
