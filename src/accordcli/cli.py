@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from accordcli import __version__, load, query
+from accordcli import __version__, load, query, span
 from accordcli.dates import DateInputError, DayRange, parse_day_range
 from accordcli.errors import AccordError, UsageError
 from accordcli.model import Dataset
@@ -24,7 +27,7 @@ from accordcli.output import (
     silence_stdout,
     stdout_is_terminal,
 )
-from accordcli.render import Format, render
+from accordcli.render import Format, render, render_chart
 from accordcli.render.safe import visible
 from accordcli.render.views import (
     Detail,
@@ -35,6 +38,8 @@ from accordcli.render.views import (
     clauses_listing,
     event_view,
     events_listing,
+    hits_listing,
+    interval_view,
     label,
 )
 from accordcli.search import query_words
@@ -52,6 +57,10 @@ Examples:
   accord clauses 4
   accord actors --kind person --format csv
   accord actor shevardnadze
+  accord search cekilme
+  accord on 04-14
+  accord span soviet-intervention withdrawal-complete
+  accord chart --from 1985
   accord validate my-events.toml
 
 Data comes from the shipped dataset, or from --data PATH (or ACCORD_DATA).
@@ -75,6 +84,86 @@ class Lang(str, Enum):
     tr = "tr"
 
 
+class TimelineFormat(str, Enum):
+    """The timeline's formats: every listing format plus TimelineJS."""
+
+    table = "table"
+    json = "json"
+    ndjson = "ndjson"
+    csv = "csv"
+    markdown = "markdown"
+    timelinejs = "timelinejs"
+
+
+def _completion_dataset(ctx: typer.Context) -> tuple[Dataset, str] | None:
+    """Load the dataset a completion is about; completion must never fail loudly."""
+    try:
+        data = ctx.params.get("data") or os.environ.get("ACCORD_DATA") or None
+        lang = ctx.params.get("lang") or os.environ.get("ACCORD_LANG") or "en"
+        lang = lang.value if isinstance(lang, Enum) else str(lang)
+        return load.load(Path(data) if data else None), lang
+    except Exception:
+        return None
+
+
+def _starting(items: list[tuple[str, str]], incomplete: str) -> list[tuple[str, str]]:
+    wanted = incomplete.casefold()
+    return [(value, visible(help_text)) for value, help_text in items
+            if value.casefold().startswith(wanted)]
+
+
+def complete_event(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Complete event ids, with their titles as help."""
+    found = _completion_dataset(ctx)
+    if found is None:
+        return []
+    dataset, lang = found
+    return _starting([(e.id, e.title.get(lang)) for e in dataset.events], incomplete)
+
+
+def complete_actor(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Complete actor ids, with their names as help."""
+    found = _completion_dataset(ctx)
+    if found is None:
+        return []
+    dataset, lang = found
+    return _starting([(a.id, a.name.get(lang)) for a in dataset.actors], incomplete)
+
+
+def complete_clause(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Complete clause numbers and ids, with their titles as help."""
+    found = _completion_dataset(ctx)
+    if found is None:
+        return []
+    dataset, lang = found
+    items = [(str(c.number), c.title.get(lang)) for c in dataset.clauses]
+    items += [(c.id, c.title.get(lang)) for c in dataset.clauses]
+    return _starting(items, incomplete)
+
+
+def complete_tag(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Complete tags, with their labels as help."""
+    found = _completion_dataset(ctx)
+    if found is None:
+        return []
+    dataset, lang = found
+    items = {t.id: t.label.get(lang) for t in dataset.tags}
+    for event in dataset.events:
+        for tag in event.tags:
+            items.setdefault(tag, tag)
+    return _starting(sorted(items.items()), incomplete)
+
+
+def complete_lang(incomplete: str) -> list[tuple[str, str]]:
+    """Complete --lang values with the language's own name."""
+    return _starting([("en", "English"), ("tr", "Türkçe")], incomplete)
+
+
+def complete_moment(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Complete event ids for span (dates are typed out)."""
+    return complete_event(ctx, incomplete)
+
+
 DataOpt = Annotated[
     Optional[Path],  # noqa: UP045 - typer 0.28 reads Optional reliably on every Python
     typer.Option("--data", envvar="ACCORD_DATA", metavar="PATH", show_default=False,
@@ -83,6 +172,7 @@ DataOpt = Annotated[
 LangOpt = Annotated[
     Lang,
     typer.Option("--lang", envvar="ACCORD_LANG", case_sensitive=False,
+                 autocompletion=complete_lang,
                  help="Language of titles and texts; missing translations fall back to English "
                       "[env: ACCORD_LANG]."),
 ]
@@ -93,6 +183,19 @@ FormatOpt = Annotated[
                       "ndjson, csv or markdown."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+FromOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
+    "--from", metavar="DATE", show_default=False,
+    help="Events under way on or after this date: 1978, 1978-04, 1978-04-27, "
+         "'April 1978' or '27 Nisan 1978'.")]
+ToOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
+    "--to", metavar="DATE", show_default=False,
+    help="Events under way on or before this date (1988 means up to 1988-12-31).")]
+ActorFilter = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+    "--actor", "-a", metavar="ID", show_default=False, autocompletion=complete_actor,
+    help="Only events involving this actor; repeat for any of several.")]
+TagFilter = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+    "--tag", "-t", metavar="TAG", show_default=False, autocompletion=complete_tag,
+    help="Only events with this tag; repeat for any of several.")]
 
 
 def _version(value: bool) -> None:
@@ -148,19 +251,10 @@ def _show(view: Listing | Detail, fmt: Format, json_flag: bool, lang: Lang,
 
 @app.command()
 def timeline(
-    from_: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--from", metavar="DATE", show_default=False,
-        help="Events under way on or after this date: 1978, 1978-04, 1978-04-27, "
-             "'April 1978' or '27 Nisan 1978'.")] = None,
-    to: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--to", metavar="DATE", show_default=False,
-        help="Events under way on or before this date (1988 means up to 1988-12-31).")] = None,
-    actor: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
-        "--actor", "-a", metavar="ID", show_default=False,
-        help="Only events involving this actor; repeat for any of several.")] = None,
-    tag: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
-        "--tag", "-t", metavar="TAG", show_default=False,
-        help="Only events with this tag; repeat for any of several.")] = None,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    actor: ActorFilter = None,
+    tag: TagFilter = None,
     search: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--search", "-s", metavar="TEXT", show_default=False,
         help="Only events whose text contains every word, ignoring case and accents.")] = None,
@@ -171,7 +265,11 @@ def timeline(
                                           help="Newest first.")] = False,
     data: DataOpt = None,
     lang: LangOpt = Lang.en,
-    fmt: FormatOpt = Format.table,
+    fmt: Annotated[TimelineFormat, typer.Option(
+        "--format", "-f", case_sensitive=False,
+        help="table (a table on a terminal, tab-separated lines in a pipe), json, ndjson, "
+             "csv, markdown, or timelinejs (Knight Lab TimelineJS JSON).")] = (
+        TimelineFormat.table),
     json_flag: JsonOpt = False,
 ) -> None:
     """Events in chronological order, filtered by date, actor, tag or text.
@@ -182,12 +280,14 @@ def timeline(
       accord timeline --from 1988-04 --to 1989-02 --tag withdrawal
       accord timeline --actor pakistan --lang tr --format markdown
       accord timeline --search geneva --json | jq -r '.[].id'
+      accord timeline --format timelinejs > timeline.json
     """
     with handled():
         first = _range(from_, "--from")
         last = _range(to, "--to")
+        dataset = _dataset(data)
         events = query.timeline(
-            _dataset(data),
+            dataset,
             first=first.first if first else None,
             last=last.last if last else None,
             actors=actor or (),
@@ -196,12 +296,18 @@ def timeline(
             limit=limit,
             reverse=reverse,
         )
-        _show(events_listing(events, lang.value), fmt, json_flag, lang, search)
+        if fmt is TimelineFormat.timelinejs and not json_flag:
+            from accordcli.render.timelinejs import to_timelinejs
+
+            emit(to_timelinejs(events, dataset, lang.value))
+            return
+        _show(events_listing(events, lang.value), Format(fmt.value), json_flag, lang, search)
 
 
 @app.command()
 def event(
-    event_id: Annotated[str, typer.Argument(metavar="ID", help="The event's id.")],
+    event_id: Annotated[str, typer.Argument(metavar="ID", help="The event's id.",
+                                            autocompletion=complete_event)],
     data: DataOpt = None,
     lang: LangOpt = Lang.en,
     fmt: FormatOpt = Format.table,
@@ -223,7 +329,7 @@ def event(
 @app.command()
 def clauses(
     which: Annotated[Optional[str], typer.Argument(  # noqa: UP045
-        metavar="[N|ID]", show_default=False,
+        metavar="[N|ID]", show_default=False, autocompletion=complete_clause,
         help="A clause number (1-4) or id; without it, all clauses.")] = None,
     data: DataOpt = None,
     lang: LangOpt = Lang.en,
@@ -273,7 +379,8 @@ def actors(
 
 @app.command()
 def actor(
-    actor_id: Annotated[str, typer.Argument(metavar="ID", help="The actor's id.")],
+    actor_id: Annotated[str, typer.Argument(metavar="ID", help="The actor's id.",
+                                            autocompletion=complete_actor)],
     data: DataOpt = None,
     lang: LangOpt = Lang.en,
     fmt: FormatOpt = Format.table,
@@ -290,6 +397,153 @@ def actor(
         dataset = _dataset(data)
         view = query.actor_view(dataset, actor_id)
         _show(actor_view_detail(view, dataset, lang.value), fmt, json_flag, lang)
+
+
+@app.command()
+def search(
+    text: Annotated[list[str], typer.Argument(
+        metavar="TEXT...", help="Words that must all occur; case, accents and Turkish "
+                                "letters are ignored.")],
+    limit: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        "--limit", "-n", min=0, metavar="N", show_default=False,
+        help="Show at most N results.")] = None,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.en,
+    fmt: FormatOpt = Format.table,
+    json_flag: JsonOpt = False,
+) -> None:
+    """Find events, actors, clauses and provisions that mention every word.
+
+    \b
+    Examples:
+      accord search cekilme
+      accord search ISTANBUL
+      accord search refugees return --json
+    """
+    with handled():
+        hits = query.search(_dataset(data), " ".join(text), lang.value)
+        words = " ".join(text)
+        _show(hits_listing(hits[:limit] if limit is not None else hits), fmt, json_flag, lang,
+              words)
+
+
+_MONTH_DAY = re.compile(r"([0-9]{2})-([0-9]{2})")
+_FULL_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _today() -> dt.date:
+    fixed = os.environ.get("ACCORD_TODAY")
+    if fixed:
+        if not _FULL_DAY.fullmatch(fixed):
+            raise UsageError(f"ACCORD_TODAY={fixed!r}: use YYYY-MM-DD")
+        return _day(fixed, "ACCORD_TODAY")
+    return dt.date.today()
+
+
+def _day(text: str, name: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{name}: {text!r} is not a real day (YYYY-MM-DD)") from None
+
+
+@app.command()
+def on(
+    when: Annotated[Optional[str], typer.Argument(  # noqa: UP045
+        metavar="[MM-DD|YYYY-MM-DD]", show_default=False,
+        help="MM-DD: anniversaries in any year. YYYY-MM-DD: everything under way that day. "
+             "Without it: today (or ACCORD_TODAY).")] = None,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.en,
+    fmt: FormatOpt = Format.table,
+    json_flag: JsonOpt = False,
+) -> None:
+    """What happened on a day: anniversaries (MM-DD) or everything under way (YYYY-MM-DD).
+
+    \b
+    Examples:
+      accord on 04-14
+      accord on 1988-08-15
+      accord on
+      ACCORD_TODAY=1989-02-15 accord on
+    """
+    with handled():
+        dataset = _dataset(data)
+        if when is None:
+            today = _today()
+            events = query.anniversaries(dataset, today.month, today.day)
+        elif _FULL_DAY.fullmatch(when):
+            events = query.under_way(dataset, _day(when, "date"))
+        elif match := _MONTH_DAY.fullmatch(when):
+            month, day = int(match.group(1)), int(match.group(2))
+            try:
+                dt.date(2000, month, day)  # a leap year, so 02-29 is a real anniversary
+            except ValueError:
+                raise UsageError(f"{when!r} is not a month and day (MM-DD)") from None
+            events = query.anniversaries(dataset, month, day)
+        else:
+            raise UsageError(f"{when!r}: use MM-DD (e.g. 04-14) or YYYY-MM-DD (e.g. 1988-04-14)")
+        _show(events_listing(events, lang.value), fmt, json_flag, lang)
+
+
+@app.command(name="span")
+def span_command(
+    start: Annotated[str, typer.Argument(metavar="A", autocompletion=complete_moment,
+                                         help="An event id (its first day) or YYYY-MM-DD.")],
+    end: Annotated[str, typer.Argument(metavar="B", autocompletion=complete_moment,
+                                       help="An event id (its first day) or YYYY-MM-DD.")],
+    data: DataOpt = None,
+    lang: LangOpt = Lang.en,
+    fmt: FormatOpt = Format.table,
+    json_flag: JsonOpt = False,
+) -> None:
+    """How long lies between two moments, in years, months and days and in days.
+
+    \b
+    Examples:
+      accord span soviet-intervention withdrawal-complete
+      accord span 1988-04-14 1988-05-15 --json
+    """
+    with handled():
+        dataset = _dataset(data)
+        interval = span.between(span.moment(dataset, start), span.moment(dataset, end))
+        _show(interval_view(interval, lang.value), fmt, json_flag, lang)
+
+
+@app.command()
+def chart(
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    actor: ActorFilter = None,
+    tag: TagFilter = None,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.en,
+) -> None:
+    """Draw the timeline in the terminal: periods as bars, events and signatures as markers.
+
+    \b
+    Examples:
+      accord chart
+      accord chart --from 1986 --to 1989 --tag withdrawal
+      COLUMNS=200 accord chart --lang tr
+    """
+    with handled():
+        first = _range(from_, "--from")
+        last = _range(to, "--to")
+        dataset = _dataset(data)
+        low = first.first if first else None
+        high = last.last if last else None
+        events = query.timeline(dataset, first=low, last=high, actors=actor or (),
+                                tags=tag or ())
+        clauses = tuple(c for c in dataset.clauses
+                        if (low is None or c.signed.end >= low)
+                        and (high is None or c.signed.start <= high))
+        if not events and not clauses:
+            if stdout_is_terminal():
+                message(label("no_events", lang.value))
+            return
+        emit(render_chart(events, clauses, lang.value, terminal=stdout_is_terminal(),
+                          first=low, last=high))
 
 
 @app.command()

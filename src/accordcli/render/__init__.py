@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 from collections.abc import Iterable
+
+from accordcli.model import Clause, Event
 
 from accordcli.render.formats import (
     Format,
@@ -16,7 +20,7 @@ from accordcli.render.formats import (
 )
 from accordcli.render.views import Detail, Listing
 
-__all__ = ["Format", "render"]
+__all__ = ["Format", "render", "render_chart"]
 
 
 def render(
@@ -62,3 +66,36 @@ def render(
     from accordcli.render.terminal import detail_group, render_to_text
 
     return render_to_text(detail_group(view, lang))
+
+
+def render_chart(
+    events: list[Event],
+    clauses: tuple[Clause, ...],
+    lang: str,
+    *,
+    terminal: bool,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+) -> str:
+    """Return the terminal chart: styled on a terminal, plain characters otherwise."""
+    import os
+
+    from accordcli.render.chart import chart_lines, plain
+    from accordcli.render.terminal import ascii_only
+
+    width = shutil.get_terminal_size((80, 24)).columns
+    lines = chart_lines(events, clauses, width=width, lang=lang, ascii_only=ascii_only(),
+                        first=first, last=last)
+    if not terminal or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return plain(lines)
+    from rich.text import Text
+
+    from accordcli.render.terminal import render_to_text
+
+    text = Text(no_wrap=True, overflow="crop")
+    for number, line in enumerate(lines):
+        if number:
+            text.append("\n")
+        for piece, style in line:
+            text.append(piece, style=style or None)
+    return render_to_text(text)

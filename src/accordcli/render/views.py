@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accordcli.model import Clause, Dataset, Event
-from accordcli.query import ActorSummary, ActorView
+from accordcli.query import ActorSummary, ActorView, Hit
+from accordcli.span import Interval, Moment
 from accordcli.render.records import (
     Record,
     actor_detail,
@@ -24,6 +25,9 @@ CLAUSE_COLUMNS = ("number", "id", "title", "parties", "signatories", "signed", "
 CLAUSE_CSV = ("id", "number", "title", "full_title", "parties", "signatories", "witnesses",
               "signed", "in_force", "summary", "sources")
 PROVISION_COLUMNS = ("number", "text", "tags")
+HIT_COLUMNS = ("kind", "id", "title")
+HIT_CSV = ("kind", "id", "title", "date", "match", "text")
+INTERVAL_CSV = ("from", "to", "years", "months", "days", "total_days", "notes")
 
 LABELS = {
     "en": {
@@ -37,6 +41,9 @@ LABELS = {
         "provisions": "Provisions", "events": "Events", "relations": "Relation",
         "no_events": "no events match", "no_actors": "no actors match",
         "no_clauses": "no clauses in this dataset",
+        "no_hits": "nothing matches", "match": "Match", "from": "From", "to": "To",
+        "years": "Years", "months": "Months", "days": "Days", "total_days": "Total days",
+        "notes": "Notes",
     },
     "tr": {
         "date": "Tarih", "id": "Kimlik", "title": "Başlık", "summary": "Özet", "note": "Not",
@@ -49,6 +56,9 @@ LABELS = {
         "provisions": "Hükümler", "events": "Olaylar", "relations": "İlişki",
         "no_events": "eşleşen olay yok", "no_actors": "eşleşen aktör yok",
         "no_clauses": "bu veri kümesinde madde yok",
+        "no_hits": "eşleşen bir şey yok", "match": "Eşleşme", "from": "Başlangıç",
+        "to": "Bitiş", "years": "Yıl", "months": "Ay", "days": "Gün",
+        "total_days": "Toplam gün", "notes": "Notlar",
     },
 }
 
@@ -178,3 +188,97 @@ def actor_view_detail(view: ActorView, dataset: Dataset, lang: str) -> Detail:
     if clauses.records:
         sections.append(("clauses", clauses))
     return Detail(record, record["name"], tuple(fields), tuple(sections), events)
+
+
+def hits_listing(hits: list[Hit]) -> Listing:
+    """Return search results, best first."""
+    records = tuple(
+        {"kind": h.kind, "id": h.id, "title": h.title, "date": h.date,
+         "match": "title" if h.in_title else "text", "text": h.text}
+        for h in hits
+    )
+    return Listing("hits", records, HIT_COLUMNS, HIT_CSV, empty="no_hits")
+
+
+_UNITS = {
+    "en": (("year", "years"), ("month", "months"), ("day", "days")),
+    "tr": (("yıl", "yıl"), ("ay", "ay"), ("gün", "gün")),
+}
+
+
+def _thousands(number: int, lang: str) -> str:
+    text = f"{number:,}"
+    return text.replace(",", ".") if lang == "tr" else text
+
+
+_CAVEATS = {
+    "en": {
+        "head": "{id} is dated {date}",
+        "year": "known only to the year, so its first day {day} is used",
+        "month": "known only to the month, so its first day {day} is used",
+        "period": "a period; its first day {day} is used",
+        "uncertain": "the date is uncertain",
+        "approximate": "the date is approximate",
+    },
+    "tr": {
+        "head": "{id} tarihi: {date}",
+        "year": "yalnızca yılı bilindiğinden ilk günü ({day}) alındı",
+        "month": "yalnızca ayı bilindiğinden ilk günü ({day}) alındı",
+        "period": "bir dönem; ilk günü ({day}) alındı",
+        "uncertain": "tarih kesin değil",
+        "approximate": "tarih yaklaşık",
+    },
+}
+
+
+def caveat(moment: Moment, lang: str) -> str | None:
+    """Say, in `lang`, why an event's first day is less than a certain day, if it is."""
+    date = moment.date
+    if date is None or date.is_exact_day:
+        return None
+    words = _CAVEATS.get(lang, _CAVEATS["en"])
+    day = moment.day.isoformat()
+    reasons = []
+    if date.start_precision != "day":
+        reasons.append(words[date.start_precision].format(day=day))
+    elif date.interval:
+        reasons.append(words["period"].format(day=day))
+    if date.uncertain:
+        reasons.append(words["uncertain"])
+    if date.approximate:
+        reasons.append(words["approximate"])
+    return words["head"].format(id=moment.label, date=date.text) + ": " + "; ".join(reasons)
+
+
+def interval_view(interval: Interval, lang: str) -> Detail:
+    """Return the time between two moments as a sentence, with its caveats."""
+    units = _UNITS.get(lang, _UNITS["en"])
+    parts = []
+    for value, (one, many) in zip((interval.years, interval.months, interval.days), units,
+                                  strict=True):
+        if value:
+            parts.append(f"{value} {one if abs(value) == 1 else many}")
+    calendar = ", ".join(parts) or f"0 {units[2][1]}"
+    total = _thousands(interval.total_days, lang)
+    day_word = units[2][0] if abs(interval.total_days) == 1 else units[2][1]
+    notes = [n for n in (caveat(interval.start, lang), caveat(interval.end, lang)) if n]
+    record = {
+        "from": interval.start.day.isoformat(),
+        "to": interval.end.day.isoformat(),
+        "from_label": interval.start.label,
+        "to_label": interval.end.label,
+        "years": interval.years,
+        "months": interval.months,
+        "days": interval.days,
+        "total_days": interval.total_days,
+        "exact": interval.start.exact and interval.end.exact,
+        "notes": notes,
+    }
+    fields = []
+    for key, moment in (("from", interval.start), ("to", interval.end)):
+        day = moment.day.isoformat()
+        fields.append((key, day if moment.label == day else f"{day} ({moment.label})"))
+    if notes:
+        fields.append(("notes", "\n".join(notes)))
+    csv = Listing("intervals", (record,), INTERVAL_CSV, INTERVAL_CSV)
+    return Detail(record, f"{calendar} ({total} {day_word})", tuple(fields), (), csv)

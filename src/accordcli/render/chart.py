@@ -1,0 +1,129 @@
+"""Draw the timeline as a terminal chart: a year axis, periods as bars, points as markers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+from accordcli.model import Clause, Event
+from accordcli.render.safe import one_line
+
+
+@dataclass(frozen=True, slots=True)
+class Glyphs:
+    """The characters a chart is drawn with."""
+
+    bar: str
+    point: str
+    unsure: str
+    signed: str
+    in_force: str
+    tick: str
+    rule: str
+    ellipsis: str
+
+
+UNICODE = Glyphs("━", "●", "○", "◆", "◇", "┬", "─", "…")
+ASCII = Glyphs("=", "o", "?", "#", "+", "+", "-", "...")
+
+# (text, style) pieces of one line; style names are Rich styles, ignored without colour.
+Line = list[tuple[str, str]]
+
+LEGEND = {
+    "en": ("event", "uncertain", "period", "signed", "in force"),
+    "tr": ("olay", "belirsiz", "dönem", "imza", "yürürlük"),
+}
+
+
+def _fit(text: str, width: int, ellipsis: str) -> str:
+    text = one_line(text)
+    if cell_len(text) <= width:
+        return text + " " * (width - cell_len(text))
+    cut = text
+    while cut and cell_len(cut) + len(ellipsis) > width:
+        cut = cut[:-1]
+    return cut + ellipsis + " " * (width - cell_len(cut) - len(ellipsis))
+
+
+def chart_lines(
+    events: list[Event],
+    clauses: tuple[Clause, ...],
+    *,
+    width: int,
+    lang: str,
+    ascii_only: bool,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+) -> list[Line]:
+    """Return the chart's lines for a terminal `width` columns wide."""
+    glyphs = ASCII if ascii_only else UNICODE
+    width = max(width, 40)
+    label_width = max(12, min(40, width // 3))
+    plot = width - label_width - 1
+    days = [d for e in events for d in (e.date.start, e.date.end)]
+    days += [s.start for c in clauses for s in (c.signed, c.in_force) if s is not None]
+    if not days:
+        return []
+    low = dt.date((first or min(days)).year, 1, 1)
+    high = dt.date((last or max(days)).year, 12, 31)
+    total = (high - low).days or 1
+
+    def column(day: dt.date) -> int:
+        day = min(max(day, low), high)
+        return round((day - low).days / total * (plot - 1))
+
+    lines: list[Line] = []
+    years = list(range(low.year, high.year + 1))
+    step = max(1, math.ceil(5 * len(years) / plot))
+    axis = [" "] * plot
+    labels = [" "] * plot
+    for year in years[::step]:
+        col = column(dt.date(year, 1, 1))
+        axis[col] = glyphs.tick
+        text = str(year)
+        if col + len(text) <= plot and all(c == " " for c in labels[max(0, col - 1):col + 4]):
+            labels[col:col + len(text)] = list(text)
+    rule = "".join(glyphs.rule if c == " " else c for c in axis)
+    lines.append([(" " * (label_width + 1), ""), ("".join(labels), "bold")])
+    lines.append([(" " * (label_width + 1), ""), (rule, "dim")])
+
+    rows: list[tuple[dt.date, int, Line]] = []
+    for order, event in enumerate(events):
+        cells = [" "] * plot
+        span = event.date
+        style = "yellow"
+        if span.interval or (span.start != span.end and span.start_precision != "day"):
+            style = "cyan"
+            for col in range(column(span.start), column(span.end) + 1):
+                cells[col] = glyphs.bar
+        else:
+            cells[column(span.start)] = glyphs.point
+        if span.uncertain or span.approximate:
+            cells[column(span.start)] = glyphs.unsure
+        rows.append((span.start, order, [(_fit(event.title.get(lang), label_width,
+                                                glyphs.ellipsis) + " ", ""),
+                                          ("".join(cells).rstrip(), style)]))
+    for clause in clauses:
+        cells = [" "] * plot
+        if clause.in_force is not None:
+            cells[column(clause.in_force.start)] = glyphs.in_force
+        cells[column(clause.signed.start)] = glyphs.signed
+        label = f"§{clause.number} {clause.title.get(lang)}"
+        rows.append((clause.signed.start, len(events) + clause.number,
+                     [(_fit(label, label_width, glyphs.ellipsis) + " ", "magenta"),
+                      ("".join(cells).rstrip(), "bold magenta")]))
+    lines.extend(row for _, _, row in sorted(rows, key=lambda r: (r[0], r[1])))
+    names = LEGEND.get(lang, LEGEND["en"])
+    marks = (glyphs.point, glyphs.unsure, glyphs.bar * 2, glyphs.signed, glyphs.in_force)
+    legend = "  ".join(f"{mark} {name}" for mark, name in zip(marks, names, strict=True))
+    lines.append([("", "")])
+    lines.append([(legend, "dim")])
+    return lines
+
+
+def plain(lines: list[Line]) -> str:
+    """Return the chart as plain text: no colour codes."""
+    return "".join("".join(text for text, _ in line).rstrip() + "\n" for line in lines)

@@ -1,0 +1,87 @@
+"""Export events as Knight Lab TimelineJS JSON, so the data can be published as a web timeline."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import html
+from typing import Any
+
+from accordcli.model import Dataset, Event, Span
+from accordcli.render.formats import to_json
+
+_TR_MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos",
+              "Eylül", "Ekim", "Kasım", "Aralık")
+
+
+def _date_object(day: dt.date, precision: str) -> dict[str, int]:
+    # TimelineJS has no uncertainty flags: the object holds only what is known.
+    date: dict[str, int] = {"year": day.year}
+    if precision in ("month", "day"):
+        date["month"] = day.month
+    if precision == "day":
+        date["day"] = day.day
+    return date
+
+
+def _human(day: dt.date, precision: str, lang: str) -> str:
+    month = _TR_MONTHS[day.month - 1] if lang == "tr" else calendar.month_name[day.month]
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return f"{month} {day.year}"
+    return f"{day.day} {month} {day.year}"
+
+
+def display_date(span: Span, lang: str) -> str | None:
+    """Return how an uncertain or approximate date should read, or None if it is plain."""
+    if not (span.uncertain or span.approximate):
+        return None
+    text = _human(span.start, span.start_precision, lang)
+    if span.interval:
+        text += " – " + _human(span.end, span.end_precision, lang)
+    if lang == "tr":
+        prefix = "yak. " if span.approximate else ""
+        suffix = " (kesin değil)" if span.uncertain else ""
+    else:
+        prefix = "c. " if span.approximate else ""
+        suffix = " (uncertain)" if span.uncertain else ""
+    return f"{prefix}{text}{suffix}"
+
+
+def _slide(event: Event, dataset: Dataset, lang: str) -> dict[str, Any]:
+    span = event.date
+    paragraphs = [f"<p>{html.escape(event.summary.get(lang))}</p>"]
+    if event.note:
+        paragraphs.append(f"<p><em>{html.escape(event.note.get(lang))}</em></p>")
+    links = []
+    for source_id in event.sources:
+        source = dataset.source(source_id)
+        if source is not None:
+            links.append(f'<a href="{html.escape(source.url, quote=True)}">'
+                         f"{html.escape(source.title)}</a>")
+    if links:
+        paragraphs.append("<p>" + "; ".join(links) + "</p>")
+    slide: dict[str, Any] = {
+        "unique_id": event.id,
+        "start_date": _date_object(span.start, span.start_precision),
+        "text": {"headline": html.escape(event.title.get(lang)), "text": "".join(paragraphs)},
+    }
+    if span.interval:
+        slide["end_date"] = _date_object(span.end, span.end_precision)
+    if event.tags:
+        tag = next((t for t in dataset.tags if t.id == event.tags[0]), None)
+        slide["group"] = tag.label.get(lang) if tag else event.tags[0]
+    shown = display_date(span, lang)
+    if shown:
+        slide["display_date"] = shown
+    return slide
+
+
+def to_timelinejs(events: list[Event], dataset: Dataset, lang: str) -> bytes:
+    """Return the TimelineJS document (title slide and events) as UTF-8 JSON."""
+    document: dict[str, Any] = {"events": [_slide(e, dataset, lang) for e in events]}
+    if dataset.title is not None:
+        document["title"] = {"text": {"headline": html.escape(dataset.title.get(lang)),
+                                      "text": ""}}
+    return to_json(document)
