@@ -118,8 +118,14 @@ def chart_lines(
     lines.extend(row for _, _, row in sorted(rows, key=lambda r: (r[0], r[1])))
     names = LEGEND.get(lang, LEGEND["en"])
     marks = (glyphs.point, glyphs.unsure, glyphs.bar * 2, glyphs.signed, glyphs.in_force)
-    legend = "  ".join(f"{mark} {name}" for mark, name in zip(marks, names, strict=True))
     lines.append([("", "")])
+    legend = ""
+    for mark, name in zip(marks, names, strict=True):
+        item = f"{mark} {name}"
+        if legend and cell_len(legend) + 2 + cell_len(item) > width:
+            lines.append([(legend, "dim")])
+            legend = ""
+        legend = f"{legend}  {item}" if legend else item
     lines.append([(legend, "dim")])
     return lines
 

@@ -1,0 +1,300 @@
+"""search, on, span, chart, TimelineJS and completion, on the sample dataset."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import SAMPLE, Run, clean_env
+
+S = str(SAMPLE)
+ACCORD = str(Path(sys.executable).parent / "accord")
+
+
+def json_of(run: Run, *args: str, env: dict[str, str] | None = None) -> Any:
+    result = run(*args, "--data", S, "--json", env=env)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+# search ------------------------------------------------------------------------------------
+
+def test_search_ranks_title_matches_first_and_covers_every_kind(run: Run) -> None:
+    hits = json_of(run, "search", "cekilme")
+    assert [(h["kind"], h["id"], h["match"]) for h in hits] == [
+        ("event", "withdrawal", "title"), ("event", "treaty-signed", "text")]
+    kinds = {h["kind"] for h in json_of(run, "search", "peace")}
+    assert kinds == {"clause"}
+    provision = json_of(run, "search", "troops", "withdraw")
+    assert ("provision", "peace/II.1") in {(h["kind"], h["id"]) for h in provision}
+    assert json_of(run, "search", "envoy")[0] == {
+        "kind": "actor", "id": "envoy", "title": "Ada Envoy", "date": None, "match": "title",
+        "text": "Mediator"}
+
+
+def test_search_in_turkish_shows_turkish_titles(run: Run) -> None:
+    hits = json_of(run, "search", "WITHDRAWAL", "--lang", "tr")
+    assert hits[0]["title"] == "Çekilme"
+
+
+def test_search_highlights_on_a_terminal_only(run: Run) -> None:
+    piped = run("search", "istanbul", "--data", S)
+    assert piped.stdout == "event\ttalks-open\tTalks open in İstanbul\n"
+    colour = run("search", "istanbul", "--data", S, env={"TTY_COMPATIBLE": "1"})
+    assert "\x1b[7mİstanbul\x1b[0m" in colour.stdout.replace("\x1b[1;7m", "\x1b[7m") or (
+        "İstanbul" in colour.stdout and "\x1b[" in colour.stdout)
+
+
+def test_timeline_search_uses_the_same_matching(run: Run) -> None:
+    ids = [e["id"] for e in json_of(run, "timeline", "--search", "ISTANBUL")]
+    assert ids == ["talks-open"]
+
+
+# on ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        ("04-14", ["treaty-signed"]),
+        ("02-29", ["leap-day"]),  # a leap day has anniversaries too
+        ("05-15", ["withdrawal"]),  # began that day
+        ("02-15", ["withdrawal"]),  # ended that day
+        ("12-24", ["border-war"]),
+        ("06-01", []),  # "1982-06" is known only to the month: no anniversary
+        ("1988-06-01", ["withdrawal"]),
+        ("1980-02-10", ["border-war"]),
+        ("1988-04-14", ["treaty-signed"]),
+        ("1988-02-29", ["leap-day"]),
+        ("1982-06-15", ["talks-open"]),
+        ("1990-07-01", ["rumour"]),
+        ("2001-01-01", []),
+    ],
+)
+def test_on(run: Run, when: str, expected: list[str]) -> None:
+    assert [e["id"] for e in json_of(run, "on", when)] == expected
+
+
+def test_on_today_comes_from_accord_today(run: Run) -> None:
+    assert [e["id"] for e in json_of(run, "on", env={"ACCORD_TODAY": "2024-02-29"})] == [
+        "leap-day"]
+    assert [e["id"] for e in json_of(run, "on", env={"ACCORD_TODAY": "2026-04-14"})] == [
+        "treaty-signed"]
+
+
+@pytest.mark.parametrize("when", ["02-30", "13-01", "4-14", "1988-02-30", "yesterday"])
+def test_on_rejects_what_is_not_a_day(run: Run, when: str) -> None:
+    result = run("on", when, "--data", S)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("accord: error:")
+
+
+def test_on_rejects_a_bad_accord_today(run: Run) -> None:
+    result = run("on", "--data", S, env={"ACCORD_TODAY": "1988-02-30"})
+    assert result.exit_code == 2 and "ACCORD_TODAY" in result.stderr
+
+
+# span --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("a", "b", "years", "months", "days", "total"),
+    [
+        # 1979-12-24 → 1987-12-24 is 8 years (2,922 days with 1980 and 1984 leap);
+        # → 1988-04-24 is 4 months (31+31+29+31 = 122); → 1988-05-15 is 21 days: 3,065.
+        ("border-war", "withdrawal", 8, 4, 21, 3065),
+        ("1988-04-14", "1988-05-15", 0, 1, 1, 31),
+        ("1988-02-29", "1992-02-29", 4, 0, 0, 1461),
+        # dateutil's convention: a year after 29 February is 28 February.
+        ("leap-day", "1989-02-28", 1, 0, 0, 365),
+        ("treaty-signed", "treaty-signed", 0, 0, 0, 0),
+        ("1988-05-15", "1988-04-14", 0, -1, -1, -31),
+    ],
+)
+def test_span_against_hand_computed_answers(
+    run: Run, a: str, b: str, years: int, months: int, days: int, total: int
+) -> None:
+    record = json_of(run, "span", a, b)
+    assert (record["years"], record["months"], record["days"], record["total_days"]) == (
+        years, months, days, total)
+
+
+def test_span_says_when_a_date_is_not_an_exact_day(run: Run) -> None:
+    exact = json_of(run, "span", "leap-day", "treaty-signed")
+    assert exact["exact"] is True and exact["notes"] == []
+    record = json_of(run, "span", "talks-open", "rumour")
+    assert record["exact"] is False
+    assert record["from"] == "1982-06-01" and record["to"] == "1990-01-01"
+    assert record["notes"] == [
+        "talks-open is dated 1982-06: known only to the month, so its first day 1982-06-01 "
+        "is used",
+        "rumour is dated 1990?: known only to the year, so its first day 1990-01-01 is used; "
+        "the date is uncertain",
+    ]
+    text = run("span", "border-war", "withdrawal", "--data", S).stdout
+    assert text.splitlines()[0] == "8 years, 4 months, 21 days (3,065 days)"
+    assert "a period; its first day 1979-12-24 is used" in text
+    turkish = run("span", "border-war", "withdrawal", "--data", S, "--lang", "tr").stdout
+    assert turkish.splitlines()[0] == "8 yıl, 4 ay, 21 gün (3.065 gün)"
+
+
+def test_span_errors(run: Run) -> None:
+    unknown = run("span", "treaty", "1988-01-01", "--data", S)
+    assert unknown.exit_code == 1 and "did you mean 'treaty-signed'" in unknown.stderr
+    bad = run("span", "1988-02-30", "1988-03-01", "--data", S)
+    assert bad.exit_code == 2 and "February 1988 has no day 30" in bad.stderr
+
+
+# chart -------------------------------------------------------------------------------------
+
+def chart(run: Run, width: int, **env: str) -> str:
+    result = run("chart", "--data", S, env={"COLUMNS": str(width), **env})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("width", [40, 80, 120, 200])
+def test_chart_fits_the_width(run: Run, golden: Callable[[str, str], None], width: int) -> None:
+    text = chart(run, width)
+    assert all(len(line) <= width for line in text.splitlines())
+    assert text.splitlines()[0].split() == [str(y) for y in range(1979, 1991,
+                                                                  int(text.split()[1]) - 1979)]
+    assert "◆" in text and "◇" in text  # the clauses' signing and entry into force
+    assert "━" in text and "●" in text
+    golden(f"chart-{width}.txt", text)
+
+
+def test_chart_has_no_colour_codes_unless_on_a_colour_terminal(run: Run) -> None:
+    assert "\x1b" not in chart(run, 80)
+    assert "\x1b" not in chart(run, 80, TTY_COMPATIBLE="1", NO_COLOR="1")
+    assert "\x1b[" in chart(run, 80, TTY_COMPATIBLE="1")
+
+
+def test_chart_degrades_to_plain_characters(run: Run) -> None:
+    text = chart(run, 80, TERM="dumb")
+    assert text.isascii() or not re.search("[━●◆◇┬─…]", text)
+    assert "#" in text and "=" in text
+
+
+def test_chart_filters_and_turkish(run: Run) -> None:
+    text = run("chart", "--data", S, "--tag", "military", "--lang", "tr").stdout
+    assert "Sınır savaşı" in text and "Çekilme" in text and "Artık gün" not in text
+    empty = run("chart", "--data", S, "--from", "2005")
+    assert (empty.exit_code, empty.stdout) == (0, "")
+
+
+# TimelineJS --------------------------------------------------------------------------------
+
+SLIDE_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "background",
+              "autolink", "unique_id"}
+DATE_KEYS = {"year", "month", "day", "hour", "minute", "second", "millisecond", "display_date"}
+
+
+def check_date(value: Any) -> dt.date:
+    assert isinstance(value, dict) and set(value) <= DATE_KEYS
+    assert isinstance(value["year"], int)
+    month = value.get("month", 1)
+    assert 1 <= month <= 12
+    if "day" in value:
+        assert "month" in value
+    return dt.date(value["year"], month, value.get("day", 1))  # raises for a bad day
+
+
+def check_timelinejs(document: Any) -> None:
+    """Check the structure against the TimelineJS3 JSON format's documented rules."""
+    assert set(document) <= {"events", "title", "eras", "scale"}
+    assert isinstance(document["events"], list)
+    ids = [slide["unique_id"] for slide in document["events"]]
+    assert len(ids) == len(set(ids))
+    for slide in document["events"]:
+        assert set(slide) <= SLIDE_KEYS
+        start = check_date(slide["start_date"])
+        if "end_date" in slide:
+            assert check_date(slide["end_date"]) >= start
+        assert set(slide["text"]) <= {"headline", "text"}
+        assert all(isinstance(v, str) for v in slide["text"].values())
+        for key in ("group", "display_date", "unique_id"):
+            assert isinstance(slide.get(key, ""), str)
+    if "title" in document:
+        assert "start_date" not in document["title"]
+
+
+def test_timelinejs_structure_and_precision(run: Run) -> None:
+    result = run("timeline", "--data", S, "--format", "timelinejs")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    check_timelinejs(document)
+    slides = {s["unique_id"]: s for s in document["events"]}
+    assert slides["talks-open"]["start_date"] == {"year": 1982, "month": 6}
+    assert slides["withdrawal"]["end_date"] == {"year": 1989, "month": 2, "day": 15}
+    assert slides["border-war"]["end_date"] == {"year": 1980, "month": 2}
+    assert slides["rumour"]["start_date"] == {"year": 1990}
+    assert slides["rumour"]["display_date"] == "1990 (uncertain)"
+    assert "display_date" not in slides["leap-day"]
+    assert slides["talks-open"]["group"] == "Diplomacy"
+    assert slides["talks-open"]["text"]["text"].count("<a href=") == 2
+    assert document["title"]["text"]["headline"] == "Sample timeline"
+
+
+def test_timelinejs_escapes_html_and_follows_lang(run: Run, tmp_path: Path) -> None:
+    hostile = tmp_path / "h.toml"
+    hostile.write_text(SAMPLE.read_text(encoding="utf-8").replace(
+        'title = { en = "Withdrawal", tr = "Çekilme" }',
+        'title = { en = "<script>alert(1)</script>", tr = "Çekilme" }'), encoding="utf-8")
+    document = json.loads(run("timeline", "--data", str(hostile), "--format",
+                              "timelinejs").stdout)
+    check_timelinejs(document)
+    text = json.dumps(document)
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    turkish = json.loads(run("timeline", "--data", S, "--format", "timelinejs", "--lang",
+                             "tr").stdout)
+    headlines = [s["text"]["headline"] for s in turkish["events"]]
+    assert "Çekilme" in headlines
+    rumour = next(s for s in turkish["events"] if s["unique_id"] == "rumour")
+    assert rumour["display_date"] == "1990 (kesin değil)"
+
+
+# completion --------------------------------------------------------------------------------
+
+def complete(words: str, **env: str) -> str:
+    settings = {"_ACCORD_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words,
+                "ACCORD_DATA": S, **env}
+    result = subprocess.run([ACCORD], capture_output=True, text=True, env=clean_env(**settings))
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("accord event tal", ['"talks-open":"Talks open in İstanbul"']),
+        ("accord actor e", ['"envoy":"Ada Envoy"']),
+        ("accord timeline --actor no", ['"north":"Northland"']),
+        ("accord timeline --tag mil", ['"military":"Military"']),
+        ("accord clauses ", ['"1":"Peace"', '"2":"Guarantee"', '"peace":"Peace"']),
+        ("accord timeline --lang ", ['"en":"English"', '"tr":"Türkçe"']),
+        ("accord span treaty", ['"treaty-signed":"Treaty signed"']),
+        ("accord ti", ['"timeline"']),
+        ("accord timeline --fr", ['"--from"']),
+    ],
+)
+def test_completion(words: str, expected: list[str]) -> None:
+    out = complete(words)
+    for item in expected:
+        assert item in out, out
+
+
+def test_completion_follows_lang_and_survives_a_broken_data_file(tmp_path: Path) -> None:
+    # zsh quoting doubles the apostrophe inside its single-quoted list.
+    assert '"talks-open":"Görüşmeler İstanbul\'\'da başlar"' in complete(
+        "accord event tal", ACCORD_LANG="tr")
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[[", encoding="utf-8")
+    out = complete("accord event tal", ACCORD_DATA=str(broken))
+    assert "talks-open" not in out
