@@ -183,6 +183,8 @@ FormatOpt = Annotated[
                       "ndjson, csv or markdown."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+NoCacheOpt = Annotated[bool, typer.Option(
+    "--no-cache", help="Read the TOML file itself, not its index in the cache directory.")]
 FromOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
     "--from", metavar="DATE", show_default=False,
     help="Events under way on or after this date: 1978, 1978-04, 1978-04-27, "
@@ -226,8 +228,9 @@ def handled() -> Iterator[None]:
         raise typer.Exit(err.exit_code) from None
 
 
-def _dataset(path: Path | None) -> Dataset:
-    return load.load(path)
+def _dataset(path: Path | None, no_cache: bool = False,
+             window: tuple[dt.date, dt.date] | None = None) -> Dataset:
+    return load.load(path, window=window, use_cache=not no_cache)
 
 
 def _range(text: str | None, option: str) -> DayRange | None:
@@ -264,6 +267,7 @@ def timeline(
     reverse: Annotated[bool, typer.Option("--reverse", "-r",
                                           help="Newest first.")] = False,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.en,
     fmt: Annotated[TimelineFormat, typer.Option(
         "--format", "-f", case_sensitive=False,
@@ -285,7 +289,10 @@ def timeline(
     with handled():
         first = _range(from_, "--from")
         last = _range(to, "--to")
-        dataset = _dataset(data)
+        window = None
+        if first or last:
+            window = (first.first if first else dt.date.min, last.last if last else dt.date.max)
+        dataset = _dataset(data, no_cache, window)
         events = query.timeline(
             dataset,
             first=first.first if first else None,
@@ -309,6 +316,7 @@ def event(
     event_id: Annotated[str, typer.Argument(metavar="ID", help="The event's id.",
                                             autocompletion=complete_event)],
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.en,
     fmt: FormatOpt = Format.table,
     json_flag: JsonOpt = False,
@@ -321,7 +329,7 @@ def event(
       accord event gorbachev-statement --lang tr
     """
     with handled():
-        dataset = _dataset(data)
+        dataset = _dataset(data, no_cache)
         found = query.require_event(dataset, event_id)
         _show(event_view(found, dataset, lang.value), fmt, json_flag, lang)
 
@@ -332,6 +340,7 @@ def clauses(
         metavar="[N|ID]", show_default=False, autocompletion=complete_clause,
         help="A clause number (1-4) or id; without it, all clauses.")] = None,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.en,
     fmt: FormatOpt = Format.table,
     json_flag: JsonOpt = False,
@@ -345,7 +354,7 @@ def clauses(
       accord clauses refugees --lang tr --json
     """
     with handled():
-        dataset = _dataset(data)
+        dataset = _dataset(data, no_cache)
         if which is None:
             _show(clauses_listing(dataset.clauses, lang.value), fmt, json_flag, lang)
         else:
@@ -359,6 +368,7 @@ def actors(
         "--kind", "-k", metavar="KIND", show_default=False,
         help="Only actors of this kind: state, organisation, group or person.")] = None,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.en,
     fmt: FormatOpt = Format.table,
     json_flag: JsonOpt = False,
@@ -373,7 +383,7 @@ def actors(
     with handled():
         if kind is not None:
             query.check_kind(kind)
-        summaries = query.actor_summaries(_dataset(data), kind=kind)
+        summaries = query.actor_summaries(_dataset(data, no_cache), kind=kind)
         _show(actors_listing(summaries, lang.value), fmt, json_flag, lang)
 
 
@@ -382,6 +392,7 @@ def actor(
     actor_id: Annotated[str, typer.Argument(metavar="ID", help="The actor's id.",
                                             autocompletion=complete_actor)],
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.en,
     fmt: FormatOpt = Format.table,
     json_flag: JsonOpt = False,
@@ -394,7 +405,7 @@ def actor(
       accord actor noorani --lang tr
     """
     with handled():
-        dataset = _dataset(data)
+        dataset = _dataset(data, no_cache)
         view = query.actor_view(dataset, actor_id)
         _show(actor_view_detail(view, dataset, lang.value), fmt, json_flag, lang)
 
@@ -408,6 +419,7 @@ def search(
         "--limit", "-n", min=0, metavar="N", show_default=False,
         help="Show at most N results.")] = None,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.en,
     fmt: FormatOpt = Format.table,
     json_flag: JsonOpt = False,
@@ -421,7 +433,7 @@ def search(
       accord search refugees return --json
     """
     with handled():
-        hits = query.search(_dataset(data), " ".join(text), lang.value)
+        hits = query.search(_dataset(data, no_cache), " ".join(text), lang.value)
         words = " ".join(text)
         _show(hits_listing(hits[:limit] if limit is not None else hits), fmt, json_flag, lang,
               words)
@@ -454,6 +466,7 @@ def on(
         help="MM-DD: anniversaries in any year. YYYY-MM-DD: everything under way that day. "
              "Without it: today (or ACCORD_TODAY).")] = None,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.en,
     fmt: FormatOpt = Format.table,
     json_flag: JsonOpt = False,
@@ -468,7 +481,7 @@ def on(
       ACCORD_TODAY=1989-02-15 accord on
     """
     with handled():
-        dataset = _dataset(data)
+        dataset = _dataset(data, no_cache)
         if when is None:
             today = _today()
             events = query.anniversaries(dataset, today.month, today.day)
@@ -493,6 +506,7 @@ def span_command(
     end: Annotated[str, typer.Argument(metavar="B", autocompletion=complete_moment,
                                        help="An event id (its first day) or YYYY-MM-DD.")],
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.en,
     fmt: FormatOpt = Format.table,
     json_flag: JsonOpt = False,
@@ -505,7 +519,7 @@ def span_command(
       accord span 1988-04-14 1988-05-15 --json
     """
     with handled():
-        dataset = _dataset(data)
+        dataset = _dataset(data, no_cache)
         interval = span.between(span.moment(dataset, start), span.moment(dataset, end))
         _show(interval_view(interval, lang.value), fmt, json_flag, lang)
 
@@ -517,6 +531,7 @@ def chart(
     actor: ActorFilter = None,
     tag: TagFilter = None,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.en,
 ) -> None:
     """Draw the timeline in the terminal: periods as bars, events and signatures as markers.
@@ -530,7 +545,7 @@ def chart(
     with handled():
         first = _range(from_, "--from")
         last = _range(to, "--to")
-        dataset = _dataset(data)
+        dataset = _dataset(data, no_cache)
         low = first.first if first else None
         high = last.last if last else None
         events = query.timeline(dataset, first=low, last=high, actors=actor or (),
@@ -562,7 +577,7 @@ def validate(
     """
     with handled():
         target = path or data or load.default_data_path()
-        dataset = load.load(target)
+        dataset = load.load(target, use_cache=False)  # validate always reads the file itself
         counts = query.counts(dataset)
         summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
         emit(f"{visible(str(target))}: valid: {summary}\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from importlib import resources
@@ -47,13 +48,14 @@ def display_name(path: Path) -> str:
     return str(path)
 
 
-def read_bytes(path: Path) -> bytes:
-    """Read a data file, turning every way it can fail into a one-line DataError."""
+def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
+    """Read a data file and its status, turning every way it can fail into a DataError."""
     name = display_name(path)
     try:
         if path.is_dir():
             raise DataError(name, ["is a directory, not a TOML file"])
         with path.open("rb") as handle:
+            stat = os.fstat(handle.fileno())
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise DataError(name, ["no such file"]) from None
@@ -65,7 +67,7 @@ def read_bytes(path: Path) -> bytes:
         raise DataError(name, [f"cannot read: {err.strerror or err}"]) from None
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(name, [f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"])
-    return raw
+    return raw, stat
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -103,11 +105,41 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         raise DataError(name, ["invalid TOML: keys or tables nested too deeply"]) from None
 
 
-def load(path: Path | None = None) -> Dataset:
-    """Load and validate the data file at `path`, or the shipped dataset."""
+def load(
+    path: Path | None = None,
+    *,
+    window: tuple[dt.date, dt.date] | None = None,
+    use_cache: bool = True,
+) -> Dataset:
+    """Load and validate the data file at `path`, or the shipped dataset.
+
+    With `use_cache`, a current index of the file (see cache.py) replaces parsing, and a
+    `window` lets it return only the events that overlap those days.
+    """
     path = path or default_data_path()
     name = display_name(path)
-    return build(parse_toml(decode(read_bytes(path), name), name), name)
+    if use_cache:
+        from accordcli import cache
+
+        try:
+            stat = path.stat()
+        except OSError:
+            stat = None  # read_bytes below reports the problem
+        index = cache.open_index(path, stat) if stat is not None else None
+        indexed = index.dataset(window) if index is not None else None
+        if indexed is not None:
+            return indexed
+    raw, stat = read_bytes(path)
+    if use_cache:
+        index = cache.open_index(path, stat, raw)
+        indexed = index.dataset() if index is not None else None
+        if indexed is not None:  # same content under a new identity (copied, touched)
+            cache.write_index(path, stat, raw, indexed)
+            return indexed
+    dataset = build(parse_toml(decode(raw, name), name), name)
+    if use_cache:
+        cache.write_index(path, stat, raw, dataset)
+    return dataset
 
 
 class _Checker:

@@ -1,0 +1,158 @@
+"""A derived SQLite index of a data file, so repeated runs skip parsing and validating TOML.
+
+The index is only ever an accelerator: any problem with it (missing, stale, corrupt,
+unwritable) means it is rebuilt or bypassed, never an error, and the TOML file is never
+touched. SQLite holds data only, so a crafted index file cannot run code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from accordcli.codec import decode_dataset, decode_event, encode_event, encode_reference
+from accordcli.model import Dataset
+
+FORMAT = "accord-index-1"
+
+
+def cache_dir() -> Path:
+    """Return where indexes live: ACCORD_CACHE_DIR, else the user's cache directory."""
+    configured = os.environ.get("ACCORD_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    import platformdirs  # imported here: only runs that use the default location pay for it
+
+    return Path(platformdirs.user_cache_dir("accord", appauthor=False))
+
+
+def identity(stat: os.stat_result) -> str:
+    """Return what identifies one version of a file without reading it.
+
+    ctime changes on every write, even when size and mtime are put back as they were.
+    """
+    return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
+
+
+def digest(raw: bytes) -> str:
+    """Return the content fingerprint of a data file."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+def index_path(source: Path) -> Path:
+    """Return the index file for a data file (one per resolved path)."""
+    name = hashlib.sha256(str(source.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+    return cache_dir() / f"{name[:32]}.sqlite"
+
+
+class Index:
+    """An open, current index of one data file."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def meta(self, key: str) -> str | None:
+        row = self.connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def dataset(self, window: tuple[dt.date, dt.date] | None = None) -> Dataset | None:
+        """Return the dataset (with a window, only events overlapping it); None if unreadable."""
+        try:
+            return self._dataset(window)
+        except (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, OverflowError):
+            return None  # a damaged or crafted index: the caller parses the TOML instead
+        finally:
+            self.connection.close()
+
+    def _dataset(self, window: tuple[dt.date, dt.date] | None) -> Dataset:
+        reference = json.loads(self.meta("reference") or "null")
+        if window is None:
+            rows = self.connection.execute("SELECT data FROM events ORDER BY position")
+        else:
+            first, last = (d.toordinal() for d in window)
+            longest = int(self.meta("longest") or 0)
+            # Bounding start from below by the longest span keeps the index range small.
+            rows = self.connection.execute(
+                "SELECT data FROM events WHERE start BETWEEN ? AND ? AND finish >= ? "
+                "ORDER BY position", (first - longest, last, first))
+        events = [decode_event(json.loads(data)) for (data,) in rows]
+        return decode_dataset(reference, events)
+
+
+def open_index(source: Path, stat: os.stat_result, raw: bytes | None = None) -> Index | None:
+    """Return the index of `source` if it is current, else None (never raises)."""
+    try:
+        path = index_path(source)
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        index = Index(connection)
+        if index.meta("format") != FORMAT or index.meta("source") != str(source.resolve()):
+            connection.close()
+            return None
+        if index.meta("identity") == identity(stat):
+            return index
+        if raw is not None and index.meta("digest") == digest(raw):
+            return index  # touched or copied, same content
+        connection.close()
+    except (sqlite3.Error, OSError, ValueError, UnicodeError):
+        pass
+    return None
+
+
+def write_index(source: Path, stat: os.stat_result, raw: bytes, dataset: Dataset) -> None:
+    """Write the index atomically (temporary file, then rename); give up silently on error."""
+    temporary: str | None = None
+    try:
+        path = index_path(source)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".sqlite", dir=path.parent)
+        os.close(handle)
+        connection = sqlite3.connect(temporary)
+        try:
+            _fill(connection, source, stat, raw, dataset)
+        finally:
+            connection.close()
+        os.replace(temporary, path)
+        temporary = None
+    except (sqlite3.Error, OSError, ValueError):
+        pass
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+def _fill(connection: sqlite3.Connection, source: Path, stat: os.stat_result, raw: bytes,
+          dataset: Dataset) -> None:
+    connection.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "CREATE TABLE events (position INTEGER PRIMARY KEY, start INTEGER NOT NULL,"
+        " finish INTEGER NOT NULL, data TEXT NOT NULL);"
+    )
+    rows: list[tuple[int, int, int, str]] = []
+    longest = 0
+    for position, event in enumerate(dataset.events):
+        start, finish = event.date.start.toordinal(), event.date.end.toordinal()
+        longest = max(longest, finish - start)
+        rows.append((position, start, finish,
+                     json.dumps(encode_event(event), ensure_ascii=False, separators=(",", ":"))))
+    connection.executemany("INSERT INTO events VALUES (?, ?, ?, ?)", rows)
+    connection.execute("CREATE INDEX events_by_start ON events (start)")
+    meta: dict[str, Any] = {
+        "format": FORMAT,
+        "source": str(source.resolve()),
+        "identity": identity(stat),
+        "digest": digest(raw),
+        "longest": str(longest),
+        "reference": json.dumps(encode_reference(dataset), ensure_ascii=False,
+                                separators=(",", ":")),
+    }
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+    connection.commit()

@@ -1,0 +1,150 @@
+"""The derived index: reused, rebuilt when the TOML changes, never trusted when broken."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from accordcli import cache
+from accordcli.load import load
+from conftest import SAMPLE, clean_env
+
+ACCORD = str(Path(sys.executable).parent / "accord")
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    copy = tmp_path / "events.toml"
+    shutil.copy(SAMPLE, copy)
+    return copy
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    where = tmp_path / "cache"
+    monkeypatch.setenv("ACCORD_CACHE_DIR", str(where))
+    return where
+
+
+def test_first_load_writes_an_index_that_later_loads_use(data: Path, cache_dir: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load(data)
+    index = cache.index_path(data)
+    assert index.exists() and index.parent == cache_dir
+    calls: list[str] = []
+    import accordcli.load as loader
+
+    monkeypatch.setattr(loader, "parse_toml", lambda *a: calls.append("parsed") or {})
+    assert load(data) == first  # from the index: the TOML is not parsed again
+    assert calls == []
+
+
+def test_window_returns_only_overlapping_events(data: Path, cache_dir: Path) -> None:
+    import datetime as dt
+
+    load(data)
+    subset = load(data, window=(dt.date(1989, 1, 1), dt.date(1989, 12, 31)))
+    assert [e.id for e in subset.events] == ["withdrawal"]
+    assert len(subset.actors) == 4 and len(subset.clauses) == 2
+
+
+def test_changed_file_with_same_size_and_mtime_is_reparsed(data: Path, cache_dir: Path) -> None:
+    assert load(data).event("withdrawal").title.en == "Withdrawal"  # type: ignore[union-attr]
+    before = data.stat()
+    text = data.read_text(encoding="utf-8").replace('"Withdrawal"', '"Withdrawn!"')
+    assert len(text.encode()) == before.st_size
+    data.write_text(text, encoding="utf-8")
+    os.utime(data, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert data.stat().st_size == before.st_size
+    assert data.stat().st_mtime_ns == before.st_mtime_ns
+    assert load(data).event("withdrawal").title.en == "Withdrawn!"  # type: ignore[union-attr]
+
+
+def test_invalid_change_is_reported_not_hidden_by_the_index(data: Path, cache_dir: Path) -> None:
+    from accordcli.errors import DataError
+
+    load(data)
+    data.write_text(data.read_text(encoding="utf-8").replace('"1982-06"', '"1982-13"'),
+                    encoding="utf-8")
+    with pytest.raises(DataError, match="month 13"):
+        load(data)
+
+
+def test_corrupt_index_is_rebuilt(data: Path, cache_dir: Path) -> None:
+    expected = load(data)
+    index = cache.index_path(data)
+    index.write_bytes(b"this is not sqlite" * 100)
+    assert load(data) == expected
+    with open(index, "rb") as handle:
+        assert handle.read(16) == b"SQLite format 3\x00"
+
+
+def test_crafted_index_with_wrong_contents_is_ignored(data: Path, cache_dir: Path) -> None:
+    import sqlite3
+
+    expected = load(data)
+    index = cache.index_path(data)
+    connection = sqlite3.connect(index)
+    connection.execute("UPDATE meta SET value = 'accord-index-0' WHERE key = 'format'")
+    connection.commit()
+    connection.close()
+    assert load(data) == expected
+    connection = sqlite3.connect(index)
+    connection.execute("DELETE FROM meta WHERE key = 'reference'")
+    connection.commit()
+    connection.close()
+    assert load(data) == expected  # a damaged index is bypassed and rebuilt
+
+
+def test_read_only_cache_directory_means_no_index(data: Path, cache_dir: Path) -> None:
+    if os.geteuid() == 0:
+        # root ignores permission bits: make the "directory" a file instead.
+        cache_dir.parent.mkdir(exist_ok=True)
+        cache_dir.write_text("not a directory")
+    else:
+        cache_dir.mkdir()
+        cache_dir.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    assert load(data).event("withdrawal") is not None
+    assert load(data).event("withdrawal") is not None
+
+
+def test_no_cache_and_validate_never_write_an_index(data: Path, cache_dir: Path) -> None:
+    env = clean_env(ACCORD_CACHE_DIR=str(cache_dir))
+    for args in (["timeline", "--no-cache", "--data", str(data)], ["validate", str(data)]):
+        result = subprocess.run([ACCORD, *args], capture_output=True, text=True, env=env)
+        assert result.returncode == 0, result.stderr
+    assert not cache_dir.exists() or not any(cache_dir.iterdir())
+
+
+def test_data_file_is_never_modified(data: Path, cache_dir: Path) -> None:
+    before = (data.read_bytes(), data.stat().st_mtime_ns)
+    load(data)
+    load(data)
+    assert (data.read_bytes(), data.stat().st_mtime_ns) == before
+
+
+def test_eight_concurrent_first_runs_all_answer_correctly(data: Path, cache_dir: Path) -> None:
+    env = clean_env(ACCORD_CACHE_DIR=str(cache_dir))
+    expected = subprocess.run([ACCORD, "timeline", "--json", "--no-cache", "--data", str(data)],
+                              capture_output=True, text=True, env=env).stdout
+
+    def run_once(_: int) -> tuple[int, str, str]:
+        result = subprocess.run([ACCORD, "timeline", "--json", "--data", str(data)],
+                                capture_output=True, text=True, env=env)
+        return result.returncode, result.stdout, result.stderr
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(run_once, range(8)))
+    assert all(r == (0, expected, "") for r in results), results
+    assert json.loads(expected)
+    leftovers = [p.name for p in cache_dir.iterdir() if p.name.startswith(".tmp-")]
+    assert leftovers == []
+    assert len(list(cache_dir.glob("*.sqlite"))) == 1
