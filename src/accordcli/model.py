@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 LANGUAGES = ("en", "tr")
 ACTOR_KINDS = ("state", "organisation", "group", "person")
 
 
+@lru_cache(maxsize=65536)
 def id_key(identifier: str) -> str:
     """Return the form of an id used for comparison: NFC-normalised and case-folded."""
     return unicodedata.normalize("NFC", identifier).casefold()
