@@ -101,7 +101,8 @@ def main() -> None:
         shutil.rmtree(first_cache, ignore_errors=True)
 
     a, b, _ = side_by_side([ACCORD, *query],
-                           [PYTHON, "-c", f"import tomllib; tomllib.load(open({str(big)!r}, 'rb'))"],
+                           [PYTHON, "-c",
+                            f"import tomllib; tomllib.load(open({str(big)!r}, 'rb'))"],
                            arguments.big_runs, {**env, "ACCORD_CACHE_DIR": str(first_cache)}, env,
                            before_a=empty_cache)
     rows.append((f"(3a) first run, {arguments.events:,} events", "tomllib.load of the same file",
@@ -118,7 +119,7 @@ def main() -> None:
           f"{platform.python_implementation()} {platform.python_version()}, {versions}")
     print(f"runs: {arguments.runs} (first-run comparison: {arguments.big_runs}), medians, "
           "measured side by side\n")
-    print(f"| benchmark | reference | accord ms | reference ms | ratio | target | ok |")
+    print("| benchmark | reference | accord ms | reference ms | ratio | target | ok |")
     print("|---|---|---:|---:|---:|---:|---|")
     failures = 0
     for name, reference, mine, theirs, target in rows:

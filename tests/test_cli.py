@@ -110,7 +110,7 @@ def test_lang_tr_translates_and_falls_back_to_english(run: Run) -> None:
 
 def test_data_from_the_environment(run: Run) -> None:
     result = run("timeline", "--json", env={"ACCORD_DATA": S})
-    assert [e["id"] for e in json.loads(result.stdout)][0] == "border-war"
+    assert json.loads(result.stdout)[0]["id"] == "border-war"
 
 
 def test_empty_result_is_success(run: Run) -> None:

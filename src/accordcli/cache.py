@@ -7,12 +7,12 @@ touched. SQLite holds data only, so a crafted index file cannot run code.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import sqlite3
-import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -42,13 +42,19 @@ def identity(stat: os.stat_result) -> str:
 
 def digest(raw: bytes) -> str:
     """Return the content fingerprint of a data file."""
+    import hashlib  # only needed when the file's identity changed
+
     return hashlib.sha256(raw).hexdigest()
 
 
 def index_path(source: Path) -> Path:
-    """Return the index file for a data file (one per resolved path)."""
-    name = hashlib.sha256(str(source.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
-    return cache_dir() / f"{name[:32]}.sqlite"
+    """Return the index file for a data file (one per resolved path).
+
+    Two checksums make a name; a clash would only cost a rebuild, because the index
+    records its source path and is ignored for any other file.
+    """
+    resolved = str(source.resolve()).encode("utf-8", "surrogateescape")
+    return cache_dir() / f"{zlib.crc32(resolved):08x}{zlib.adler32(resolved):08x}.sqlite"
 
 
 class Index:
@@ -110,6 +116,8 @@ def write_index(source: Path, stat: os.stat_result, raw: bytes, dataset: Dataset
     try:
         path = index_path(source)
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".sqlite", dir=path.parent)
         os.close(handle)
         connection = sqlite3.connect(temporary)
@@ -123,10 +131,8 @@ def write_index(source: Path, stat: os.stat_result, raw: bytes, dataset: Dataset
         pass
     finally:
         if temporary is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
-            except OSError:
-                pass
 
 
 def _fill(connection: sqlite3.Connection, source: Path, stat: os.stat_result, raw: bytes,

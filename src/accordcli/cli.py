@@ -8,16 +8,14 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from accordcli import __version__, load, query, span
-from accordcli.dates import DateInputError, DayRange, parse_day_range
+from accordcli import __version__
 from accordcli.errors import AccordError, UsageError
-from accordcli.model import Dataset
 from accordcli.output import (
     OutputClosed,
     OutputFailed,
@@ -27,22 +25,16 @@ from accordcli.output import (
     silence_stdout,
     stdout_is_terminal,
 )
-from accordcli.render import Format, render, render_chart
+from accordcli.render import Format
 from accordcli.render.safe import visible
-from accordcli.render.views import (
-    Detail,
-    Listing,
-    actor_view_detail,
-    actors_listing,
-    clause_view,
-    clauses_listing,
-    event_view,
-    events_listing,
-    hits_listing,
-    interval_view,
-    label,
-)
-from accordcli.search import query_words
+
+if TYPE_CHECKING:
+    from accordcli.dates import DayRange
+    from accordcli.model import Dataset
+    from accordcli.render.views import Detail, Listing
+
+# Everything else is imported inside the commands: a start-up pays only for what the one
+# command it runs needs (see bench/ and BENCHMARKS.md).
 
 HELP = """\
 Explore the Geneva Accords of 14 April 1988 (Afghanistan, Pakistan, the USA and
@@ -67,24 +59,28 @@ Data comes from the shipped dataset, or from --data PATH (or ACCORD_DATA).
 Exit codes: 0 success, 1 data problem or unknown id, 2 usage problem.
 """
 
-app = typer.Typer(
-    name="accord",
-    help=HELP,
-    rich_markup_mode=None,  # plain help: it never imports Rich and reads the same in a pipe
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    invoke_without_command=True,
-)
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        name="accord",
+        help=HELP,
+        rich_markup_mode=None,  # plain help: it never imports Rich and reads the same in a pipe
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+        invoke_without_command=True,
+    )
 
 
-class Lang(str, Enum):
+app = _new_app()
+
+
+class Lang(StrEnum):
     """The languages of the dataset's text."""
 
     en = "en"
     tr = "tr"
 
 
-class TimelineFormat(str, Enum):
+class TimelineFormat(StrEnum):
     """The timeline's formats: every listing format plus TimelineJS."""
 
     table = "table"
@@ -97,6 +93,8 @@ class TimelineFormat(str, Enum):
 
 def _completion_dataset(ctx: typer.Context) -> tuple[Dataset, str] | None:
     """Load the dataset a completion is about; completion must never fail loudly."""
+    from accordcli import load
+
     try:
         data = ctx.params.get("data") or os.environ.get("ACCORD_DATA") or None
         lang = ctx.params.get("lang") or os.environ.get("ACCORD_LANG") or "en"
@@ -230,12 +228,16 @@ def handled() -> Iterator[None]:
 
 def _dataset(path: Path | None, no_cache: bool = False,
              window: tuple[dt.date, dt.date] | None = None) -> Dataset:
+    from accordcli import load
+
     return load.load(path, window=window, use_cache=not no_cache)
 
 
 def _range(text: str | None, option: str) -> DayRange | None:
     if text is None:
         return None
+    from accordcli.dates import DateInputError, parse_day_range
+
     try:
         return parse_day_range(text)
     except DateInputError as err:
@@ -244,6 +246,10 @@ def _range(text: str | None, option: str) -> DayRange | None:
 
 def _show(view: Listing | Detail, fmt: Format, json_flag: bool, lang: Lang,
           search: str | None = None) -> None:
+    from accordcli.render import render
+    from accordcli.render.views import Listing, label
+    from accordcli.search import query_words
+
     chosen = Format.json if json_flag else fmt
     terminal = stdout_is_terminal()
     words = query_words(search) if search else ()
@@ -287,6 +293,9 @@ def timeline(
       accord timeline --format timelinejs > timeline.json
     """
     with handled():
+        from accordcli import query
+        from accordcli.render.views import events_listing
+
         first = _range(from_, "--from")
         last = _range(to, "--to")
         window = None
@@ -329,6 +338,9 @@ def event(
       accord event gorbachev-statement --lang tr
     """
     with handled():
+        from accordcli import query
+        from accordcli.render.views import event_view
+
         dataset = _dataset(data, no_cache)
         found = query.require_event(dataset, event_id)
         _show(event_view(found, dataset, lang.value), fmt, json_flag, lang)
@@ -354,6 +366,9 @@ def clauses(
       accord clauses refugees --lang tr --json
     """
     with handled():
+        from accordcli import query
+        from accordcli.render.views import clause_view, clauses_listing
+
         dataset = _dataset(data, no_cache)
         if which is None:
             _show(clauses_listing(dataset.clauses, lang.value), fmt, json_flag, lang)
@@ -381,6 +396,9 @@ def actors(
       accord actors --kind person --format csv
     """
     with handled():
+        from accordcli import query
+        from accordcli.render.views import actors_listing
+
         if kind is not None:
             query.check_kind(kind)
         summaries = query.actor_summaries(_dataset(data, no_cache), kind=kind)
@@ -405,6 +423,9 @@ def actor(
       accord actor noorani --lang tr
     """
     with handled():
+        from accordcli import query
+        from accordcli.render.views import actor_view_detail
+
         dataset = _dataset(data, no_cache)
         view = query.actor_view(dataset, actor_id)
         _show(actor_view_detail(view, dataset, lang.value), fmt, json_flag, lang)
@@ -433,6 +454,9 @@ def search(
       accord search refugees return --json
     """
     with handled():
+        from accordcli import query
+        from accordcli.render.views import hits_listing
+
         hits = query.search(_dataset(data, no_cache), " ".join(text), lang.value)
         words = " ".join(text)
         _show(hits_listing(hits[:limit] if limit is not None else hits), fmt, json_flag, lang,
@@ -481,6 +505,9 @@ def on(
       ACCORD_TODAY=1989-02-15 accord on
     """
     with handled():
+        from accordcli import query
+        from accordcli.render.views import events_listing
+
         dataset = _dataset(data, no_cache)
         if when is None:
             today = _today()
@@ -519,6 +546,9 @@ def span_command(
       accord span 1988-04-14 1988-05-15 --json
     """
     with handled():
+        from accordcli import span
+        from accordcli.render.views import interval_view
+
         dataset = _dataset(data, no_cache)
         interval = span.between(span.moment(dataset, start), span.moment(dataset, end))
         _show(interval_view(interval, lang.value), fmt, json_flag, lang)
@@ -543,6 +573,10 @@ def chart(
       COLUMNS=200 accord chart --lang tr
     """
     with handled():
+        from accordcli import query
+        from accordcli.render import render_chart
+        from accordcli.render.views import label
+
         first = _range(from_, "--from")
         last = _range(to, "--to")
         dataset = _dataset(data, no_cache)
@@ -576,6 +610,8 @@ def validate(
       accord validate my-events.toml
     """
     with handled():
+        from accordcli import load, query
+
         target = path or data or load.default_data_path()
         dataset = load.load(target, use_cache=False)  # validate always reads the file itself
         counts = query.counts(dataset)
@@ -583,12 +619,32 @@ def validate(
         emit(f"{visible(str(target))}: valid: {summary}\n")
 
 
+def app_for(argv: list[str]) -> typer.Typer:
+    """Return an app holding only the command `argv` names, or the whole app.
+
+    Typer turns every registered command into a Click command on each start; building
+    one instead of eleven takes ~9 ms off every run. Help, unknown commands and shell
+    completion get the whole app.
+    """
+    if not argv or os.environ.get("_ACCORD_COMPLETE"):
+        return app
+    for info in app.registered_commands:
+        assert info.callback is not None
+        name = info.name or info.callback.__name__.replace("_", "-")
+        if name == argv[0]:
+            single = _new_app()
+            single.registered_callback = app.registered_callback
+            single.registered_commands = [info]
+            return single
+    return app
+
+
 def main() -> None:
     """Run the app; the one place that handles closed pipes, full disks and crashes."""
     prepare_streams()
     try:
         try:
-            app(prog_name="accord")
+            app_for(sys.argv[1:])(prog_name="accord")
         finally:
             # The interpreter's own flush at exit would report EPIPE as "Exception ignored".
             if sys.stdout is not None:

@@ -6,11 +6,8 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
-
-import tomli
 
 from accordcli.edtf import EdtfError, parse_edtf
 from accordcli.errors import DataError
@@ -40,7 +37,9 @@ T = TypeVar("T")
 
 def default_data_path() -> Path:
     """Return the path of the dataset shipped inside the package."""
-    return Path(str(resources.files("accordcli").joinpath("data", "events.toml")))
+    # A plain path next to this module: works for regular and editable installs, and avoids
+    # importlib.resources' zipfile import on every start.
+    return Path(__file__).resolve().parent / "data" / "events.toml"
 
 
 def display_name(path: Path) -> str:
@@ -89,6 +88,8 @@ def decode(raw: bytes, name: str) -> str:
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
     """Parse TOML text, reporting syntax errors as FILE:LINE:COLUMN."""
+    import tomli  # parsing only happens when there is no current index
+
     if not text.strip():
         raise DataError(name, ["is empty; a dataset needs at least [[events]], [[actors]] "
                                "and [[sources]]"])
@@ -257,8 +258,8 @@ class _Checker:
                     self.problem(f"{kind} (id {identifier!r})", "duplicate id")
                 else:
                     # ascii() shows the code points that make look-alikes differ.
-                    self.problem(f"{kind} (id {ascii(identifier)})",
-                                 f"duplicate id: equal to {ascii(earlier)} after case folding "
+                    self.problem(f"{kind} (id {identifier!a})",
+                                 f"duplicate id: equal to {earlier!a} after case folding "
                                  "and Unicode normalisation")
             else:
                 seen[folded] = identifier
@@ -311,7 +312,7 @@ _PROVISION = {"number", "text", "tags"}
 
 
 def build(document: dict[str, Any], name: str) -> Dataset:
-    """Validate a parsed TOML document and build the Dataset; raise DataError listing all problems."""
+    """Validate a parsed TOML document into a Dataset; raise DataError listing every problem."""
     check = _Checker()
     check.table(document, "(top level)", _TOP, set())
     title = None
@@ -365,7 +366,8 @@ def build(document: dict[str, Any], name: str) -> Dataset:
 
 
 def _raw_ids(records: list[Any]) -> set[str]:
-    return {id_key(r["id"]) for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)}
+    return {id_key(r["id"]) for r in records
+            if isinstance(r, dict) and isinstance(r.get("id"), str)}
 
 
 def _sources(check: _Checker, records: list[Any]) -> list[Source]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -37,6 +36,8 @@ def chronological(events: Iterable[Event]) -> list[Event]:
 
 
 def _suggest(wanted: str, choices: Iterable[str]) -> list[str]:
+    import difflib  # only an unknown id pays for it
+
     choices = list(choices)
     by_key = {id_key(c): c for c in choices}
     close = difflib.get_close_matches(id_key(wanted), list(by_key), n=3, cutoff=0.6)

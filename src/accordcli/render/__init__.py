@@ -5,22 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections.abc import Iterable
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from accordcli.model import Clause, Event
-
-from accordcli.render.formats import (
-    Format,
-    detail_lines,
-    detail_markdown,
-    lines,
-    markdown_table,
-    to_csv,
-    to_json,
-    to_ndjson,
-)
-from accordcli.render.views import Detail, Listing
+if TYPE_CHECKING:
+    from accordcli.model import Clause, Event
+    from accordcli.render.views import Detail, Listing
 
 __all__ = ["Format", "render", "render_chart"]
+
+
+class Format(StrEnum):
+    """The output formats every listing command accepts."""
+
+    table = "table"
+    json = "json"
+    ndjson = "ndjson"
+    csv = "csv"
+    markdown = "markdown"
 
 
 def render(
@@ -36,6 +38,17 @@ def render(
     `table` is a Rich table on a terminal and one tab-separated line per record otherwise,
     so pipes to grep and awk never see colour, truncation or wrapping.
     """
+    from accordcli.render.formats import (
+        detail_lines,
+        detail_markdown,
+        lines,
+        markdown_table,
+        to_csv,
+        to_json,
+        to_ndjson,
+    )
+    from accordcli.render.views import Listing
+
     if isinstance(view, Listing):
         if fmt is Format.json:
             return to_json(list(view.records))

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
-from enum import Enum
 from typing import Any
 
 from accordcli.render.safe import json_safe, one_line, visible
 from accordcli.render.views import Detail, Listing, label
-
-
-class Format(str, Enum):
-    """The output formats every listing command accepts."""
-
-    table = "table"
-    json = "json"
-    ndjson = "ndjson"
-    csv = "csv"
-    markdown = "markdown"
 
 
 def cell(value: Any) -> str:
@@ -45,6 +33,8 @@ def to_ndjson(records: tuple[dict[str, Any], ...]) -> bytes:
 
 def to_csv(listing: Listing) -> bytes:
     """Return a header row and one row per record, lists joined with ';'."""
+    import csv
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(listing.csv_columns)

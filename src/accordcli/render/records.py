@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from accordcli.model import Actor, Clause, Dataset, Event, LocalText, Span
-from accordcli.query import ActorSummary, ActorView
+if TYPE_CHECKING:
+    from accordcli.model import Actor, Clause, Dataset, Event, LocalText, Span
+    from accordcli.query import ActorSummary, ActorView
 
 Record = dict[str, Any]
 

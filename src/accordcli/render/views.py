@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from accordcli.model import Clause, Dataset, Event
-from accordcli.query import ActorSummary, ActorView, Hit
-from accordcli.span import Interval, Moment
 from accordcli.render.records import (
     Record,
     actor_detail,
@@ -15,6 +13,11 @@ from accordcli.render.records import (
     event_detail,
     event_record,
 )
+
+if TYPE_CHECKING:
+    from accordcli.model import Clause, Dataset, Event
+    from accordcli.query import ActorSummary, ActorView, Hit
+    from accordcli.span import Interval, Moment
 
 EVENT_COLUMNS = ("date", "id", "title")
 EVENT_CSV = ("id", "date", "start", "end", "title", "summary", "note", "actors", "tags", "sources")
