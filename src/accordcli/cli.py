@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum, StrEnum
 from pathlib import Path
@@ -110,56 +110,39 @@ def _starting(items: list[tuple[str, str]], incomplete: str) -> list[tuple[str, 
             if value.casefold().startswith(wanted)]
 
 
-def complete_event(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Complete event ids, with their titles as help."""
-    found = _completion_dataset(ctx)
-    if found is None:
-        return []
-    dataset, lang = found
-    return _starting([(e.id, e.title.get(lang)) for e in dataset.events], incomplete)
+def _completer(
+    items: Callable[[Dataset, str], list[tuple[str, str]]],
+) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
+    """Return a completion callback offering `items(dataset, lang)` as (value, help) pairs."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        found = _completion_dataset(ctx)
+        if found is None:
+            return []
+        dataset, lang = found
+        return _starting(items(dataset, lang), incomplete)
+
+    return complete
 
 
-def complete_actor(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Complete actor ids, with their names as help."""
-    found = _completion_dataset(ctx)
-    if found is None:
-        return []
-    dataset, lang = found
-    return _starting([(a.id, a.name.get(lang)) for a in dataset.actors], incomplete)
-
-
-def complete_clause(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Complete clause numbers and ids, with their titles as help."""
-    found = _completion_dataset(ctx)
-    if found is None:
-        return []
-    dataset, lang = found
-    items = [(str(c.number), c.title.get(lang)) for c in dataset.clauses]
-    items += [(c.id, c.title.get(lang)) for c in dataset.clauses]
-    return _starting(items, incomplete)
-
-
-def complete_tag(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Complete tags, with their labels as help."""
-    found = _completion_dataset(ctx)
-    if found is None:
-        return []
-    dataset, lang = found
-    items = {t.id: t.label.get(lang) for t in dataset.tags}
+def _tag_items(dataset: Dataset, lang: str) -> list[tuple[str, str]]:
+    labels = {t.id: t.label.get(lang) for t in dataset.tags}
     for event in dataset.events:
         for tag in event.tags:
-            items.setdefault(tag, tag)
-    return _starting(sorted(items.items()), incomplete)
+            labels.setdefault(tag, tag)
+    return sorted(labels.items())
+
+
+complete_event = _completer(lambda d, lang: [(e.id, e.title.get(lang)) for e in d.events])
+complete_actor = _completer(lambda d, lang: [(a.id, a.name.get(lang)) for a in d.actors])
+complete_clause = _completer(lambda d, lang: [(str(c.number), c.title.get(lang)) for c in d.clauses]
+                             + [(c.id, c.title.get(lang)) for c in d.clauses])
+complete_tag = _completer(_tag_items)
 
 
 def complete_lang(incomplete: str) -> list[tuple[str, str]]:
     """Complete --lang values with the language's own name."""
     return _starting([("en", "English"), ("tr", "Türkçe")], incomplete)
-
-
-def complete_moment(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Complete event ids for span (dates are typed out)."""
-    return complete_event(ctx, incomplete)
 
 
 DataOpt = Annotated[
@@ -528,9 +511,9 @@ def on(
 
 @app.command(name="span")
 def span_command(
-    start: Annotated[str, typer.Argument(metavar="A", autocompletion=complete_moment,
+    start: Annotated[str, typer.Argument(metavar="A", autocompletion=complete_event,
                                          help="An event id (its first day) or YYYY-MM-DD.")],
-    end: Annotated[str, typer.Argument(metavar="B", autocompletion=complete_moment,
+    end: Annotated[str, typer.Argument(metavar="B", autocompletion=complete_event,
                                        help="An event id (its first day) or YYYY-MM-DD.")],
     data: DataOpt = None,
     no_cache: NoCacheOpt = False,

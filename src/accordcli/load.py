@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -168,6 +168,19 @@ class _Checker:
         for key in sorted(required - set(value)):
             self.problem(f"{where}.{key}", "missing")
         return True
+
+    def field(self, record: dict[str, Any], key: str, where: str,
+              parse: Callable[[Any, str], T | None]) -> T | None:
+        """Parse record[key] with `parse`, or return None when the key is absent."""
+        return parse(record[key], f"{where}.{key}") if key in record else None
+
+    def each(self, records: list[Any], kind: str, allowed: set[str],
+             required: set[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Yield (location, record) for every record of `kind` that is a table."""
+        for position, record in enumerate(records):
+            where = _where(kind, position, record)
+            if self.table(record, where, allowed, required):
+                yield where, record
 
     def string(self, value: Any, where: str) -> str | None:
         if not isinstance(value, str):
@@ -372,15 +385,11 @@ def _raw_ids(records: list[Any]) -> set[str]:
 
 def _sources(check: _Checker, records: list[Any]) -> list[Source]:
     built = []
-    for position, record in enumerate(records):
-        where = _where("sources", position, record)
-        if not check.table(record, where, _SOURCE, _SOURCE):
-            continue
-        identifier = check.identifier(record.get("id"), f"{where}.id") if "id" in record else None
-        title = check.string(record["title"], f"{where}.title") if "title" in record else None
-        url = check.string(record["url"], f"{where}.url") if "url" in record else None
-        publisher = (check.string(record["publisher"], f"{where}.publisher")
-                     if "publisher" in record else None)
+    for where, record in check.each(records, "sources", _SOURCE, _SOURCE):
+        identifier = check.field(record, "id", where, check.identifier)
+        title = check.field(record, "title", where, check.string)
+        url = check.field(record, "url", where, check.string)
+        publisher = check.field(record, "publisher", where, check.string)
         if url is not None and not re.match(r"https?://", url):
             check.problem(f"{where}.url", f"{url!r} is not an http(s) URL")
             url = None
@@ -391,12 +400,9 @@ def _sources(check: _Checker, records: list[Any]) -> list[Source]:
 
 def _tags(check: _Checker, records: list[Any]) -> list[Tag]:
     built = []
-    for position, record in enumerate(records):
-        where = _where("tags", position, record)
-        if not check.table(record, where, _TAG, _TAG):
-            continue
-        identifier = check.identifier(record.get("id"), f"{where}.id") if "id" in record else None
-        label = check.text(record["label"], f"{where}.label") if "label" in record else None
+    for where, record in check.each(records, "tags", _TAG, _TAG):
+        identifier = check.field(record, "id", where, check.identifier)
+        label = check.field(record, "label", where, check.text)
         if identifier and label:
             built.append(Tag(identifier, label))
     return built
@@ -413,17 +419,14 @@ def _sources_of(check: _Checker, record: dict[str, Any], where: str) -> tuple[st
 
 def _actors(check: _Checker, records: list[Any]) -> list[Actor]:
     built = []
-    for position, record in enumerate(records):
-        where = _where("actors", position, record)
-        if not check.table(record, where, _ACTOR, _ACTOR - {"affiliation"}):
-            continue
-        identifier = check.identifier(record.get("id"), f"{where}.id") if "id" in record else None
-        kind = check.string(record["kind"], f"{where}.kind") if "kind" in record else None
+    for where, record in check.each(records, "actors", _ACTOR, _ACTOR - {"affiliation"}):
+        identifier = check.field(record, "id", where, check.identifier)
+        kind = check.field(record, "kind", where, check.string)
         if kind is not None and kind not in ACTOR_KINDS:
             check.problem(f"{where}.kind", f"{kind!r} is not one of {', '.join(ACTOR_KINDS)}")
             kind = None
-        name = check.text(record["name"], f"{where}.name") if "name" in record else None
-        role = check.text(record["role"], f"{where}.role") if "role" in record else None
+        name = check.field(record, "name", where, check.text)
+        role = check.field(record, "role", where, check.text)
         affiliation = None
         if "affiliation" in record:
             affiliation = check.identifier(record["affiliation"], f"{where}.affiliation")
@@ -441,15 +444,12 @@ def _actors(check: _Checker, records: list[Any]) -> list[Actor]:
 def _events(check: _Checker, records: list[Any]) -> list[Event]:
     built = []
     required = {"id", "date", "title", "summary", "sources"}
-    for position, record in enumerate(records):
-        where = _where("events", position, record)
-        if not check.table(record, where, _EVENT, required):
-            continue
-        identifier = check.identifier(record.get("id"), f"{where}.id") if "id" in record else None
-        date = check.date(record["date"], f"{where}.date") if "date" in record else None
-        title = check.text(record["title"], f"{where}.title") if "title" in record else None
-        summary = check.text(record["summary"], f"{where}.summary") if "summary" in record else None
-        note = check.text(record["note"], f"{where}.note") if "note" in record else None
+    for where, record in check.each(records, "events", _EVENT, required):
+        identifier = check.field(record, "id", where, check.identifier)
+        date = check.field(record, "date", where, check.date)
+        title = check.field(record, "title", where, check.text)
+        summary = check.field(record, "summary", where, check.text)
+        note = check.field(record, "note", where, check.text)
         actors = check.id_list(record.get("actors", []), f"{where}.actors", "actor")
         tags = check.id_list(record.get("tags", []), f"{where}.tags", "tag")
         cited = _sources_of(check, record, where)
@@ -461,26 +461,21 @@ def _events(check: _Checker, records: list[Any]) -> list[Event]:
 def _clauses(check: _Checker, records: list[Any]) -> list[Clause]:
     built = []
     required = {"id", "number", "title", "parties", "signed", "summary", "sources"}
-    for position, record in enumerate(records):
-        where = _where("clauses", position, record)
-        if not check.table(record, where, _CLAUSE, required):
-            continue
-        identifier = check.identifier(record.get("id"), f"{where}.id") if "id" in record else None
+    for where, record in check.each(records, "clauses", _CLAUSE, required):
+        identifier = check.field(record, "id", where, check.identifier)
         number = record.get("number")
         if "number" in record and (isinstance(number, bool) or not isinstance(number, int)
                                    or number < 1):
             check.problem(f"{where}.number", f"expected a whole number from 1, got {_kind(number)}")
             number = None
-        title = check.text(record["title"], f"{where}.title") if "title" in record else None
-        full_title = (check.text(record["full_title"], f"{where}.full_title")
-                      if "full_title" in record else None)
+        title = check.field(record, "title", where, check.text)
+        full_title = check.field(record, "full_title", where, check.text)
         parties = check.id_list(record.get("parties", []), f"{where}.parties", "actor")
         signatories = check.id_list(record.get("signatories", []), f"{where}.signatories", "actor")
         witnesses = check.id_list(record.get("witnesses", []), f"{where}.witnesses", "actor")
-        signed = check.date(record["signed"], f"{where}.signed") if "signed" in record else None
-        in_force = (check.date(record["in_force"], f"{where}.in_force")
-                    if "in_force" in record else None)
-        summary = check.text(record["summary"], f"{where}.summary") if "summary" in record else None
+        signed = check.field(record, "signed", where, check.date)
+        in_force = check.field(record, "in_force", where, check.date)
+        summary = check.field(record, "summary", where, check.text)
         provisions = _provisions(check, record.get("provisions", []), f"{where}.provisions")
         cited = _sources_of(check, record, where)
         if identifier and number and title and signed and summary and cited:
@@ -499,12 +494,12 @@ def _provisions(check: _Checker, value: Any, where: str) -> tuple[Provision, ...
         here = f"{where}[{position}]"
         if not check.table(record, here, _PROVISION, {"number", "text"}):
             continue
-        number = check.string(record["number"], f"{here}.number") if "number" in record else None
+        number = check.field(record, "number", here, check.string)
         if number is not None and number in numbers:
             check.problem(f"{here}.number", f"duplicate provision number {number!r}")
         if number is not None:
             numbers.add(number)
-        text = check.text(record["text"], f"{here}.text") if "text" in record else None
+        text = check.field(record, "text", here, check.text)
         tags = check.id_list(record.get("tags", []), f"{here}.tags", "tag")
         if number and text:
             built.append(Provision(number, text, tags))
