@@ -117,7 +117,7 @@ def _names(dataset: Dataset, ids: list[str], lang: str) -> str:
 
 def _span_text(record: Record) -> str:
     if record["start"] == record["end"]:
-        return record["start"]
+        return str(record["start"])
     return f"{record['start']} … {record['end']}"
 
 
