@@ -241,7 +241,7 @@ def _show(view: Listing | Detail, fmt: Format, json_flag: bool, lang: Lang,
         message(label(view.empty, lang.value))
 
 
-@app.command()
+@app.command(short_help="Events in order, filtered by date, actor, tag, text.")
 def timeline(
     from_: FromOpt = None,
     to: ToOpt = None,
@@ -303,7 +303,7 @@ def timeline(
         _show(events_listing(events, lang.value), Format(fmt.value), json_flag, lang, search)
 
 
-@app.command()
+@app.command(short_help="One event in full, with its sources.")
 def event(
     event_id: Annotated[str, typer.Argument(metavar="ID", help="The event's id.",
                                             autocompletion=complete_event)],
@@ -329,7 +329,7 @@ def event(
         _show(event_view(found, dataset, lang.value), fmt, json_flag, lang)
 
 
-@app.command()
+@app.command(short_help="The four instruments, or one with its provisions.")
 def clauses(
     which: Annotated[Optional[str], typer.Argument(  # noqa: UP045
         metavar="[N|ID]", show_default=False, autocompletion=complete_clause,
@@ -360,7 +360,7 @@ def clauses(
             _show(clause_view(clause, dataset, lang.value), fmt, json_flag, lang)
 
 
-@app.command()
+@app.command(short_help="Every actor, with its events' extent.")
 def actors(
     kind: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--kind", "-k", metavar="KIND", show_default=False,
@@ -388,7 +388,7 @@ def actors(
         _show(actors_listing(summaries, lang.value), fmt, json_flag, lang)
 
 
-@app.command()
+@app.command(short_help="One actor, its timeline and its clauses.")
 def actor(
     actor_id: Annotated[str, typer.Argument(metavar="ID", help="The actor's id.",
                                             autocompletion=complete_actor)],
@@ -414,7 +414,7 @@ def actor(
         _show(actor_view_detail(view, dataset, lang.value), fmt, json_flag, lang)
 
 
-@app.command()
+@app.command(short_help="Find events, actors, clauses, provisions.")
 def search(
     text: Annotated[list[str], typer.Argument(
         metavar="TEXT...", help="Words that must all occur; case, accents and Turkish "
@@ -466,7 +466,7 @@ def _day(text: str, name: str) -> dt.date:
         raise UsageError(f"{name}: {text!r} is not a real day (YYYY-MM-DD)") from None
 
 
-@app.command()
+@app.command(short_help="Anniversaries, or what was under way on a day.")
 def on(
     when: Annotated[Optional[str], typer.Argument(  # noqa: UP045
         metavar="[MM-DD|YYYY-MM-DD]", show_default=False,
@@ -509,7 +509,7 @@ def on(
         _show(events_listing(events, lang.value), fmt, json_flag, lang)
 
 
-@app.command(name="span")
+@app.command(name="span", short_help="Time between two events or dates.")
 def span_command(
     start: Annotated[str, typer.Argument(metavar="A", autocompletion=complete_event,
                                          help="An event id (its first day) or YYYY-MM-DD.")],
@@ -537,7 +537,7 @@ def span_command(
         _show(interval_view(interval, lang.value), fmt, json_flag, lang)
 
 
-@app.command()
+@app.command(short_help="The timeline drawn in the terminal.")
 def chart(
     from_: FromOpt = None,
     to: ToOpt = None,
@@ -578,7 +578,7 @@ def chart(
                           first=low, last=high))
 
 
-@app.command()
+@app.command(short_help="Check a data file; print counts or problems.")
 def validate(
     path: Annotated[Optional[Path], typer.Argument(  # noqa: UP045
         metavar="[PATH]", show_default=False,
