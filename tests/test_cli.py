@@ -224,3 +224,23 @@ def test_version(run: Run) -> None:
     from accordcli import __version__
 
     assert run("--version").stdout == f"accord {__version__}\n"
+
+
+def test_a_bug_is_one_line_and_exit_70_never_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from accordcli import cli, query
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("secret \x1b[2J data")
+
+    monkeypatch.setattr(query, "timeline", broken)
+    monkeypatch.setattr(sys, "argv", ["accord", "timeline", "--data", S])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 70
+    err = capsys.readouterr().err
+    assert err.splitlines()[0] == "accord: internal error: RuntimeError: secret \\x1b[2J data"
+    assert "Traceback" not in err
