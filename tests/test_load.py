@@ -217,9 +217,11 @@ def test_missing_required_tables(tmp_path: Path) -> None:
         (b'x = "caf\xe9"\n', "line 1: not valid UTF-8 (byte 8: 0xe9)"),
         (b"\n\x99", "line 2: not valid UTF-8"),
         ("a = " + "[" * 5000 + "]" * 5000, "invalid TOML"),
-        ("a" + ".a" * 100_000 + " = 1\n", "invalid TOML"),
+        ("a" + ".a" * 100_000 + " = 1\n", "line 1: a table or key with more than 8 dotted"),
+        ("x = 1\n" + "a" + ".a" * 100_000 + " = 1\n", "line 2: a table or key with more"),
         ("a = " + "{b = " * 5000 + "1" + "}" * 5000, "invalid TOML"),
-        ("[" + ".".join(["t"] * 5000) + "]\n", "invalid TOML"),
+        ("[" + ".".join(["t"] * 5000) + "]\n", "line 1: a table or key with more than 8"),
+        ("".join(f"[{i}.a.b.c.d.e.f.g.h.i.j.k]\n" for i in range(40_000)), "more than 8 dotted"),
     ],
 )
 def test_unreadable_documents_get_one_line(
@@ -227,6 +229,11 @@ def test_unreadable_documents_get_one_line(
 ) -> None:
     problems = problems_of(tmp_path, content)
     assert len(problems) == 1 and expected in problems[0], problems
+
+
+def test_up_to_eight_dotted_parts_are_parsed(tmp_path: Path) -> None:
+    problems = problems_of(tmp_path, '[a.b.c.d.e.f.g.h]\n"q.r".s.t.u.v.w.x.y = 1\n')
+    assert problems[0] == "(top level).a: unknown key"
 
 
 def test_byte_order_mark_loads(tmp_path: Path) -> None:

@@ -145,8 +145,10 @@ def complete_lang(incomplete: str) -> list[tuple[str, str]]:
     return _starting([("en", "English"), ("tr", "Türkçe")], incomplete)
 
 
+# Data paths are plain strings: Typer's Path type would refuse an unreadable file as a usage
+# error (exit 2) before the loader could report it as the data problem it is (exit 1).
 DataOpt = Annotated[
-    Optional[Path],  # noqa: UP045 - typer 0.28 reads Optional reliably on every Python
+    Optional[str],  # noqa: UP045 - typer 0.28 reads Optional reliably on every Python
     typer.Option("--data", envvar="ACCORD_DATA", metavar="PATH", show_default=False,
                  help="TOML data file to read instead of the shipped dataset [env: ACCORD_DATA]."),
 ]
@@ -209,11 +211,19 @@ def handled() -> Iterator[None]:
         raise typer.Exit(err.exit_code) from None
 
 
-def _dataset(path: Path | None, no_cache: bool = False,
+def _data_path(text: str | None, name: str = "--data") -> Path | None:
+    if text is None:
+        return None
+    if not text.strip():
+        raise UsageError(f"{name}: empty path; give a TOML file")
+    return Path(text)
+
+
+def _dataset(path: str | None, no_cache: bool = False,
              window: tuple[dt.date, dt.date] | None = None) -> Dataset:
     from accordcli import load
 
-    return load.load(path, window=window, use_cache=not no_cache)
+    return load.load(_data_path(path), window=window, use_cache=not no_cache)
 
 
 def _range(text: str | None, option: str) -> DayRange | None:
@@ -580,7 +590,7 @@ def chart(
 
 @app.command(short_help="Check a data file; print counts or problems.")
 def validate(
-    path: Annotated[Optional[Path], typer.Argument(  # noqa: UP045
+    path: Annotated[Optional[str], typer.Argument(  # noqa: UP045
         metavar="[PATH]", show_default=False,
         help="The TOML file to check; without it, --data or the shipped dataset.")] = None,
     data: DataOpt = None,
@@ -595,7 +605,8 @@ def validate(
     with handled():
         from accordcli import load, query
 
-        target = path or data or load.default_data_path()
+        target = (_data_path(path, "PATH") or _data_path(data)
+                  or load.default_data_path())
         dataset = load.load(target, use_cache=False)  # validate always reads the file itself
         counts = query.counts(dataset)
         summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())

@@ -29,6 +29,18 @@ from accordcli.model import (
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_TEXT_CHARS = 20_000
 
+# Deeply dotted table headers or keys make tomli build a dict per part: 40,000 headers of 27
+# parts (2.4 MB) cost it over 1 GiB. No dataset needs more than a few parts, so a line that
+# starts with more than MAX_KEY_PARTS of them is refused before parsing (~4 ms per MB).
+MAX_KEY_PARTS = 8
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_DEEP_KEY = re.compile(  # at a line start: "\n" first, so the scan skips ahead cheaply
+    r"\n[ \t]*(?:\[\[?[ \t]*)?(?:" + _KEY_PART + r"[ \t]*\.[ \t]*){" + str(MAX_KEY_PARTS) + "}"
+)
+# Suggestions run difflib over every known id; a file full of broken references gets
+# them for its first few problems only, so reporting stays linear.
+MAX_SUGGESTIONS = 25
+
 _SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _NOT_IN_ID = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
 
@@ -55,7 +67,7 @@ def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
             raise DataError(name, ["is a directory, not a TOML file"])
         with path.open("rb") as handle:
             stat = os.fstat(handle.fileno())
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = _read_at_most(handle, MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise DataError(name, ["no such file"]) from None
     except PermissionError:
@@ -67,6 +79,19 @@ def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(name, [f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"])
     return raw, stat
+
+
+def _read_at_most(handle: Any, limit: int) -> bytes:
+    # read(limit) would make CPython allocate `limit` bytes up front, whatever the file size.
+    chunks = []
+    total = 0
+    while total < limit:
+        chunk = handle.read(min(1 << 20, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -90,11 +115,17 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
     """Parse TOML text, reporting syntax errors as FILE:LINE:COLUMN."""
     import tomli  # parsing only happens when there is no current index
 
-    if not text.strip():
+    if not text or text.isspace():
         raise DataError(name, ["is empty; a dataset needs at least [[events]], [[actors]] "
                                "and [[sources]]"])
+    line = _deep_key_line(text)
+    if line is not None:
+        raise DataError(name, [f"line {line}: a table or key with more than {MAX_KEY_PARTS} "
+                               "dotted parts; no accord dataset nests that deep"])
     try:
         return tomli.loads(text)
+    except MemoryError:
+        raise DataError(name, ["not enough memory to parse this file"]) from None
     except tomli.TOMLDecodeError as err:
         message = _SYNTAX_POSITION.sub("", err.msg if hasattr(err, "msg") else str(err))
         lineno = getattr(err, "lineno", None)
@@ -104,6 +135,13 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
     except RecursionError:
         # tomli bounds key parts and nesting depth by raising RecursionError.
         raise DataError(name, ["invalid TOML: keys or tables nested too deeply"]) from None
+
+
+def _deep_key_line(text: str) -> int | None:
+    if _DEEP_KEY.match("\n" + text[:4096]):
+        return 1
+    found = _DEEP_KEY.search(text)
+    return None if found is None else text.count("\n", 0, found.start()) + 2
 
 
 def load(
@@ -151,6 +189,7 @@ class _Checker:
         # Ids each kind of reference may name, taken from the raw tables before they are
         # built, so that a record with one broken field still has its references checked.
         self.known: dict[str, set[str] | None] = {}
+        self.suggestions_left = MAX_SUGGESTIONS
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}")
@@ -221,18 +260,27 @@ class _Checker:
         if not isinstance(value, list):
             self.problem(where, f"expected a list of ids, got {_kind(value)}")
             return ()
-        found = []
+        found: dict[str, str] = {}
         for position, item in enumerate(value):
             identifier = self.identifier(item, f"{where}[{position}]")
-            if identifier is not None:
-                self.ref(identifier, f"{where}[{position}]", kind)
-                found.append(identifier)
-        return tuple(found)
+            if identifier is None:
+                continue
+            if id_key(identifier) in found:
+                self.problem(f"{where}[{position}]",
+                             f"{identifier!r} is already listed as {found[id_key(identifier)]!r}")
+                continue
+            self.ref(identifier, f"{where}[{position}]", kind)
+            found[id_key(identifier)] = identifier
+        return tuple(found.values())
 
     def ref(self, identifier: str, where: str, kind: str) -> None:
         known = self.known.get(kind)
         if known is not None and id_key(identifier) not in known:
-            self.problem(where, f"unknown {kind} {identifier!r}{_close(identifier, known)}")
+            hint = ""
+            if self.suggestions_left > 0:
+                self.suggestions_left -= 1
+                hint = _close(identifier, known)
+            self.problem(where, f"unknown {kind} {identifier!r}{hint}")
 
     def date(self, value: Any, where: str) -> Span | None:
         if isinstance(value, (dt.date, dt.datetime, dt.time)):

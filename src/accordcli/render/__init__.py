@@ -63,9 +63,9 @@ def render(
         if not view.records:
             return ""
         # Imported only here: Rich's tables cost ~55 ms that other paths never pay.
-        from accordcli.render.terminal import listing_table, render_to_text
+        from accordcli.render.terminal import listing_view, render_to_text
 
-        return render_to_text(listing_table(view, lang, words))
+        return render_to_text(listing_view(view, lang, words))
     if fmt is Format.json:
         return to_json(view.record)
     if fmt is Format.ndjson:

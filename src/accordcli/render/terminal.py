@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
@@ -26,13 +27,11 @@ def ascii_only() -> bool:
     return not encoding.startswith("utf") or os.environ.get("TERM") == "dumb"
 
 
-def render_to_text(renderable: RenderableType) -> str:
-    """Render with the terminal's width and colours into a string, for one write to stdout."""
+def _console(file: io.StringIO) -> Console:
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     width = shutil.get_terminal_size((80, 24)).columns
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
+    return Console(
+        file=file,
         width=max(width, 20),
         force_terminal=True,
         color_system=None if no_color else "auto",
@@ -40,6 +39,12 @@ def render_to_text(renderable: RenderableType) -> str:
         emoji=False,
         highlight=False,
     )
+
+
+def render_to_text(renderable: RenderableType) -> str:
+    """Render with the terminal's width and colours into a string, for one write to stdout."""
+    buffer = io.StringIO()
+    console = _console(buffer)
     console.print(renderable)
     # Rich pads every cell to its column width; trailing blanks only get in the way.
     return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())
@@ -85,6 +90,47 @@ def listing_table(listing: Listing, lang: str, words: Iterable[str] = ()) -> Tab
     return table
 
 
+# Narrowest readable width of a wrapping column; ids and dates must fit whole.
+_MIN_WRAPPED = 12
+
+
+def _fits(listing: Listing, lang: str, width: int) -> bool:
+    needed = 2 * (len(listing.columns) - 1)  # one space of padding either side of a gap
+    for column in listing.columns:
+        values = [visible(_cell(r.get(column))) for r in listing.records]
+        if column in _NO_WRAP:
+            needed += max([cell_len(label(column, lang)), *(cell_len(v) for v in values)])
+        else:
+            longest = max([cell_len(w) for v in values for w in v.split()] or [1])
+            needed += min(_MIN_WRAPPED, max(longest, cell_len(label(column, lang))))
+    return needed <= width
+
+
+def listing_view(listing: Listing, lang: str, words: Iterable[str] = ()) -> RenderableType:
+    """Return the listing as a table, or as stacked records when a table would not fit.
+
+    Rich fits a table that is too wide by dropping columns and cropping cells; a narrow
+    terminal gets every value whole, one labelled record after another, instead.
+    """
+    words = tuple(words)
+    if _fits(listing, lang, _console(io.StringIO()).width):
+        return listing_table(listing, lang, words)
+    parts: list[RenderableType] = []
+    for record in listing.records:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for column in listing.columns:
+            grid.add_row(Text(label(column, lang)),
+                         _text(_cell(record.get(column)),
+                               "bold" if column in ("title", "name") else "",
+                               words if column in ("title", "name", "text") else ()))
+        if parts:
+            parts.append(Text(""))
+        parts.append(grid)
+    return Group(*parts)
+
+
 def detail_group(detail: Detail, lang: str) -> Group:
     """Return a heading, a grid of labelled fields and the detail's tables."""
     fields = Table.grid(padding=(0, 2))
@@ -94,5 +140,5 @@ def detail_group(detail: Detail, lang: str) -> Group:
         fields.add_row(Text(label(key, lang)), _text(value))
     parts: list[RenderableType] = [_text(detail.heading, "bold"), fields]
     for key, listing in detail.sections:
-        parts += [Text(""), Text(label(key, lang), style="bold"), listing_table(listing, lang)]
+        parts += [Text(""), Text(label(key, lang), style="bold"), listing_view(listing, lang)]
     return Group(*parts)

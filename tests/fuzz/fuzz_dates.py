@@ -1,0 +1,67 @@
+"""Fuzz command-line date parsing: parse_day_range must return a range or raise DateInputError.
+
+Run:  python tests/fuzz/fuzz_dates.py -max_total_time=60 [CORPUS_DIR ...]
+
+Inputs are any Unicode text, lone surrogates included: Python hands undecodable argv
+bytes to the program as surrogate escapes (e.g. "\\udcff").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+
+# Only a run as a script needs atheris: importing this file (say, by naming it to pytest)
+# works without it.
+if __name__ == "__main__":
+    import atheris
+
+    atheris.enabled_hooks.add("RegEx")  # let the fuzzer see the patterns' literals
+    atheris.enabled_hooks.add("str")
+    instrumented = atheris.instrument_imports(include=["accordcli", "dateutil"])
+else:
+    instrumented = contextlib.nullcontext()
+
+with instrumented:
+    import dateutil.parser  # noqa: F401 - dates.py imports it lazily; instrument it here
+
+    from accordcli.dates import DateInputError, parse_day_range
+
+# Fragments that steer the fuzzer towards the free-text path and dateutil's corners.
+WORDS = ["1988", "04", "14", "April", "Nisan", "Eylül", "Şubat", "ağustos", "Monday", "EST",
+         "+25:00", "T", "10:00", "/", "-", ".", " ", "of", "99999999999", "0000", "1e10", "BC",
+         "am", "pm", "th", ",", "UTC", "Z", "２０２０"]
+
+
+def text_input(data: bytes) -> str:
+    provider = atheris.FuzzedDataProvider(data)
+    if provider.ConsumeBool():
+        return provider.ConsumeUnicode(provider.remaining_bytes())
+    # Sentences built from the fragments above.
+    count = provider.ConsumeIntInRange(1, 8)
+    parts = []
+    for _ in range(count):
+        if provider.ConsumeBool():
+            parts.append(WORDS[provider.ConsumeIntInRange(0, len(WORDS) - 1)])
+        else:
+            parts.append(provider.ConsumeUnicode(4))
+    return "".join(parts)
+
+
+def TestOneInput(data: bytes) -> None:
+    text = text_input(data)
+    try:
+        found = parse_day_range(text)
+    except DateInputError:
+        return
+    assert found.first <= found.last, (text, found)
+    assert found.precision in ("year", "month", "day"), (text, found)
+
+
+def main() -> None:
+    atheris.Setup(sys.argv, TestOneInput)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()

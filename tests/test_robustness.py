@@ -1,0 +1,753 @@
+"""The installed `accord` command under hostile conditions, run as a user would run it.
+
+Every case starts the console script of this venv in a subprocess with a clean environment
+and checks the exit code, stderr (one clear message, never a traceback or "Exception
+ignored") and stdout (empty on failure, intact on success):
+
+a. readers that close the pipe after one line (`| head -1`), with and without
+   PYTHONUNBUFFERED, on a generated dataset whose output outgrows the pipe buffer;
+b. a full disk (`> /dev/full`);
+c. odd encodings, locales and terminals;
+d. hostile or broken data files: exit 1 naming the file, within 2 s, file untouched;
+e. bad command-line input: exit 2 (1 for unknown ids) and a one-line reason;
+f. the data files of (d) run under a 1 GiB address-space limit (RLIMIT_AS, Linux).
+
+Independent runs are started in parallel by module-scoped fixtures and checked one per test.
+The cases under "bugs found" reproduced bugs that are fixed; they keep them fixed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import SAMPLE, clean_env
+
+ACCORD = Path(sys.executable).parent / "accord"
+TIMEOUT = 10.0  # no case may hang the suite
+FAST = 2.0  # wall-clock seconds a hostile data file may cost
+LINUX = sys.platform.startswith("linux")
+MEMORY_LIMIT = 1 << 30  # 1 GiB of address space for the hostile-data runs
+HAS_DEV_FULL = Path("/dev/full").exists()
+
+pytestmark = pytest.mark.skipif(not ACCORD.exists(), reason=f"{ACCORD} is not installed")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@dataclass(frozen=True)
+class Ran:
+    """One finished run of the command."""
+
+    args: tuple[str, ...]
+    code: int
+    stdout: bytes
+    stderr: str
+    seconds: float
+
+    @property
+    def out(self) -> str:
+        return self.stdout.decode("utf-8", "replace")
+
+    @property
+    def last_line(self) -> str:
+        lines = self.stderr.strip().splitlines()
+        return lines[-1] if lines else ""
+
+
+def _limit_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def accord(*args: str | Path, env: dict[str, str], limit_memory: bool = False,
+           timeout: float = TIMEOUT, stdout: int | None = subprocess.PIPE,
+           prefix: tuple[str, ...] = ()) -> Ran:
+    """Run the installed command to completion (after `prefix`, a wrapper such as setpriv)."""
+    args = tuple(map(str, args))
+    start = time.monotonic()
+    done = subprocess.run([*prefix, str(ACCORD), *args], stdout=stdout, stderr=subprocess.PIPE,
+                          env=env, timeout=timeout, check=False,
+                          preexec_fn=_limit_memory if limit_memory and LINUX else None)
+    return Ran(args, done.returncode, done.stdout or b"",
+               done.stderr.decode("utf-8", "replace"), time.monotonic() - start)
+
+
+_EXCEPTION_NAME = re.compile(r"[A-Za-z]+(Error|Exception)\b")
+
+
+def assert_no_crash(ran: Ran) -> None:
+    """No traceback, no "Exception ignored", no internal error, no exception class names."""
+    assert "Traceback" not in ran.stderr, ran.stderr
+    assert "Exception ignored" not in ran.stderr, ran.stderr
+    assert "internal error" not in ran.stderr, ran.stderr
+    assert not _EXCEPTION_NAME.search(ran.stderr), ran.stderr
+
+
+def environment(cache: Path, unbuffered: bool | None = None, **overrides: str) -> dict[str, str]:
+    """clean_env() with a private index cache; PYTHONUNBUFFERED set, unset or as inherited."""
+    env = clean_env(ACCORD_CACHE_DIR=str(cache), **overrides)
+    if unbuffered is True:
+        env["PYTHONUNBUFFERED"] = "1"
+    elif unbuffered is False:
+        env.pop("PYTHONUNBUFFERED", None)
+    return env
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> Callable[..., dict[str, str]]:
+    def make(**overrides: str) -> dict[str, str]:
+        return environment(tmp_path / "cache", **overrides)
+
+    return make
+
+
+def replaced(text: str, old: str, new: str) -> str:
+    """str.replace that fails loudly if the sample no longer contains `old`."""
+    assert old in text, f"sample.toml no longer contains {old!r}"
+    return text.replace(old, new, 1)
+
+
+# --------------------------------------------------------------------------- a. pipes
+
+
+def write_big_dataset(path: Path) -> None:
+    """A valid dataset whose every listing and detail is far larger than a pipe buffer.
+
+    3,000 events with long summaries (all involving `envoy`), 800 more actors with long ids
+    and names (all taking part in `talks-open`), 800 more clauses with long titles, and
+    clause 1 with 800 provisions: every command's output is 150 KB or more.
+    """
+    sample = SAMPLE.read_text(encoding="utf-8")
+    head = sample[:sample.index("[[events]]")]
+    filler = "The delegations met again and exchanged drafts; nothing was agreed. "
+    extra_actors = [f"actor-{i:04d}-" + "x" * 140 for i in range(800)]
+    parts = [head]
+    for number, actor_id in enumerate(extra_actors):
+        parts.append(
+            f'[[actors]]\nid = "{actor_id}"\nkind = "state"\n'
+            f'name = {{ en = "Land {number} {"of many names " * 28}", tr = "Ülke {number}" }}\n'
+            f'role = {{ en = "A bystander", tr = "Bir seyirci" }}\nsources = ["src-a"]\n\n')
+    for i in range(3000):
+        parts.append(
+            f'[[events]]\nid = "ev-{i:05d}"\n'
+            f'date = "{1900 + i % 100}-{1 + i % 12:02d}-{1 + i % 28:02d}"\n'
+            f'title = {{ en = "Event {i}: {"a meeting of the delegations " * 3}", '
+            f'tr = "Olay {i}: {"heyetlerin görüşmesi " * 3}" }}\n'
+            f'summary = {{ en = "{filler * 4}", tr = "Heyetler yeniden görüştü; anlaşma yok." }}\n'
+            f'actors = ["north", "envoy"]\ntags = ["diplomacy"]\nsources = ["src-a"]\n\n')
+    talks_actors = ", ".join(f'"{a}"' for a in ["north", "south", "envoy", *extra_actors])
+    parts.append(
+        f'[[events]]\nid = "talks-open"\ndate = "1982-06"\n'
+        f'title = {{ en = "Talks open in İstanbul", tr = "Görüşmeler İstanbul\'da başlar" }}\n'
+        f'summary = {{ en = "{filler * 250}", tr = "Dolaylı görüşmeler başlar." }}\n'
+        f'note = {{ en = "{filler * 250}", tr = "Bazı kaynaklar 1981 der." }}\n'
+        f'actors = [{talks_actors}]\ntags = ["diplomacy"]\nsources = ["src-a", "src-b"]\n\n')
+    parts.append(
+        '[[clauses]]\nid = "peace"\nnumber = 1\ntitle = { en = "Peace", tr = "Barış" }\n'
+        'parties = ["north", "south"]\nsignatories = ["envoy"]\nsigned = "1988-04-14"\n'
+        'summary = { en = "The parties make peace.", tr = "Taraflar barış yapar." }\n'
+        'sources = ["src-a"]\n\n')
+    for i in range(800):
+        parts.append(f'[[clauses.provisions]]\nnumber = "{i + 1}"\n'
+                     f'text = {{ en = "{filler * 4}", tr = "Hüküm {i + 1}." }}\n'
+                     'tags = ["diplomacy"]\n\n')
+    for number in range(2, 802):
+        parts.append(
+            f'[[clauses]]\nid = "clause-{number}"\nnumber = {number}\n'
+            f'title = {{ en = "Instrument {number}: {"on good neighbourliness " * 10}", '
+            f'tr = "Belge {number}" }}\nparties = ["north", "south"]\n'
+            'signatories = ["envoy"]\nsigned = "1988-04-14"\n'
+            'summary = { en = "More of the same.", tr = "Aynısı." }\nsources = ["src-b"]\n\n')
+    path.write_text("".join(parts), encoding="utf-8")
+
+
+PIPE_BUFFER = 64 * 1024  # Linux; macOS uses 16 KiB to 64 KiB
+BUFFERING = {"unbuffered": True, "buffered": False}
+FORMATS = ["table", "json", "ndjson", "csv", "markdown"]
+COMMANDS = {
+    "timeline": ["timeline"],
+    "event": ["event", "talks-open"],
+    "clauses": ["clauses"],
+    "clause-1": ["clauses", "1"],
+    "actors": ["actors"],
+    "actor": ["actor", "envoy"],
+}
+DETAILS = {"event", "clause-1", "actor"}
+
+
+@dataclass(frozen=True)
+class PipeCase:
+    """A command whose stdout goes to a reader that reads one line and closes the pipe."""
+
+    args: tuple[str, ...]  # without --data
+    env: tuple[tuple[str, str], ...] = ()
+    must_break: bool = True  # the output outlasts the pipe buffer, so the pipe really breaks
+
+
+def _pipe_cases() -> dict[str, PipeCase]:
+    cases = {}
+    for command, args in COMMANDS.items():
+        for fmt in FORMATS:
+            # ndjson of one record (event, clause, actor) is a single line: nothing follows.
+            cases[f"{command}-{fmt}"] = PipeCase(
+                (*args, "--format", fmt), must_break=not (fmt == "ndjson" and command in DETAILS))
+    # validate has no --format and prints one line: its pipe never breaks, but it must still
+    # end cleanly. So must the other commands; chart and `on` print too little to break it.
+    cases["validate"] = PipeCase(("validate",), must_break=False)
+    cases["timeline-timelinejs"] = PipeCase(("timeline", "--format", "timelinejs"))
+    cases["search"] = PipeCase(("search", "delegations", "--limit", "1500"))
+    cases["chart"] = PipeCase(("chart",), must_break=False)
+    cases["on"] = PipeCase(("on", "01-01"), must_break=False)
+    # The Rich table a terminal gets (TTY_COMPATIBLE=1), written into a pipe that closes.
+    tty = (("TTY_COMPATIBLE", "1"), ("NO_COLOR", "1"))
+    cases["timeline-rich-table"] = PipeCase(("timeline", "--limit", "1200"), tty)
+    cases["actor-rich-table"] = PipeCase(("actor", "envoy"), tty)
+    return cases
+
+
+PIPE_CASES = _pipe_cases()
+
+
+def first_line_then_close(argv: list[str], env: dict[str, str]) -> tuple[bytes, int, str]:
+    """Read one line of the command's stdout, close the pipe, and wait for the exit code."""
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=errors, env=env)
+        try:
+            assert process.stdout is not None
+            line = process.stdout.readline()
+            process.stdout.close()
+            code = process.wait(timeout=TIMEOUT)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        errors.seek(0)
+        stderr = errors.read().decode("utf-8", "replace")
+    return line, code, stderr
+
+
+def parallel(jobs: dict[str, Callable[[], Any]]) -> dict[str, Any]:
+    """Run independent subprocess jobs on every CPU; each result is a value or its exception."""
+    def attempt(job: Callable[[], Any]) -> Any:
+        try:
+            return job()
+        except Exception as err:  # re-raised by the one test it belongs to
+            return err
+
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:
+        futures = {key: pool.submit(attempt, job) for key, job in jobs.items()}
+        return {key: future.result() for key, future in futures.items()}
+
+
+def result(results: dict[str, Any], key: str) -> Any:
+    value = results[key]
+    if isinstance(value, Exception):
+        raise value
+    return value
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("big") / "big.toml"
+    write_big_dataset(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def pipe_runs(big: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Every pipe case, run in parallel once per module: the whole output of an undisturbed
+    run (the reference), then the first line a closing reader got, with either buffering."""
+    cache = tmp_path_factory.mktemp("big-cache")
+
+    def argv(case: PipeCase) -> list[str]:
+        data = [str(big)] if case.args[0] == "validate" else ["--data", str(big)]
+        return [str(ACCORD), *case.args, *data]
+
+    def env(case: PipeCase, unbuffered: bool) -> dict[str, str]:
+        return environment(cache, unbuffered=unbuffered, **dict(case.env))
+
+    accord("timeline", "--data", big, env=environment(cache))  # build the index once
+    jobs: dict[str, Callable[[], Any]] = {}
+    for name, case in PIPE_CASES.items():
+        jobs[f"{name}/reference"] = partial(accord, *argv(case)[1:], env=env(case, False))
+        for buffering, unbuffered in BUFFERING.items():
+            jobs[f"{name}/{buffering}"] = partial(first_line_then_close, argv(case),
+                                                  env(case, unbuffered))
+    return parallel(jobs)
+
+
+@pytest.mark.parametrize("buffering", list(BUFFERING))
+@pytest.mark.parametrize("name", list(PIPE_CASES))
+def test_reader_that_closes_after_one_line(pipe_runs: dict[str, Any], name: str,
+                                           buffering: str) -> None:
+    """`accord ... | head -1`: the first line is right, exit 0, nothing on stderr."""
+    case = PIPE_CASES[name]
+    whole: Ran = result(pipe_runs, f"{name}/reference")
+    assert whole.code == 0 and whole.stderr == "", whole.stderr
+    first = whole.stdout.splitlines(keepends=True)[0]
+    if case.must_break:
+        # More than the pipe and the reader's 8 KiB buffer can hold must follow the first
+        # line, or the pipe would never break.
+        rest = len(whole.stdout) - len(first)
+        assert rest > 2 * PIPE_BUFFER, f"only {rest} bytes follow the first line"
+    line, code, stderr = result(pipe_runs, f"{name}/{buffering}")
+    assert stderr == ""
+    assert code == 0  # a reader that leaves is a graceful end (see cli.main)
+    assert line == first
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("head") is None,
+                    reason="needs bash and head")
+@pytest.mark.parametrize("buffering", list(BUFFERING))
+@pytest.mark.parametrize("json_flag", [True, False], ids=["json", "table"])
+def test_shell_pipe_into_head(big: Path, pipe_runs: dict[str, Any], tmp_path: Path,
+                              json_flag: bool, buffering: str) -> None:
+    """`accord timeline [--json] | head -1` in bash with pipefail: accord's own status is 0."""
+    env = environment(tmp_path / "cache", unbuffered=BUFFERING[buffering])
+    script = 'set -o pipefail; "$@" | head -1; exit "${PIPESTATUS[0]}"'
+    argv = [str(ACCORD), "timeline", "--data", str(big), *(["--json"] if json_flag else [])]
+    done = subprocess.run(["bash", "-c", script, "bash", *argv], capture_output=True,
+                          env=env, timeout=TIMEOUT, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b""
+    reference: Ran = result(pipe_runs, f"timeline-{'json' if json_flag else 'table'}/reference")
+    assert done.stdout == reference.stdout.splitlines(keepends=True)[0]
+    if json_flag:
+        assert done.stdout == b"[\n"
+    else:
+        assert done.stdout.startswith(b"1900-01-01\tev-00000\tEvent 0: a meeting")
+
+
+# --------------------------------------------------------------------------- b. full disk
+
+
+@pytest.mark.skipif(not HAS_DEV_FULL, reason="no /dev/full on this system")
+@pytest.mark.parametrize("buffering", list(BUFFERING))
+@pytest.mark.parametrize("args", [
+    ["timeline"], ["timeline", "--json"], ["event", "talks-open"], ["validate"],
+], ids=["table", "json", "event", "validate"])
+def test_full_disk_is_one_line_and_exit_1(tmp_path: Path, args: list[str],
+                                          buffering: str) -> None:
+    env = environment(tmp_path / "cache", unbuffered=BUFFERING[buffering])
+    with open("/dev/full", "wb") as full:
+        ran = accord(*args, "--data", SAMPLE, env=env, stdout=full.fileno())
+    assert ran.code == 1
+    assert ran.stderr.count("\n") == 1, ran.stderr
+    assert "No space left on device" in ran.stderr
+    assert ran.stderr.startswith("accord: error: cannot write output:")
+    assert_no_crash(ran)
+
+
+# --------------------------------------------------------------------------- c. encodings
+
+ENVIRONMENTS = {
+    "ascii": {"PYTHONIOENCODING": "ascii"},
+    "cp1252": {"PYTHONIOENCODING": "cp1252"},
+    "c-locale": {"LC_ALL": "C"},
+    "dumb": {"TERM": "dumb"},
+    "no-color": {"NO_COLOR": "1"},
+    "force-color": {"FORCE_COLOR": "1"},
+    "narrow": {"COLUMNS": "20"},
+    "wide": {"COLUMNS": "500"},
+}
+TTY = {"pipe": {}, "tty-compatible": {"TTY_COMPATIBLE": "1"}}
+TEXT_COMMANDS = {
+    "json": ["timeline", "--json"],
+    "table": ["timeline"],
+    "event": ["event", "talks-open"],
+    "markdown": ["timeline", "--format", "markdown"],
+    "csv": ["timeline", "--format", "csv"],
+    "error": ["event", "çekilmeler"],
+}
+
+
+@pytest.fixture(scope="module")
+def encoding_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Every command of TEXT_COMMANDS in --lang tr, in every environment, in parallel."""
+    cache = tmp_path_factory.mktemp("cache")
+    jobs: dict[str, Callable[[], Any]] = {
+        "baseline": partial(accord, "timeline", "--json", "--lang", "tr", "--data", SAMPLE,
+                            env=environment(cache)),
+    }
+    for command, args in TEXT_COMMANDS.items():
+        for name, overrides in ENVIRONMENTS.items():
+            for tty, tty_env in TTY.items():
+                jobs[f"{command}/{name}/{tty}"] = partial(
+                    accord, *args, "--lang", "tr", "--data", SAMPLE,
+                    env=environment(cache, **overrides, **tty_env))
+    return parallel(jobs)
+
+
+def _encoding_params(commands: list[str]) -> list[Any]:
+    params = []
+    for command in commands:
+        for name in ENVIRONMENTS:
+            for tty in TTY:
+                params.append(pytest.param(command, name, tty, id=f"{command}-{name}-{tty}"))
+    return params
+
+
+@pytest.mark.parametrize(("command", "name", "tty"), _encoding_params(["json"]))
+def test_json_is_the_same_bytes_everywhere(encoding_runs: dict[str, Any], command: str,
+                                           name: str, tty: str) -> None:
+    baseline: Ran = result(encoding_runs, "baseline")
+    assert baseline.code == 0 and baseline.stderr == ""
+    ran: Ran = result(encoding_runs, f"{command}/{name}/{tty}")
+    assert ran.code == 0, ran.stderr
+    assert ran.stderr == ""
+    assert ran.stdout == baseline.stdout
+    assert b"\x1b" not in ran.stdout
+    assert json.loads(ran.stdout)[0]["title"] == "Sınır savaşı"
+
+
+@pytest.mark.parametrize(("command", "name", "tty"),
+                         _encoding_params(["table", "event", "markdown", "csv"]))
+def test_turkish_text_prints_or_is_escaped(encoding_runs: dict[str, Any], command: str,
+                                           name: str, tty: str) -> None:
+    ran: Ran = result(encoding_runs, f"{command}/{name}/{tty}")
+    assert ran.code == 0, ran.stderr
+    assert ran.stderr == ""
+    assert_no_crash(ran)
+    # Dotless ı is in neither ASCII nor cp1252: it is printed, or visibly escaped.
+    assert "ı".encode() in ran.stdout or b"\\u0131" in ran.stdout, ran.stdout[:400]
+    colourless = name in ("no-color", "dumb") or (tty == "pipe" and name != "force-color")
+    if colourless:
+        assert b"\x1b" not in ran.stdout
+
+
+@pytest.mark.parametrize(("command", "name", "tty"), _encoding_params(["error"]))
+def test_error_messages_survive_every_encoding(encoding_runs: dict[str, Any], command: str,
+                                               name: str, tty: str) -> None:
+    ran: Ran = result(encoding_runs, f"{command}/{name}/{tty}")
+    assert ran.code == 1
+    assert ran.stdout == b""
+    assert ran.stderr.count("\n") == 1
+    assert ran.last_line.startswith("accord: error: no event with id ")
+    assert "ekilmeler" in ran.last_line  # ç printed, or escaped as \xe7
+    assert_no_crash(ran)
+
+
+@pytest.mark.parametrize("width", ["40", "50", "60"])
+def test_narrow_terminal_keeps_every_column_and_whole_values(
+        env: Callable[..., dict[str, str]], width: str) -> None:
+    terminal = env(TTY_COMPATIBLE="1", NO_COLOR="1", COLUMNS=width)
+    actors = accord("actors", "--data", SAMPLE, env=terminal)
+    timeline = accord("timeline", "--data", SAMPLE, env=terminal)
+    assert actors.code == timeline.code == 0
+    for whole in ("Northland", "Southland", "League", "1979-12-24", "1989-02-15", "1982-06-01",
+                  "organisation"):
+        assert whole in actors.out, actors.out
+    for whole in ("Border", "Leap-day", "Withdrawal", "1988-02-29", "treaty-signed"):
+        assert whole in timeline.out, timeline.out
+
+
+# --------------------------------------------------------------------------- d. data files
+
+
+def _sample() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def _write(tmp: Path, name: str, content: str | bytes) -> Path:
+    path = tmp / name
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
+
+
+def _leap_day(old: str, new: str) -> Callable[[Path], Path]:
+    """A sample whose leap-day event has `old` replaced by `new`."""
+    def build(tmp: Path) -> Path:
+        text = _sample()
+        start = text.index('id = "leap-day"')
+        end = text.index("[[events]]", start)
+        return _write(tmp, "events.toml",
+                      text[:start] + replaced(text[start:end], old, new) + text[end:])
+    return build
+
+
+def _directory(tmp: Path) -> Path:
+    path = tmp / "a-directory.toml"
+    path.mkdir()
+    return path
+
+
+LEAP = "events[2] (id 'leap-day')"
+# (builder, exit code, the message after "accord: error: FILE: ", or None for success)
+DATA_CASES: dict[str, tuple[Callable[[Path], Path], int, str | None]] = {
+    "invalid-toml": (lambda t: _write(t, "bad.toml", '[dataset]\ntitle = "x"\nbad = = 1\n'),
+                     1, "line 3, column 7: invalid TOML: Invalid value"),
+    "byte-order-mark": (lambda t: _write(t, "bom.toml", b"\xef\xbb\xbf" + SAMPLE.read_bytes()),
+                        0, None),
+    "latin-1": (lambda t: _write(t, "latin1.toml", _sample().encode("utf-8").replace(
+        "Örnek".encode(), "Örnek".encode("latin-1"))), 1, "line 3: not valid UTF-8"),
+    "utf-16": (lambda t: _write(t, "utf16.toml", _sample().encode("utf-16")),
+               1, "is UTF-16; save it as UTF-8"),
+    "utf-16-without-bom": (lambda t: _write(t, "utf16le.toml", _sample().encode("utf-16-le")),
+                           1, "line 3: not valid UTF-8"),
+    "empty": (lambda t: _write(t, "empty.toml", b""), 1, "is empty"),
+    "blank": (lambda t: _write(t, "blank.toml", b" \n\t\n"), 1, "is empty"),
+    "directory": (_directory, 1, "is a directory, not a TOML file"),
+    "missing": (lambda t: t / "missing.toml", 1, "no such file"),
+    "nested-inline-tables": (lambda t: _write(
+        t, "nested.toml", "a = " + "{b = " * 5000 + "1" + "}" * 5000 + "\n"),
+        1, "invalid TOML: keys or tables nested too deeply"),
+    "nested-arrays": (lambda t: _write(t, "arrays.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n"),
+                      1, "invalid TOML: keys or tables nested too deeply"),
+    "dotted-keys-200kb": (lambda t: _write(t, "dotted.toml", "a" + ".a" * 100_000 + " = 1\n"),
+                          1, "line 1: a table or key with more than 8 dotted parts"),
+    "multi-megabyte-string": (lambda t: _write(t, "big-string.toml", replaced(
+        _sample(), '"Indirect talks [sic] begin."', '"' + "x" * 5_000_000 + '"')),
+        1, "events[1] (id 'talks-open').summary.en: longer than 20000 characters"),
+    "date-is-an-integer": (_leap_day('date = "1988-02-29"', "date = 1988"),
+                           1, f'{LEAP}.date: expected a date string such as "1988-04-14", '
+                              "got an integer (1988)"),
+    "date-is-a-toml-date": (_leap_day('date = "1988-02-29"', "date = 1988-02-29"),
+                            1, f"{LEAP}.date: write dates as strings"),
+    "title-is-a-boolean": (_leap_day(
+        'title = { en = "Leap-day meeting", tr = "Artık gün toplantısı" }', "title = true"),
+        1, f"{LEAP}.title: expected a text"),
+    "actors-is-a-string": (_leap_day('actors = ["envoy"]', 'actors = "ussr"'),
+                           1, f"{LEAP}.actors: expected a list of ids, got a string"),
+    "dangling-actor": (_leap_day('actors = ["envoy"]', 'actors = ["nobody"]'),
+                       1, f"{LEAP}.actors[0]: unknown actor 'nobody'"),
+    "dangling-source": (_leap_day('sources = ["src-b"]', 'sources = ["src-c"]'),
+                        1, f"{LEAP}.sources[0]: unknown source 'src-c' (did you mean"),
+    "duplicate-id": (_leap_day('id = "leap-day"', 'id = "talks-open"'),
+                     1, "events (id 'talks-open'): duplicate id"),
+    "duplicate-id-after-nfc": (lambda t: _write(t, "nfc.toml", replaced(replaced(
+        _sample(), 'id = "leap-day"', 'id = "gar\u00e7on"'),
+        'id = "rumour"', 'id = "garc\u0327on"')),
+        1, "events (id 'garc\\u0327on'): duplicate id: equal to 'gar\\xe7on'"),
+    "day-30-of-february": (_leap_day('date = "1988-02-29"', 'date = "1988-02-30"'),
+                           1, f"{LEAP}.date: '1988-02-30': February 1988 has no day 30"),
+    "year-0000": (_leap_day('date = "1988-02-29"', 'date = "0000"'),
+                  1, f"{LEAP}.date: '0000': year 0000 is not supported"),
+    "year-99999": (_leap_day('date = "1988-02-29"', 'date = "99999"'),
+                   1, f"{LEAP}.date: '99999' is not a date"),
+    "month-13": (_leap_day('date = "1988-02-29"', 'date = "1988-13"'),
+                 1, f"{LEAP}.date: '1988-13': month 13 does not exist"),
+    "interval-backwards": (_leap_day('date = "1988-02-29"', 'date = "1989-01-01/1988-01-01"'),
+                           1, f"{LEAP}.date: '1989-01-01/1988-01-01': the interval ends "
+                              "before it starts"),
+}
+
+
+def _fingerprint(path: Path) -> tuple[bytes, int] | None:
+    if not path.is_file():
+        return None
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+@pytest.mark.parametrize("command", ["timeline", "validate"])
+@pytest.mark.parametrize("case", list(DATA_CASES))
+def test_broken_data_file(tmp_path: Path, case: str, command: str) -> None:
+    """d + f. Exit 1 naming the file, within 2 s, in 1 GiB of address space (on Linux),
+    and the data file unchanged."""
+    build, code, problem = DATA_CASES[case]
+    path = build(tmp_path)
+    before = _fingerprint(path)
+    args = ["timeline", "--data", path] if command == "timeline" else ["validate", path]
+    ran = accord(*args, env=environment(tmp_path / "cache"), limit_memory=True)
+    assert ran.seconds < FAST, f"{case}: {ran.seconds:.2f} s"
+    assert ran.code == code, ran.stderr
+    assert_no_crash(ran)
+    if problem is None:
+        assert ran.stderr == ""
+        if command == "validate":
+            assert ran.out == (f"{path}: valid: 6 events, 4 actors, 2 clauses, 2 provisions, "
+                               "2 sources, 3 tags\n")
+        else:
+            assert ran.out.startswith("1979-12-24/1980-02\tborder-war\tBorder war\n")
+    else:
+        assert ran.stdout == b""
+        lines = ran.stderr.splitlines()
+        assert all(line.startswith(f"accord: error: {path}: ") for line in lines), lines
+        assert f"accord: error: {path}: {problem}" in ran.stderr
+    assert _fingerprint(path) == before  # never writes, renames or touches the data
+
+
+@pytest.mark.skipif(not LINUX, reason="RLIMIT_AS is only reliable on Linux")
+def test_memory_limit_is_in_force() -> None:
+    """The 1 GiB cap the data-file tests run under really stops a bigger allocation."""
+    done = subprocess.run([sys.executable, "-c", "bytearray(2 << 30)"], capture_output=True,
+                          preexec_fn=_limit_memory, timeout=TIMEOUT, check=False)
+    assert done.returncode == 1
+    assert b"MemoryError" in done.stderr
+
+
+def permissions_enforced(probe: Path) -> tuple[str, ...]:
+    """A command prefix under which `probe` (mode 000) cannot be read; skip if there is none.
+
+    Root reads any file, so as root the command runs under setpriv without the
+    capabilities that override file permissions.
+    """
+    if os.name != "posix":
+        pytest.skip("needs POSIX file permissions")
+    prefix: tuple[str, ...] = ()
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: root reads any file")
+        drop = "-dac_override,-dac_read_search"
+        prefix = (setpriv, f"--bounding-set={drop}", f"--inh-caps={drop}")
+    check = subprocess.run([*prefix, sys.executable, "-c", f"open({str(probe)!r}, 'rb')"],
+                           capture_output=True, timeout=TIMEOUT, check=False)
+    if check.returncode == 0 or b"PermissionError" not in check.stderr:
+        pytest.skip("cannot take away the permission to read any file here")
+    return prefix
+
+
+
+@pytest.mark.parametrize("command", ["timeline", "validate"])
+@pytest.mark.parametrize("locked", [
+    "file",
+    "parent-directory",
+])
+def test_unreadable_data_file(tmp_path: Path, command: str, locked: str) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    path = folder / "secret.toml"
+    path.write_bytes(SAMPLE.read_bytes())
+    target = path if locked == "file" else folder
+    target.chmod(0)
+    try:
+        prefix = permissions_enforced(path)
+        args = ["timeline", "--data", path] if command == "timeline" else ["validate", path]
+        ran = accord(*args, env=environment(tmp_path / "cache"), limit_memory=True,
+                     prefix=prefix)
+    finally:
+        target.chmod(0o700)
+    assert ran.code == 1, ran.stderr
+    assert ran.stdout == b""
+    assert ran.stderr == f"accord: error: {path}: permission denied\n"
+    assert ran.seconds < FAST
+
+
+# --------------------------------------------------------------------------- e. bad input
+
+BAD_INPUT = [
+    (["timeline", "--from", ""], {}, 2, "--from: empty date"),
+    (["timeline", "--from", "abc"], {}, 2, "--from: cannot read 'abc'"),
+    (["timeline", "--from", "99999999999"], {}, 2, "--from: cannot read '99999999999'"),
+    (["timeline", "--from", "1988-02-30"], {}, 2, "--from: '1988-02-30': February 1988 has "
+                                                  "no day 30"),
+    (["timeline", "--from", "+25:00"], {}, 2, "--from: cannot read '+25:00'"),
+    (["timeline", "--from", "04/05/1988"], {}, 2, "'04/05/1988' is ambiguous"),
+    (["timeline", "--to", "1988 +25:00"], {}, 2, "--to: cannot read '1988 +25:00'"),
+    (["timeline", "--from", "1989", "--to", "1988"], {}, 2,
+     "--from (1989-01-01) is after --to (1988-12-31)"),
+    (["timeline", "--limit", "-1"], {}, 2, "Invalid value for '--limit'"),
+    (["timeline", "--limit", "abc"], {}, 2, "Invalid value for '--limit'"),
+    (["timeline", "--format", "xml"], {}, 2, "'xml' is not one of"),
+    (["timeline", "--lang", "de"], {}, 2, "'de' is not one of 'en', 'tr'"),
+    (["actors", "--kind", "empire"], {}, 2, "unknown --kind 'empire'"),
+    (["timeline"], {"ACCORD_LANG": "xx"}, 2, "ACCORD_LANG"),
+    (["event", "talks-opn"], {}, 1, "no event with id 'talks-opn'; did you mean 'talks-open'?"),
+    (["actor", "enovy"], {}, 1, "did you mean 'envoy'?"),
+]
+
+
+@pytest.mark.parametrize(("args", "extra_env", "code", "reason"), BAD_INPUT,
+                         ids=[" ".join(a[1:]) + "".join(e) or a[0] for a, e, _, _ in BAD_INPUT])
+def test_bad_command_line_input(env: Callable[..., dict[str, str]], args: list[str],
+                                extra_env: dict[str, str], code: int, reason: str) -> None:
+    ran = accord(*args, "--data", SAMPLE, env=env(**extra_env))
+    assert ran.code == code, ran.stderr
+    assert ran.stdout == b""
+    assert_no_crash(ran)
+    # One line gives the reason: accord's own, or Click's after its usage lines.
+    assert ran.last_line.startswith(("accord: error: ", "Error: ")), ran.stderr
+    assert reason in ran.last_line, ran.stderr
+    if ran.last_line.startswith("accord: error: "):
+        assert ran.stderr.count("\n") == 1, ran.stderr
+
+
+# --------------------------------------------------------------- bugs found (now fixed)
+
+
+def _deep_table_headers(tmp: Path) -> Path:
+    # ~2.4 MB: tomli keeps ~460 bytes of bookkeeping per input byte for such headers.
+    return _write(tmp, "deep.toml", "".join(
+        f"[{i}.a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z]\n" for i in range(40_000)))
+
+
+@pytest.mark.skipif(not LINUX, reason="RLIMIT_AS is only reliable on Linux")
+def test_deep_table_headers_are_rejected_quickly_in_bounded_memory(tmp_path: Path) -> None:
+    path = _deep_table_headers(tmp_path)
+    try:
+        ran = accord("validate", path, env=environment(tmp_path / "cache"), limit_memory=True,
+                     timeout=FAST)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"validate of a {path.stat().st_size} byte file took over {FAST} s")
+    assert ran.code == 1, ran.stderr
+    assert ran.stderr.startswith(f"accord: error: {path}: ")
+    assert_no_crash(ran)
+
+
+@pytest.mark.skipif(not LINUX, reason="RLIMIT_AS is only reliable on Linux")
+def test_a_small_file_loads_in_a_small_address_space(tmp_path: Path) -> None:
+    import resource
+
+    def small_limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (128 << 20, 128 << 20))
+
+    done = subprocess.run([str(ACCORD), "validate", str(SAMPLE)], capture_output=True,
+                          env=environment(tmp_path / "cache"), preexec_fn=small_limit,
+                          timeout=TIMEOUT, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith(b": valid: 6 events, 4 actors, 2 clauses, 2 provisions, "
+                                b"2 sources, 3 tags\n")
+
+
+def _many_dangling_references(tmp: Path) -> Path:
+    # 190 KB: 2,000 actors and one event naming 400 actors that do not exist.
+    head = ('[[sources]]\nid = "s"\ntitle = "T"\nurl = "https://example.org"\n'
+            'publisher = "P"\n\n')
+    actors = "".join(f'[[actors]]\nid = "actor-number-{i:05d}"\nkind = "state"\nname = "A"\n'
+                     'role = "R"\nsources = ["s"]\n\n' for i in range(2000))
+    refs = ", ".join(f'"actor-numbr-{i:05d}"' for i in range(400))
+    event = (f'[[events]]\nid = "e"\ndate = "1988"\ntitle = "T"\nsummary = "S"\n'
+             f'actors = [{refs}]\nsources = ["s"]\n')
+    return _write(tmp, "dangling.toml", head + actors + event)
+
+
+def test_many_dangling_references_are_reported_quickly(tmp_path: Path) -> None:
+    path = _many_dangling_references(tmp_path)
+    try:
+        ran = accord("validate", path, env=environment(tmp_path / "cache"), timeout=FAST)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"validate of a {path.stat().st_size} byte file took over {FAST} s")
+    assert ran.code == 1
+    assert "unknown actor 'actor-numbr-00399'" in ran.stderr
+
+
+def test_an_id_listed_twice_is_rejected_or_counted_once(tmp_path: Path) -> None:
+    path = _leap_day('actors = ["envoy"]', 'actors = ["envoy", "envoy", "Envoy"]')(tmp_path)
+    env = environment(tmp_path / "cache")
+    checked = accord("validate", path, env=env)
+    if checked.code == 1:  # rejected, naming the repeated entry
+        assert f"{LEAP}.actors[1]" in checked.stderr
+        return
+    shown = accord("actor", "envoy", "--json", "--data", path, env=env)
+    record = json.loads(shown.stdout)
+    assert [e["id"] for e in record["events"]].count("leap-day") == 1
+    assert record["event_count"] == 3
