@@ -18,6 +18,14 @@ class EdtfError(ValueError):
     """A string that is not a date of the supported EDTF subset."""
 
 
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Return the number of days in a month (calendar.monthrange also computes a weekday)."""
+    return 29 if month == 2 and calendar.isleap(year) else _DAYS[month - 1]
+
+
 def _part(text: str) -> tuple[dt.date, dt.date, str, str]:
     match = _PART.fullmatch(text)
     if match is None:
@@ -31,7 +39,7 @@ def _part(text: str) -> tuple[dt.date, dt.date, str, str]:
     month = int(month_s)
     if not 1 <= month <= 12:
         raise EdtfError(f"{text!r}: month {month_s} does not exist")
-    last_day = calendar.monthrange(year, month)[1]
+    last_day = days_in_month(year, month)
     if day_s is None:
         return dt.date(year, month, 1), dt.date(year, month, last_day), "month", qualifier
     day = int(day_s)

@@ -225,7 +225,7 @@ class _Checker:
         if not isinstance(value, str):
             self.problem(where, f"expected a string, got {_kind(value)}")
             return None
-        if not value.strip():
+        if not value or value.isspace():
             self.problem(where, "is empty")
             return None
         if len(value) > MAX_TEXT_CHARS:
@@ -243,6 +243,10 @@ class _Checker:
         return text
 
     def text(self, value: Any, where: str) -> LocalText | None:
+        if type(value) is dict and len(value) == 2:  # the common { en, tr } pair, checked fast
+            en, tr = value.get("en"), value.get("tr")
+            if _plain(en) and _plain(tr):
+                return LocalText(en, tr)
         if isinstance(value, str):
             en = self.string(value, where)
             return LocalText(en) if en is not None else None
@@ -262,7 +266,11 @@ class _Checker:
             return ()
         found: dict[str, str] = {}
         for position, item in enumerate(value):
-            identifier = self.identifier(item, f"{where}[{position}]")
+            if type(item) is str and 0 < len(item) <= MAX_TEXT_CHARS and not _NOT_IN_ID.search(
+                    item):
+                identifier: str | None = item  # the common case, without building messages
+            else:
+                identifier = self.identifier(item, f"{where}[{position}]")
             if identifier is None:
                 continue
             if id_key(identifier) in found:
@@ -324,6 +332,11 @@ class _Checker:
                                  "and Unicode normalisation")
             else:
                 seen[folded] = identifier
+
+
+def _plain(value: Any) -> bool:
+    return (type(value) is str and 0 < len(value) <= MAX_TEXT_CHARS
+            and not value.isspace())
 
 
 def _kind(value: Any) -> str:

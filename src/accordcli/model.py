@@ -11,7 +11,7 @@ LANGUAGES = ("en", "tr")
 ACTOR_KINDS = ("state", "organisation", "group", "person")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)  # room for every id of a 100,000-event file
 def id_key(identifier: str) -> str:
     """Return the form of an id used for comparison: NFC-normalised and case-folded."""
     return unicodedata.normalize("NFC", identifier).casefold()
