@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from accordcli.edtf import EdtfError, parse_edtf
 from accordcli.errors import DataError
@@ -334,7 +334,7 @@ class _Checker:
                 seen[folded] = identifier
 
 
-def _plain(value: Any) -> bool:
+def _plain(value: Any) -> TypeGuard[str]:
     return (type(value) is str and 0 < len(value) <= MAX_TEXT_CHARS
             and not value.isspace())
 
