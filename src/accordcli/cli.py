@@ -617,7 +617,7 @@ def app_for(argv: list[str]) -> typer.Typer:
     """Return an app holding only the command `argv` names, or the whole app.
 
     Typer turns every registered command into a Click command on each start; building
-    one instead of eleven takes ~9 ms off every run. Help, unknown commands and shell
+    one instead of all ten takes ~9 ms off every run. Help, unknown commands and shell
     completion get the whole app.
     """
     if not argv or os.environ.get("_ACCORD_COMPLETE"):
