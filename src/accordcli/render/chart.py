@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from accordcli.model import Clause, Event
-from accordcli.render.safe import one_line
+from accordcli.render.safe import one_line, representable
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ LEGEND = {
 
 
 def _fit(text: str, width: int, ellipsis: str) -> str:
-    text = one_line(text)
+    text = representable(one_line(text))
     if cell_len(text) <= width:
         return text + " " * (width - cell_len(text))
     cut = text
@@ -60,8 +60,8 @@ def chart_lines(
 ) -> list[Line]:
     """Return the chart's lines for a terminal `width` columns wide."""
     glyphs = ASCII if ascii_only else UNICODE
-    width = max(width, 40)
-    label_width = max(12, min(40, width // 3))
+    width = max(width, 24)
+    label_width = max(8, min(40, width // 3))
     plot = width - label_width - 1
     days = [d for e in events for d in (e.date.start, e.date.end)]
     days += [s.start for c in clauses for s in (c.signed, c.in_force) if s is not None]

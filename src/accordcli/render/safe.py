@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 # C0 controls except newline, DEL, C1 controls, and the bidirectional-formatting characters
 # (embeddings, overrides, isolates, marks) that can reorder what a reader sees.
@@ -19,6 +20,21 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """Return `text` with control and bidi characters shown as escapes such as \\x1b."""
     return _UNSAFE.sub(_escape, text)
+
+
+def representable(text: str) -> str:
+    """Return `text` with what stdout's encoding cannot show already backslash-escaped.
+
+    The stream would escape those characters anyway (see output.prepare_streams); doing it
+    before layout keeps table columns and chart labels aligned.
+    """
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig"):
+        return text
+    try:
+        return text.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:
+        return text
 
 
 def one_line(text: str) -> str:

@@ -14,7 +14,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from accordcli.render.safe import visible
+from accordcli.render.safe import representable, visible
 from accordcli.render.views import Detail, Listing, label
 
 _NO_WRAP = {"date", "id", "number", "start", "end", "first", "last", "event_count", "signed",
@@ -61,7 +61,7 @@ def _box() -> box.Box:
 
 
 def _text(value: str, style: str = "", words: Iterable[str] = ()) -> Text:
-    text = Text(visible(value), style=style)
+    text = Text(representable(visible(value)), style=style)
     if words:
         from accordcli.search import highlight_ranges
 
