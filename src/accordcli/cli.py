@@ -6,15 +6,22 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from accordcli import __version__
+from accordcli.completion import (
+    complete_actor,
+    complete_clause,
+    complete_event,
+    complete_lang,
+    complete_tag,
+)
 from accordcli.errors import AccordError, UsageError
 from accordcli.output import (
     OutputClosed,
@@ -89,60 +96,6 @@ class TimelineFormat(StrEnum):
     csv = "csv"
     markdown = "markdown"
     timelinejs = "timelinejs"
-
-
-def _completion_dataset(ctx: typer.Context) -> tuple[Dataset, str] | None:
-    """Load the dataset a completion is about; completion must never fail loudly."""
-    from accordcli import load
-
-    try:
-        data = ctx.params.get("data") or os.environ.get("ACCORD_DATA") or None
-        lang = ctx.params.get("lang") or os.environ.get("ACCORD_LANG") or "en"
-        lang = lang.value if isinstance(lang, Enum) else str(lang)
-        return load.load(Path(data) if data else None), lang
-    except Exception:
-        return None
-
-
-def _starting(items: list[tuple[str, str]], incomplete: str) -> list[tuple[str, str]]:
-    wanted = incomplete.casefold()
-    return [(value, visible(help_text)) for value, help_text in items
-            if value.casefold().startswith(wanted)]
-
-
-def _completer(
-    items: Callable[[Dataset, str], list[tuple[str, str]]],
-) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
-    """Return a completion callback offering `items(dataset, lang)` as (value, help) pairs."""
-
-    def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-        found = _completion_dataset(ctx)
-        if found is None:
-            return []
-        dataset, lang = found
-        return _starting(items(dataset, lang), incomplete)
-
-    return complete
-
-
-def _tag_items(dataset: Dataset, lang: str) -> list[tuple[str, str]]:
-    labels = {t.id: t.label.get(lang) for t in dataset.tags}
-    for event in dataset.events:
-        for tag in event.tags:
-            labels.setdefault(tag, tag)
-    return sorted(labels.items())
-
-
-complete_event = _completer(lambda d, lang: [(e.id, e.title.get(lang)) for e in d.events])
-complete_actor = _completer(lambda d, lang: [(a.id, a.name.get(lang)) for a in d.actors])
-complete_clause = _completer(lambda d, lang: [(str(c.number), c.title.get(lang)) for c in d.clauses]
-                             + [(c.id, c.title.get(lang)) for c in d.clauses])
-complete_tag = _completer(_tag_items)
-
-
-def complete_lang(incomplete: str) -> list[tuple[str, str]]:
-    """Complete --lang values with the language's own name."""
-    return _starting([("en", "English"), ("tr", "Türkçe")], incomplete)
 
 
 # Data paths are plain strings: Typer's Path type would refuse an unreadable file as a usage
