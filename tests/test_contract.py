@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import SAMPLE, Run
 
 S = str(SAMPLE)
@@ -77,3 +80,21 @@ def test_ndjson_is_the_json_array_one_object_per_line(run: Run) -> None:
     array = output(run, "timeline")
     lines = run("timeline", "--data", S, "--format", "ndjson").stdout.splitlines()
     assert [json.loads(line) for line in lines] == array
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1), st.text(), st.lists(st.text(min_size=1), max_size=3))
+def test_json_output_is_always_valid_and_round_trips(title: str, summary: str,
+                                                     tags: list[str]) -> None:
+    from accordcli.edtf import parse_edtf
+    from accordcli.model import Event, LocalText
+    from accordcli.render.formats import to_json, to_ndjson
+    from accordcli.render.records import event_record
+
+    event = Event("e", parse_edtf("1988-04-14"), LocalText(title, title), LocalText(summary or "s"),
+                  None, ("a",), tuple(tags), ("s",))
+    record = event_record(event, "tr")
+    encoded = to_json([record])
+    assert json.loads(encoded.decode("utf-8")) == [record]
+    assert b"\x1b" not in encoded and b"\xc2\x9b" not in encoded  # ESC and C1 CSI escaped
+    assert [json.loads(line) for line in to_ndjson((record,)).decode().splitlines()] == [record]
