@@ -91,15 +91,13 @@ def render_chart(
     last: dt.date | None = None,
 ) -> str:
     """Return the terminal chart: styled on a terminal, plain characters otherwise."""
-    import os
-
     from accordcli.render.chart import chart_lines, plain
-    from accordcli.render.terminal import ascii_only
+    from accordcli.render.terminal import ascii_only, colour_off
 
     width = shutil.get_terminal_size((80, 24)).columns
     lines = chart_lines(events, clauses, width=width, lang=lang, ascii_only=ascii_only(),
                         first=first, last=last)
-    if not terminal or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+    if not terminal or colour_off():
         return plain(lines)
     from rich.text import Text
 

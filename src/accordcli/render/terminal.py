@@ -27,8 +27,13 @@ def ascii_only() -> bool:
     return not encoding.startswith("utf") or os.environ.get("TERM") == "dumb"
 
 
+def colour_off() -> bool:
+    """True when NO_COLOR is set or the terminal is dumb: no styling at all."""
+    return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+
+
 def _console(file: io.StringIO) -> Console:
-    no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    no_color = colour_off()
     width = shutil.get_terminal_size((80, 24)).columns
     return Console(
         file=file,
