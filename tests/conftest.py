@@ -7,9 +7,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner, Result
 
 from accordcli.cli import app
+
+# Deterministic property tests (the same examples on every run and machine), and no
+# per-example deadline: CI shares its machine, and a slow example is not a failure.
+settings.register_profile("accord", derandomize=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("accord")
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
