@@ -127,12 +127,17 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
 
 def test_duplicate_ids_including_unicode_lookalikes(tmp_path: Path) -> None:
     twice = EVENT + EVENT.replace('id = "e"', 'id = "E"')
-    assert "duplicate id" in problems_of(tmp_path, HEAD + twice)[0]
+    assert problems_of(tmp_path, HEAD + twice) == [
+        "events[1] (id 'E').id: duplicate id: equal to 'e' of events[0] after case folding and "
+        "Unicode normalisation"]
+    same = EVENT + EVENT
+    assert problems_of(tmp_path, HEAD + same) == [
+        "events[1] (id 'e').id: duplicate id, first used by events[0]"]
     nfc = EVENT.replace('id = "e"', 'id = "\u00e7"')
     nfd = EVENT.replace('id = "e"', 'id = "c\u0327"')
     problems = problems_of(tmp_path, HEAD + nfc + nfd)
-    assert problems == ["events (id 'c\\u0327'): duplicate id: equal to '\\xe7' after case "
-                        "folding and Unicode normalisation"]
+    assert problems == ["events[1] (id 'c\\u0327').id: duplicate id: equal to '\\xe7' of "
+                        "events[0] after case folding and Unicode normalisation"]
 
 
 def test_person_needs_an_affiliation_that_resolves(tmp_path: Path) -> None:

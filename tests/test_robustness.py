@@ -532,11 +532,11 @@ DATA_CASES: dict[str, tuple[Callable[[Path], Path], int, str | None]] = {
     "dangling-source": (_leap_day('sources = ["src-b"]', 'sources = ["src-c"]'),
                         1, f"{LEAP}.sources[0]: unknown source 'src-c' (did you mean"),
     "duplicate-id": (_leap_day('id = "leap-day"', 'id = "talks-open"'),
-                     1, "events (id 'talks-open'): duplicate id"),
+                     1, "events[2] (id 'talks-open').id: duplicate id, first used by events[1]"),
     "duplicate-id-after-nfc": (lambda t: _write(t, "nfc.toml", replaced(replaced(
         _sample(), 'id = "leap-day"', 'id = "gar\u00e7on"'),
         'id = "rumour"', 'id = "garc\u0327on"')),
-        1, "events (id 'garc\\u0327on'): duplicate id: equal to 'gar\\xe7on'"),
+        1, "events[5] (id 'garc\\u0327on').id: duplicate id: equal to 'gar\\xe7on' of events[2]"),
     "day-30-of-february": (_leap_day('date = "1988-02-29"', 'date = "1988-02-30"'),
                            1, f"{LEAP}.date: '1988-02-30': February 1988 has no day 30"),
     "year-0000": (_leap_day('date = "1988-02-29"', 'date = "0000"'),

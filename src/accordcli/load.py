@@ -316,22 +316,26 @@ class _Checker:
             return []
         return value
 
-    def unique(self, items: list[T], kind: str, key: Callable[[T], str]) -> None:
-        seen: dict[str, str] = {}
-        for item in items:
-            identifier = key(item)
+    def unique(self, records: list[Any], kind: str) -> None:
+        """Report every record whose id repeats an earlier one, naming both places."""
+        seen: dict[str, tuple[int, str]] = {}
+        for position, record in enumerate(records):
+            identifier = record.get("id") if isinstance(record, dict) else None
+            if not isinstance(identifier, str):
+                continue
             folded = id_key(identifier)
-            if folded in seen:
-                earlier = seen[folded]
-                if earlier == identifier:
-                    self.problem(f"{kind} (id {identifier!r})", "duplicate id")
-                else:
-                    # ascii() shows the code points that make look-alikes differ.
-                    self.problem(f"{kind} (id {identifier!a})",
-                                 f"duplicate id: equal to {earlier!a} after case folding "
-                                 "and Unicode normalisation")
+            if folded not in seen:
+                seen[folded] = (position, identifier)
+                continue
+            first, earlier = seen[folded]
+            if earlier == identifier:
+                self.problem(f"{_where(kind, position, record)}.id",
+                             f"duplicate id, first used by {kind}[{first}]")
             else:
-                seen[folded] = identifier
+                # ascii() shows the code points that make look-alikes differ.
+                self.problem(f"{kind}[{position}] (id {identifier!a}).id",
+                             f"duplicate id: equal to {earlier!a} of {kind}[{first}] after "
+                             "case folding and Unicode normalisation")
 
 
 def _plain(value: Any) -> TypeGuard[str]:
@@ -416,16 +420,15 @@ def build(document: dict[str, Any], name: str) -> Dataset:
     events = _events(check, raw["events"])
     clauses = _clauses(check, raw["clauses"])
 
-    check.unique(sources, "sources", lambda s: s.id)
-    check.unique(tags, "tags", lambda t: t.id)
-    check.unique(actors, "actors", lambda a: a.id)
-    check.unique(events, "events", lambda e: e.id)
-    check.unique(clauses, "clauses", lambda c: c.id)
-    numbers: set[int] = set()
+    for kind, records in raw.items():
+        check.unique(records, kind)
+    numbers: dict[int, str] = {}
     for clause in clauses:
         if clause.number in numbers:
-            check.problem(f"clauses (id {clause.id!r}).number", f"duplicate number {clause.number}")
-        numbers.add(clause.number)
+            check.problem(f"clauses (id {clause.id!r}).number",
+                          f"duplicate number {clause.number}, also used by "
+                          f"{numbers[clause.number]!r}")
+        numbers.setdefault(clause.number, clause.id)
 
     if check.problems:
         raise DataError(name, check.problems)
