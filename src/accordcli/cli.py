@@ -410,23 +410,20 @@ def search(
 
 
 _MONTH_DAY = re.compile(r"([0-9]{2})-([0-9]{2})")
-_FULL_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _day(text: str, name: str) -> dt.date:
+    from accordcli.dates import DateInputError, parse_day
+
+    try:
+        return parse_day(text)
+    except DateInputError as err:
+        raise UsageError(f"{name}: {err}") from None
 
 
 def _today() -> dt.date:
     fixed = os.environ.get("ACCORD_TODAY")
-    if fixed:
-        if not _FULL_DAY.fullmatch(fixed):
-            raise UsageError(f"ACCORD_TODAY={fixed!r}: use YYYY-MM-DD")
-        return _day(fixed, "ACCORD_TODAY")
-    return dt.date.today()
-
-
-def _day(text: str, name: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{name}: {text!r} is not a real day (YYYY-MM-DD)") from None
+    return _day(fixed, "ACCORD_TODAY") if fixed else dt.date.today()
 
 
 @app.command(short_help="Anniversaries, or what was under way on a day.")
@@ -452,13 +449,14 @@ def on(
     """
     with handled():
         from accordcli import query
+        from accordcli.dates import is_full_day
         from accordcli.render.views import events_listing
 
         dataset = _dataset(data, no_cache)
         if when is None:
             today = _today()
             events = query.anniversaries(dataset, today.month, today.day)
-        elif _FULL_DAY.fullmatch(when):
+        elif is_full_day(when):
             events = query.under_way(dataset, _day(when, "date"))
         elif match := _MONTH_DAY.fullmatch(when):
             month, day = int(match.group(1)), int(match.group(2))

@@ -51,6 +51,24 @@ def _fold(text: str) -> str:
     return stripped.replace("ı", "i").casefold()
 
 
+_FULL_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def is_full_day(text: str) -> bool:
+    """True when `text` has the YYYY-MM-DD form (whether or not the day exists)."""
+    return _FULL_DAY.fullmatch(text) is not None
+
+
+def parse_day(text: str) -> dt.date:
+    """Return the day a YYYY-MM-DD string names; raise DateInputError otherwise."""
+    if not is_full_day(text):
+        raise DateInputError(f"{text!r}: use YYYY-MM-DD, e.g. 1988-04-14")
+    try:
+        return parse_edtf(text).start
+    except EdtfError as err:
+        raise DateInputError(str(err)) from None
+
+
 def parse_day_range(text: str) -> DayRange:
     """Return the range of days `text` names; raise DateInputError if it is not a full date.
 

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
-from accordcli.edtf import EdtfError, parse_edtf
+from accordcli.dates import DateInputError, is_full_day, parse_day
 from accordcli.errors import UsageError
 from accordcli.model import Dataset, Span
 from accordcli.query import require_event
-
-_FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +39,10 @@ class Interval:
 
 def moment(dataset: Dataset, text: str) -> Moment:
     """Return the day an event id (its first day) or a YYYY-MM-DD date stands for."""
-    if _FULL_DATE.fullmatch(text):
+    if is_full_day(text):
         try:
-            return Moment(parse_edtf(text).start, text, None)
-        except EdtfError as err:
+            return Moment(parse_day(text), text, None)
+        except DateInputError as err:
             raise UsageError(str(err)) from None
     event = require_event(dataset, text)
     return Moment(event.date.start, event.id, event.date)
