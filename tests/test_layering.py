@@ -9,7 +9,8 @@ import sys
 from conftest import SAMPLE, clean_env
 
 CORE = ["accordcli.model", "accordcli.edtf", "accordcli.dates", "accordcli.load",
-        "accordcli.query", "accordcli.search", "accordcli.errors"]
+        "accordcli.query", "accordcli.actors", "accordcli.hits", "accordcli.search",
+        "accordcli.span", "accordcli.cache", "accordcli.codec", "accordcli.errors"]
 
 
 def modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
@@ -52,3 +53,12 @@ def test_iso_dates_never_import_dateutil_parser() -> None:
     free_text = run_cli_and_list_modules("timeline", "--from", "April 1978", "--json",
                                          "--data", str(SAMPLE))
     assert "dateutil.parser" in free_text  # the check above can fail
+
+
+def test_timeline_loads_no_other_commands_code() -> None:
+    # Each start pays only for its own command (BENCHMARKS.md): a module-level import of
+    # the actor summaries or the search ranking would cost every timeline run.
+    loaded = run_cli_and_list_modules("timeline", "--from", "1978", "--json", "--data",
+                                      str(SAMPLE))
+    assert "accordcli.query" in loaded  # the check below can fail
+    assert not loaded & {"accordcli.actors", "accordcli.hits", "accordcli.span", "calendar"}

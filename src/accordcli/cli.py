@@ -342,12 +342,13 @@ def actors(
       accord actors --kind person --format csv
     """
     with handled():
-        from accordcli import query
+        from accordcli.actors import actor_summaries
+        from accordcli.query import check_kind
         from accordcli.render.views import actors_listing
 
         if kind is not None:
-            query.check_kind(kind)
-        summaries = query.actor_summaries(_dataset(data, no_cache), kind=kind)
+            check_kind(kind)
+        summaries = actor_summaries(_dataset(data, no_cache), kind=kind)
         _show(actors_listing(summaries, lang.value), fmt, json_flag, lang)
 
 
@@ -369,11 +370,11 @@ def actor(
       accord actor noorani --lang tr
     """
     with handled():
-        from accordcli import query
+        from accordcli.actors import actor_view
         from accordcli.render.views import actor_view_detail
 
         dataset = _dataset(data, no_cache)
-        view = query.actor_view(dataset, actor_id)
+        view = actor_view(dataset, actor_id)
         _show(actor_view_detail(view, dataset, lang.value), fmt, json_flag, lang)
 
 
@@ -400,10 +401,10 @@ def search(
       accord search refugees return --json
     """
     with handled():
-        from accordcli import query
+        from accordcli.hits import search as find
         from accordcli.render.views import hits_listing
 
-        hits = query.search(_dataset(data, no_cache), " ".join(text), lang.value)
+        hits = find(_dataset(data, no_cache), " ".join(text), lang.value)
         words = " ".join(text)
         _show(hits_listing(hits[:limit] if limit is not None else hits), fmt, json_flag, lang,
               words)

@@ -1,33 +1,13 @@
-"""Select, sort and summarise records of a Dataset; no I/O and no formatting."""
+"""Select and sort the records of a Dataset, and look them up by id; no I/O, no formatting."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from accordcli.errors import NotFound, UsageError
 from accordcli.model import ACTOR_KINDS, Actor, Clause, Dataset, Event, id_key
 from accordcli.search import matches_all, query_words
-
-
-@dataclass(frozen=True, slots=True)
-class ActorSummary:
-    """An actor with the extent of its part in the timeline."""
-
-    actor: Actor
-    event_count: int
-    first: dt.date | None
-    last: dt.date | None
-
-
-@dataclass(frozen=True, slots=True)
-class ActorView:
-    """One actor in full: its summary, its own timeline and the clauses it takes part in."""
-
-    summary: ActorSummary
-    events: tuple[Event, ...]
-    clauses: tuple[tuple[Clause, tuple[str, ...]], ...]
 
 
 def chronological(events: Iterable[Event]) -> list[Event]:
@@ -138,47 +118,6 @@ def check_kind(kind: str) -> str:
     return kind
 
 
-def _summary(actor: Actor, events: Sequence[Event]) -> ActorSummary:
-    return ActorSummary(
-        actor=actor,
-        event_count=len(events),
-        first=min((e.date.start for e in events), default=None),
-        last=max((e.date.end for e in events), default=None),
-    )
-
-
-def _events_by_actor(dataset: Dataset) -> dict[str, list[Event]]:
-    by_actor: dict[str, list[Event]] = {}
-    for event in dataset.events:
-        for actor_id in event.actors:
-            by_actor.setdefault(id_key(actor_id), []).append(event)
-    return by_actor
-
-
-def actor_summaries(dataset: Dataset, *, kind: str | None = None) -> list[ActorSummary]:
-    """Return one summary per actor, in file order, optionally of one kind only."""
-    if kind is not None:
-        check_kind(kind)
-    by_actor = _events_by_actor(dataset)
-    return [
-        _summary(actor, by_actor.get(id_key(actor.id), []))
-        for actor in dataset.actors
-        if kind is None or actor.kind == kind
-    ]
-
-
-def actor_view(dataset: Dataset, actor_id: str) -> ActorView:
-    """Return an actor, its events in order and the clauses it is party, signatory or witness to."""
-    actor = require_actor(dataset, actor_id)
-    events = chronological(_events_by_actor(dataset).get(id_key(actor.id), []))
-    clauses = tuple(
-        (clause, clause.relations(actor.id))
-        for clause in dataset.clauses
-        if clause.relations(actor.id)
-    )
-    return ActorView(_summary(actor, events), tuple(events), clauses)
-
-
 def counts(dataset: Dataset) -> dict[str, int]:
     """Return how many records of each kind the dataset holds."""
     return {
@@ -189,55 +128,6 @@ def counts(dataset: Dataset) -> dict[str, int]:
         "sources": len(dataset.sources),
         "tags": len(dataset.tags),
     }
-
-
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One search result: what matched, where, and how well."""
-
-    kind: str  # "event", "actor", "clause" or "provision"
-    id: str
-    title: str
-    text: str
-    in_title: bool  # every word matched the title (or name): ranked first
-    date: str | None = None
-
-
-def search(dataset: Dataset, text: str, lang: str) -> list[Hit]:
-    """Return events, actors, clauses and provisions whose text contains every word of `text`.
-
-    Matching ignores case, accents and Turkish dotted/dotless i, in every language of the
-    dataset; hits whose title holds every word come first, then file order within a kind.
-    """
-    words = query_words(text)
-    if not words:
-        raise UsageError("search needs at least one word")
-    hits: list[Hit] = []
-
-    def consider(kind: str, identifier: str, titles: tuple[str, ...], body: list[str],
-                 title: str, shown: str, date: str | None = None) -> None:
-        if matches_all(words, [*titles, *body]):
-            hits.append(Hit(kind, identifier, title, shown, matches_all(words, titles), date))
-
-    for event in chronological(dataset.events):
-        consider("event", event.id, event.title.variants(), event_text(event),
-                 event.title.get(lang), event.summary.get(lang), event.date.text)
-    for actor in dataset.actors:
-        consider("actor", actor.id, actor.name.variants(), list(actor.role.variants()),
-                 actor.name.get(lang), actor.role.get(lang))
-    for clause in dataset.clauses:
-        titles = clause.title.variants() + (clause.full_title.variants()
-                                             if clause.full_title else ())
-        consider("clause", clause.id, titles, list(clause.summary.variants()),
-                 clause.title.get(lang), clause.summary.get(lang), clause.signed.text)
-        for provision in clause.provisions:
-            consider("provision", f"{clause.id}/{provision.number}", (),
-                     list(provision.text.variants()),
-                     f"{clause.number}. {clause.title.get(lang)}, {provision.number}",
-                     provision.text.get(lang))
-    return sorted(hits, key=lambda h: not h.in_title)  # stable: keeps order within a rank
 
 
 def anniversaries(dataset: Dataset, month: int, day: int) -> list[Event]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from accordcli.actors import ActorSummary, ActorView
     from accordcli.model import Actor, Clause, Dataset, Event, LocalText, Span
-    from accordcli.query import ActorSummary, ActorView
 
 Record = dict[str, Any]
 

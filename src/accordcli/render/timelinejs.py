@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import html
 from typing import Any
 
+from accordcli.edtf import MONTH_NAMES
 from accordcli.model import Dataset, Event, Span
 from accordcli.render.formats import to_json
 
@@ -25,7 +25,7 @@ def _date_object(day: dt.date, precision: str) -> dict[str, int]:
 
 
 def _human(day: dt.date, precision: str, lang: str) -> str:
-    month = _TR_MONTHS[day.month - 1] if lang == "tr" else calendar.month_name[day.month]
+    month = _TR_MONTHS[day.month - 1] if lang == "tr" else MONTH_NAMES[day.month - 1]
     if precision == "year":
         return str(day.year)
     if precision == "month":

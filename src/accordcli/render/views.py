@@ -15,8 +15,9 @@ from accordcli.render.records import (
 )
 
 if TYPE_CHECKING:
+    from accordcli.actors import ActorSummary, ActorView
+    from accordcli.hits import Hit
     from accordcli.model import Clause, Dataset, Event
-    from accordcli.query import ActorSummary, ActorView, Hit
     from accordcli.span import Interval, Moment
 
 EVENT_COLUMNS = ("date", "id", "title")

@@ -1,0 +1,57 @@
+"""Find every event, actor, clause and provision holding all the words of a query, ranked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from accordcli.errors import UsageError
+from accordcli.model import Dataset
+from accordcli.query import chronological, event_text
+from accordcli.search import matches_all, query_words
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: what matched, where, and how well."""
+
+    kind: str  # "event", "actor", "clause" or "provision"
+    id: str
+    title: str
+    text: str
+    in_title: bool  # every word matched the title (or name): ranked first
+    date: str | None = None
+
+
+def search(dataset: Dataset, text: str, lang: str) -> list[Hit]:
+    """Return events, actors, clauses and provisions whose text contains every word of `text`.
+
+    Matching ignores case, accents and Turkish dotted/dotless i, in every language of the
+    dataset; hits whose title holds every word come first, then file order within a kind.
+    """
+    words = query_words(text)
+    if not words:
+        raise UsageError("search needs at least one word")
+    hits: list[Hit] = []
+
+    def consider(kind: str, identifier: str, titles: tuple[str, ...], body: list[str],
+                 title: str, shown: str, date: str | None = None) -> None:
+        if matches_all(words, [*titles, *body]):
+            hits.append(Hit(kind, identifier, title, shown, matches_all(words, titles), date))
+
+    for event in chronological(dataset.events):
+        consider("event", event.id, event.title.variants(), event_text(event),
+                 event.title.get(lang), event.summary.get(lang), event.date.text)
+    for actor in dataset.actors:
+        consider("actor", actor.id, actor.name.variants(), list(actor.role.variants()),
+                 actor.name.get(lang), actor.role.get(lang))
+    for clause in dataset.clauses:
+        titles = clause.title.variants() + (clause.full_title.variants()
+                                             if clause.full_title else ())
+        consider("clause", clause.id, titles, list(clause.summary.variants()),
+                 clause.title.get(lang), clause.summary.get(lang), clause.signed.text)
+        for provision in clause.provisions:
+            consider("provision", f"{clause.id}/{provision.number}", (),
+                     list(provision.text.variants()),
+                     f"{clause.number}. {clause.title.get(lang)}, {provision.number}",
+                     provision.text.get(lang))
+    return sorted(hits, key=lambda h: not h.in_title)  # stable: keeps order within a rank
