@@ -94,7 +94,7 @@ def test_json_output_is_always_valid_and_round_trips(title: str, summary: str,
     event = Event("e", parse_edtf("1988-04-14"), LocalText(title, title), LocalText(summary or "s"),
                   None, ("a",), tuple(tags), ("s",))
     record = event_record(event, "tr")
-    encoded = to_json([record])
+    encoded = to_json([record], pretty=False)
     assert json.loads(encoded.decode("utf-8")) == [record]
     assert b"\x1b" not in encoded and b"\xc2\x9b" not in encoded  # ESC and C1 CSI escaped
     assert [json.loads(line) for line in to_ndjson((record,)).decode().splitlines()] == [record]

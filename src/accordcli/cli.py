@@ -261,7 +261,7 @@ def timeline(
         if fmt is TimelineFormat.timelinejs and not json_flag:
             from accordcli.render.timelinejs import to_timelinejs
 
-            emit(to_timelinejs(events, dataset, lang.value))
+            emit(to_timelinejs(events, dataset, lang.value, pretty=stdout_is_terminal()))
             return
         _show(events_listing(events, lang.value), Format(fmt.value), json_flag, lang, search)
 

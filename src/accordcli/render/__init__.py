@@ -51,7 +51,7 @@ def render(
 
     if isinstance(view, Listing):
         if fmt is Format.json:
-            return to_json(list(view.records))
+            return to_json(list(view.records), pretty=terminal)
         if fmt is Format.ndjson:
             return to_ndjson(view.records)
         if fmt is Format.csv:
@@ -67,7 +67,7 @@ def render(
 
         return render_to_text(listing_view(view, lang, words))
     if fmt is Format.json:
-        return to_json(view.record)
+        return to_json(view.record, pretty=terminal)
     if fmt is Format.ndjson:
         return to_ndjson((view.record,))
     if fmt is Format.csv:

@@ -19,9 +19,17 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def to_json(data: Any) -> bytes:
-    """Return pretty JSON as UTF-8 bytes, with terminal-unsafe characters escaped."""
-    return (json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n").encode("utf-8")
+def to_json(data: Any, *, pretty: bool) -> bytes:
+    """Return JSON as UTF-8 bytes, with terminal-unsafe characters escaped.
+
+    Indented for a person at a terminal; compact for pipes and files, as gh does: jq
+    re-indents anyway, and json's C encoder, used only without indentation, is ~3× faster.
+    """
+    if pretty:
+        encoded = json.dumps(data, ensure_ascii=False, indent=2)
+    else:
+        encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (json_safe(encoded) + "\n").encode("utf-8")
 
 
 def to_ndjson(records: tuple[dict[str, Any], ...]) -> bytes:

@@ -78,10 +78,10 @@ def _slide(event: Event, dataset: Dataset, lang: str) -> dict[str, Any]:
     return slide
 
 
-def to_timelinejs(events: list[Event], dataset: Dataset, lang: str) -> bytes:
+def to_timelinejs(events: list[Event], dataset: Dataset, lang: str, *, pretty: bool) -> bytes:
     """Return the TimelineJS document (title slide and events) as UTF-8 JSON."""
     document: dict[str, Any] = {"events": [_slide(e, dataset, lang) for e in events]}
     if dataset.title is not None:
         document["title"] = {"text": {"headline": html.escape(dataset.title.get(lang)),
                                       "text": ""}}
-    return to_json(document)
+    return to_json(document, pretty=pretty)
