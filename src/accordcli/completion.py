@@ -1,7 +1,7 @@
 """Shell-completion callbacks: ids, clauses, tags and languages, each with its title as help."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here or in cli.py: Typer reads the callbacks'
+# annotations on every start, and string annotations cost an eval (and a compile) each.
 import os
 from collections.abc import Callable
 from enum import Enum
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # as any command, and never raise (a broken data file simply completes nothing).
 
 
-def _completion_dataset(ctx: typer.Context) -> tuple[Dataset, str] | None:
+def _completion_dataset(ctx: typer.Context) -> "tuple[Dataset, str] | None":
     """Load the dataset a completion is about; completion must never fail loudly."""
     from accordcli import load
 
@@ -39,7 +39,7 @@ def _starting(items: list[tuple[str, str]], incomplete: str) -> list[tuple[str, 
 
 
 def _completer(
-    items: Callable[[Dataset, str], list[tuple[str, str]]],
+    items: "Callable[[Dataset, str], list[tuple[str, str]]]",
 ) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
     """Return a completion callback offering `items(dataset, lang)` as (value, help) pairs."""
 
@@ -53,7 +53,7 @@ def _completer(
     return complete
 
 
-def _tag_items(dataset: Dataset, lang: str) -> list[tuple[str, str]]:
+def _tag_items(dataset: "Dataset", lang: str) -> list[tuple[str, str]]:
     labels = {t.id: t.label.get(lang) for t in dataset.tags}
     for event in dataset.events:
         for tag in event.tags:
