@@ -148,3 +148,47 @@ def test_eight_concurrent_first_runs_all_answer_correctly(data: Path, cache_dir:
     leftovers = [p.name for p in cache_dir.iterdir() if p.name.startswith(".tmp-")]
     assert leftovers == []
     assert len(list(cache_dir.glob("*.sqlite"))) == 1
+
+
+@pytest.mark.parametrize(("xdg", "home"), [
+    (None, "/home/user"), ("/tmp/xdg", "/home/user"), ("/tmp/xdg/", "/home/user"),
+    ("relative/xdg", "/home/user"), ("", "/home/user"), (None, "/home/user/"), (None, "/"),
+    (None, "relative-home"), ("/tmp/xdg", None), ("  ", "/home/user"),
+])
+def test_default_cache_directory_is_the_one_platformdirs_names(
+        monkeypatch: pytest.MonkeyPatch, xdg: str | None, home: str | None) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("ACCORD_CACHE_DIR", raising=False)
+    for name, value in (("XDG_CACHE_HOME", xdg), ("HOME", home)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    try:
+        expected = platformdirs.user_cache_dir("accord", appauthor=False)
+    except RuntimeError:  # platformdirs cannot name one (no absolute home): nor may we
+        assert cache._plain_xdg_cache_dir() is None
+        return
+    assert str(cache.cache_dir()) == str(Path(expected))
+    plain = cache._plain_xdg_cache_dir()
+    if sys.platform == "linux":
+        assert plain is not None or not (home or "").startswith("/")  # the fast path is used
+    if plain is not None:
+        assert plain == expected
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the XDG fast path is for Linux")
+def test_default_location_does_not_import_platformdirs_on_linux(tmp_path: Path) -> None:
+    env = {k: v for k, v in clean_env(XDG_CACHE_HOME=str(tmp_path / "xdg")).items()
+           if k != "ACCORD_CACHE_DIR"}
+    code = ("import sys, atexit\n"
+            "atexit.register(lambda: print('platformdirs' in sys.modules, file=sys.stderr))\n"
+            f"sys.argv = ['accord', 'timeline', '--json', '--data', {str(SAMPLE)!r}]\n"
+            "from accordcli.cli import main\nmain()")
+    for _ in range(2):  # the first run writes the index, the second reads it
+        ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             env=env, check=False)
+        assert ran.returncode == 0, ran.stderr
+        assert ran.stderr.strip() == "False"
+    assert list((tmp_path / "xdg" / "accord").glob("*.sqlite"))
