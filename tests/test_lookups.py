@@ -170,6 +170,21 @@ def test_chart_fits_the_width(run: Run, golden: Callable[[str, str], None], widt
     golden(f"chart-{width}.txt", text)
 
 
+@pytest.mark.parametrize("width", [1, 3, 12, 23])
+def test_narrow_chart_stacks_labels_and_still_fits(run: Run, golden: Callable[[str, str], None],
+                                                   width: int) -> None:
+    text = chart(run, width)
+    lines = text.splitlines()
+    assert all(len(line) <= width for line in lines)
+    assert "◆" in text and "━" in text and "●" in text
+    if width >= 12:
+        # A label line, then its row of the plot: "Border war" is the first event.
+        label = next(n for n, line in enumerate(lines) if line.startswith("Border"))
+        assert lines[label + 1].strip()[0] in "━○●◐"
+    if width == 12:
+        golden("chart-12.txt", text)
+
+
 def test_chart_labels_stay_aligned_when_the_encoding_cannot_show_them() -> None:
     out = subprocess.run([ACCORD, "chart", "--lang", "tr", "--data", S], capture_output=True,
                          text=True, env=clean_env(PYTHONIOENCODING="ascii", COLUMNS="60"))

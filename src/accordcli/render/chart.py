@@ -38,6 +38,10 @@ LEGEND = {
 }
 
 
+# Narrower than this, labels go on lines of their own (see chart_lines).
+STACK_BELOW = 24
+
+
 def _fit(text: str, width: int, ellipsis: str) -> str:
     text = representable(one_line(text))
     if cell_len(text) <= width:
@@ -58,11 +62,17 @@ def chart_lines(
     first: dt.date | None = None,
     last: dt.date | None = None,
 ) -> list[Line]:
-    """Return the chart's lines for a terminal `width` columns wide."""
+    """Return the chart's lines for a terminal `width` columns wide.
+
+    Labels sit left of the plot; below STACK_BELOW columns, where both would be too
+    cramped to read, each label gets a line of its own above its row of the plot.
+    """
     glyphs = ASCII if ascii_only else UNICODE
-    width = max(width, 24)
-    label_width = max(8, min(40, width // 3))
-    plot = width - label_width - 1
+    width = max(width, 1)
+    stacked = width < STACK_BELOW
+    label_width = width if stacked else max(8, min(40, width // 3))
+    plot = width if stacked else width - label_width - 1
+    margin = "" if stacked else " " * (label_width + 1)
     days = [d for e in events for d in (e.date.start, e.date.end)]
     days += [s.start for c in clauses for s in (c.signed, c.in_force) if s is not None]
     if not days:
@@ -87,10 +97,17 @@ def chart_lines(
         if col + len(text) <= plot and all(c == " " for c in labels[max(0, col - 1):col + 4]):
             labels[col:col + len(text)] = list(text)
     rule = "".join(glyphs.rule if c == " " else c for c in axis)
-    lines.append([(" " * (label_width + 1), ""), ("".join(labels), "bold")])
-    lines.append([(" " * (label_width + 1), ""), (rule, "dim")])
+    lines.append([(margin, ""), ("".join(labels), "bold")])
+    lines.append([(margin, ""), (rule, "dim")])
 
-    rows: list[tuple[dt.date, int, Line]] = []
+    def row(label: str, label_style: str, cells: list[str], style: str) -> list[Line]:
+        fitted = _fit(label, label_width, glyphs.ellipsis)
+        plotted = ("".join(cells).rstrip(), style)
+        if stacked:
+            return [[(fitted.rstrip(), label_style)], [plotted]]
+        return [[(fitted + " ", label_style), plotted]]
+
+    rows: list[tuple[dt.date, int, list[Line]]] = []
     for order, event in enumerate(events):
         cells = [" "] * plot
         span = event.date
@@ -103,9 +120,7 @@ def chart_lines(
             cells[column(span.start)] = glyphs.point
         if span.uncertain or span.approximate:
             cells[column(span.start)] = glyphs.unsure
-        rows.append((span.start, order, [(_fit(event.title.get(lang), label_width,
-                                                glyphs.ellipsis) + " ", ""),
-                                          ("".join(cells).rstrip(), style)]))
+        rows.append((span.start, order, row(event.title.get(lang), "", cells, style)))
     for clause in clauses:
         cells = [" "] * plot
         if clause.in_force is not None:
@@ -113,15 +128,17 @@ def chart_lines(
         cells[column(clause.signed.start)] = glyphs.signed
         label = f"§{clause.number} {clause.title.get(lang)}"
         rows.append((clause.signed.start, len(events) + clause.number,
-                     [(_fit(label, label_width, glyphs.ellipsis) + " ", "magenta"),
-                      ("".join(cells).rstrip(), "bold magenta")]))
-    lines.extend(row for _, _, row in sorted(rows, key=lambda r: (r[0], r[1])))
+                     row(label, "magenta", cells, "bold magenta")))
+    for _, _, row_lines in sorted(rows, key=lambda r: (r[0], r[1])):
+        lines.extend(row_lines)
     names = LEGEND.get(lang, LEGEND["en"])
     marks = (glyphs.point, glyphs.unsure, glyphs.bar * 2, glyphs.signed, glyphs.in_force)
     lines.append([("", "")])
     legend = ""
     for mark, name in zip(marks, names, strict=True):
         item = f"{mark} {name}"
+        if cell_len(item) > width:
+            item = _fit(item, width, glyphs.ellipsis)
         if legend and cell_len(legend) + 2 + cell_len(item) > width:
             lines.append([(legend, "dim")])
             legend = ""
