@@ -67,9 +67,30 @@ LABELS = {
 }
 
 
+# Enumerated values (actor kinds, relations to a clause) as a person reads them in the
+# detail views; JSON, NDJSON and CSV keep the values themselves, which --kind takes.
+VALUES = {
+    "tr": {
+        "state": "devlet", "organisation": "kuruluş", "group": "grup", "person": "kişi",
+        "party": "taraf", "signatory": "imzacı", "witness": "tanık",
+    },
+}
+
+
 def label(key: str, lang: str) -> str:
     """Return the column or field label for `key` in `lang`."""
     return LABELS.get(lang, LABELS["en"]).get(key) or LABELS["en"].get(key, key)
+
+
+def value_label(value: str, lang: str) -> str:
+    """Return an enumerated value (an actor kind, a relation) in `lang`."""
+    return VALUES.get(lang, {}).get(value, value)
+
+
+def _tag_labels(dataset: Dataset, tags: list[str], lang: str) -> str:
+    """Return tags by their labels in `lang`, as actors are shown by name (ids in JSON)."""
+    labels = {tag.id: tag.label.get(lang) for tag in dataset.tags}
+    return ", ".join(labels.get(tag, tag) for tag in tags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +156,7 @@ def event_view(event: Event, dataset: Dataset, lang: str) -> Detail:
         fields.append(("note", record["note"]))
     fields += [
         ("actors", ", ".join(record["actor_names"])),
-        ("tags", ", ".join(record["tags"])),
+        ("tags", _tag_labels(dataset, record["tags"], lang)),
         ("sources", "\n".join(f"{s['title']} ({s['publisher']}) {s['url']}"
                               for s in record["source_details"])),
     ]
@@ -165,14 +186,21 @@ def clause_view(clause: Clause, dataset: Dataset, lang: str) -> Detail:
         PROVISION_COLUMNS,
         ("clause", *PROVISION_COLUMNS),
     )
+    shown = Listing(
+        "provisions",
+        tuple({**p, "tags": _tag_labels(dataset, p["tags"], lang)} for p in provisions.records),
+        PROVISION_COLUMNS,
+        provisions.csv_columns,
+    )
     return Detail(record, f"{record['number']}. {record['title']}", tuple(fields),
-                  (("provisions", provisions),), provisions)
+                  (("provisions", shown),), provisions)
 
 
 def actor_view_detail(view: ActorView, dataset: Dataset, lang: str) -> Detail:
     """Return one actor with its timeline and clauses."""
     record = actor_detail(view, lang)
-    fields = [("id", record["id"]), ("kind", record["kind"]), ("role", record["role"])]
+    fields = [("id", record["id"]), ("kind", value_label(record["kind"], lang)),
+              ("role", record["role"])]
     if record["affiliation"]:
         fields.append(("affiliation", dataset.actor_name(record["affiliation"], lang)))
     fields.append(("event_count", str(record["event_count"])))
@@ -183,7 +211,8 @@ def actor_view_detail(view: ActorView, dataset: Dataset, lang: str) -> Detail:
     clauses = Listing(
         "clauses",
         tuple({"number": c["number"], "id": c["id"], "title": c["title"],
-               "relations": c["relations"]} for c in record["clauses"]),
+               "relations": [value_label(r, lang) for r in c["relations"]]}
+              for c in record["clauses"]),
         ("number", "id", "title", "relations"),
         ("number", "id", "title", "relations"),
         empty="no_clauses",
