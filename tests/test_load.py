@@ -227,6 +227,8 @@ def test_missing_required_tables(tmp_path: Path) -> None:
         ("a = " + "{b = " * 5000 + "1" + "}" * 5000, "invalid TOML"),
         ("[" + ".".join(["t"] * 5000) + "]\n", "line 1: a table or key with more than 8"),
         ("".join(f"[{i}.a.b.c.d.e.f.g.h.i.j.k]\n" for i in range(40_000)), "more than 8 dotted"),
+        ("x = 1\ny = { " + ".".join(["a"] * 900) + " = 1 }\n", "line 2: a table or key with"),
+        ('y = { b = 2, "q".' + ".".join(["a"] * 9) + " = 1 }\n", "line 1: a table or key with"),
     ],
 )
 def test_unreadable_documents_get_one_line(

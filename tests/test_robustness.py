@@ -723,6 +723,20 @@ def test_deep_table_headers_are_rejected_quickly_in_bounded_memory(tmp_path: Pat
 
 
 @pytest.mark.skipif(not LINUX, reason="RLIMIT_AS is only reliable on Linux")
+def test_deep_keys_in_inline_tables_are_rejected_quickly_in_bounded_memory(
+        tmp_path: Path) -> None:
+    # ~10 MB of { a.a.a... = 1 }: tomli would need about 1 GiB to build it.
+    key = ".".join(["a"] * 900)
+    path = _write(tmp_path, "inline.toml", "".join(f"x{i} = {{ {key} = 1 }}\n"
+                                                    for i in range(5_600)))
+    ran = accord("validate", path, env=environment(tmp_path / "cache"), limit_memory=True,
+                 timeout=FAST)
+    assert ran.code == 1, ran.stderr
+    assert ran.stderr == (f"accord: error: {path}: line 1: a table or key with more than 8 "
+                          "dotted parts; no accord dataset nests that deep\n")
+
+
+@pytest.mark.skipif(not LINUX, reason="RLIMIT_AS is only reliable on Linux")
 def test_a_small_file_loads_in_a_small_address_space(tmp_path: Path) -> None:
     import resource
 
