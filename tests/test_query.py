@@ -1,0 +1,107 @@
+"""query.py in-process: date overlap, filters, order and limits, lookups with suggestions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from accordcli.errors import NotFound, UsageError
+from accordcli.load import load
+from accordcli.model import Dataset
+from accordcli.query import (
+    anniversaries,
+    chronological,
+    counts,
+    require_clause,
+    require_event,
+    require_tag,
+    timeline,
+    under_way,
+)
+from conftest import SAMPLE
+
+
+@pytest.fixture(scope="module")
+def sample() -> Dataset:
+    return load(SAMPLE, use_cache=False)
+
+
+def ids(events: object) -> list[str]:
+    return [e.id for e in events]  # type: ignore[attr-defined]
+
+
+def test_unfiltered_timeline_is_chronological_whatever_the_file_order(sample: Dataset) -> None:
+    assert ids(timeline(sample)) == ["border-war", "talks-open", "leap-day", "treaty-signed",
+                                     "withdrawal", "rumour"]
+    assert ids(chronological(reversed(sample.events))) == ids(timeline(sample))
+
+
+def test_dates_select_every_event_whose_span_overlaps_the_window(sample: Dataset) -> None:
+    # border-war runs 1979-12-24 .. 1980-02-29: a window inside it or touching one end counts.
+    assert ids(timeline(sample, first=dt.date(1980, 2, 29), last=dt.date(1980, 2, 29))) == [
+        "border-war"]
+    assert ids(timeline(sample, first=dt.date(1980, 3, 1), last=dt.date(1982, 5, 31))) == []
+    # A month-precision date covers the whole month.
+    assert ids(timeline(sample, first=dt.date(1982, 6, 30), last=dt.date(1982, 6, 30))) == [
+        "talks-open"]
+    # Only one bound: everything on or after / on or before it.
+    assert ids(timeline(sample, first=dt.date(1989, 1, 1))) == ["withdrawal", "rumour"]
+    assert ids(timeline(sample, last=dt.date(1979, 12, 24))) == ["border-war"]
+
+
+def test_repeated_actors_or_tags_match_any_and_different_filters_all(sample: Dataset) -> None:
+    assert ids(timeline(sample, actors=["league", "envoy"])) == ["talks-open", "leap-day",
+                                                                 "treaty-signed"]
+    assert ids(timeline(sample, tags=["treaty", "military"])) == ["border-war", "treaty-signed",
+                                                                  "withdrawal"]
+    assert ids(timeline(sample, actors=["north"], tags=["military"])) == ["border-war",
+                                                                          "withdrawal"]
+    # Ids compare case-insensitively, as everywhere else.
+    assert ids(timeline(sample, actors=["NORTH"], tags=["Military"])) == ["border-war",
+                                                                          "withdrawal"]
+
+
+def test_search_needs_every_word_in_any_language(sample: Dataset) -> None:
+    assert ids(timeline(sample, search="talks istanbul")) == ["talks-open"]
+    assert ids(timeline(sample, search="talks nowhere")) == []
+
+
+def test_reverse_then_limit_gives_the_newest(sample: Dataset) -> None:
+    assert ids(timeline(sample, reverse=True, limit=2)) == ["rumour", "withdrawal"]
+    assert ids(timeline(sample, limit=0)) == []
+    assert ids(timeline(sample, limit=100)) == ids(timeline(sample))
+
+
+def test_impossible_or_unknown_filters_are_errors_not_empty_answers(sample: Dataset) -> None:
+    with pytest.raises(UsageError, match="is after --to"):
+        timeline(sample, first=dt.date(1990, 1, 1), last=dt.date(1980, 1, 1))
+    with pytest.raises(NotFound) as unknown_actor:
+        timeline(sample, actors=["nort"])
+    assert "north" in "\n".join(unknown_actor.value.lines())
+    with pytest.raises(NotFound):
+        timeline(sample, tags=["diplomatic"])
+
+
+def test_lookups_take_ids_and_clause_numbers_and_suggest(sample: Dataset) -> None:
+    assert require_event(sample, "Leap-Day").id == "leap-day"
+    assert require_clause(sample, "2").id == "guarantee"
+    assert require_clause(sample, "PEACE").id == "peace"
+    assert require_tag(sample, "TREATY") == "treaty"
+    with pytest.raises(NotFound) as missing:
+        require_event(sample, "leap-dya")
+    assert "leap-day" in "\n".join(missing.value.lines())
+
+
+def test_anniversaries_count_only_ends_known_to_the_day(sample: Dataset) -> None:
+    assert ids(anniversaries(sample, 4, 14)) == ["treaty-signed"]
+    assert ids(anniversaries(sample, 2, 15)) == ["withdrawal"]  # its end
+    assert ids(anniversaries(sample, 2, 29)) == ["leap-day"]  # border-war ends "1980-02"
+    assert ids(anniversaries(sample, 6, 1)) == []  # talks-open is "1982-06"
+
+
+def test_under_way_and_counts(sample: Dataset) -> None:
+    assert ids(under_way(sample, dt.date(1988, 12, 31))) == ["withdrawal"]
+    assert ids(under_way(sample, dt.date(1990, 7, 1))) == ["rumour"]
+    assert counts(sample) == {"events": 6, "actors": 4, "clauses": 2, "provisions": 2,
+                              "sources": 2, "tags": 3}
