@@ -229,6 +229,7 @@ def test_missing_required_tables(tmp_path: Path) -> None:
         ("".join(f"[{i}.a.b.c.d.e.f.g.h.i.j.k]\n" for i in range(40_000)), "more than 8 dotted"),
         ("x = 1\ny = { " + ".".join(["a"] * 900) + " = 1 }\n", "line 2: a table or key with"),
         ('y = { b = 2, "q".' + ".".join(["a"] * 9) + " = 1 }\n", "line 1: a table or key with"),
+        ("x = " + "9" * 5000 + "\n", "invalid TOML: Exceeds the limit (4300 digits)"),
     ],
 )
 def test_unreadable_documents_get_one_line(
@@ -278,3 +279,15 @@ def test_any_bytes_give_a_dataset_or_a_data_error(raw: bytes) -> None:
         build(parse_toml(decode(raw, "fuzz"), "fuzz"), "fuzz")
     except DataError as err:
         assert err.problems
+
+
+def test_dotted_abbreviations_in_text_are_not_mistaken_for_deep_keys(tmp_path: Path) -> None:
+    prose = "Dates differ, cf. U.S. D.o.S. doc. 1. and T.A.S.S. of 8.2.1988 (p. 3.4.5.6.7.8.9)."
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        'summary = { en = "Only English here." }',
+        f'summary = {{ en = "{prose}" }}\nnote = """\nx, a.b.c.d.e.f.g.h.i.j\n{prose}"""')
+    assert prose in text
+    path = tmp_path / "prose.toml"
+    path.write_text(text, encoding="utf-8")
+    event = load(path, use_cache=False).event("rumour")
+    assert event is not None and event.summary.en == prose

@@ -33,12 +33,14 @@ MAX_TEXT_CHARS = 20_000
 # parts (2.4 MB) cost it over 1 GiB, and keys in inline tables ({ a.a.a... = 1 }) about 100
 # bytes per byte. No dataset needs more than a few parts, so a key or header with more than
 # MAX_KEY_PARTS of them (at a line start, or after "{" or "," where inline-table keys go)
-# is refused before parsing (~9 ms per MB).
+# is refused before parsing (~9 ms per MB). The chain must end in "=" or "]", as a key or a
+# header does, so prose in a string ("cf. U.S. D.o.S. doc. 1. and ...") is not mistaken
+# for one.
 MAX_KEY_PARTS = 8
 _KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
 _DEEP_KEY = re.compile(  # one character class first, so the scan skips ahead cheaply
     r"[\n{,][ \t]*(?:\[\[?[ \t]*)?(?:" + _KEY_PART + r"[ \t]*\.[ \t]*){"
-    + str(MAX_KEY_PARTS) + "}"
+    + str(MAX_KEY_PARTS) + ",}" + _KEY_PART + r"[ \t]*[=\]]"
 )
 # Suggestions run difflib over every known id; a file full of broken references gets
 # them for its first few problems only, so reporting stays linear.
@@ -135,13 +137,17 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         colno = getattr(err, "colno", None)
         where = f"line {lineno}, column {colno}: " if lineno else ""
         raise DataError(name, [f"{where}invalid TOML: {message}"]) from None
+    except ValueError as err:
+        # e.g. an integer of more than 4,300 digits, which Python refuses to convert.
+        raise DataError(name, [f"invalid TOML: {err}"]) from None
     except RecursionError:
         # tomli bounds key parts and nesting depth by raising RecursionError.
         raise DataError(name, ["invalid TOML: keys or tables nested too deeply"]) from None
 
 
 def _deep_key_line(text: str) -> int | None:
-    if _DEEP_KEY.match("\n" + text[:4096]):
+    end = text.find("\n")  # the first line has no "\n" before it
+    if _DEEP_KEY.match("\n" + (text if end < 0 else text[:end + 1])):
         return 1
     found = _DEEP_KEY.search(text)
     if found is None:
