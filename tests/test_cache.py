@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -192,3 +193,22 @@ def test_default_location_does_not_import_platformdirs_on_linux(tmp_path: Path) 
         assert ran.returncode == 0, ran.stderr
         assert ran.stderr.strip() == "False"
     assert list((tmp_path / "xdg" / "accord").glob("*.sqlite"))
+
+
+def test_a_date_window_does_not_hide_tags_used_outside_it(tmp_path: Path,
+                                                         cache_dir: Path) -> None:
+    # Without [[tags]], the tags in use are the vocabulary; a windowed read of the index
+    # must still know a tag that only events outside the window use.
+    from accordcli.query import timeline
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    start, end = text.index("[[tags]]"), text.index("[[actors]]")
+    path = tmp_path / "open.toml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    window = (dt.date(1989, 1, 1), dt.date.max)
+    for _ in range(2):  # the first load writes the index, the second reads it
+        dataset = load(path, window=window)
+        assert [e.id for e in timeline(dataset, first=window[0], tags=["treaty"])] == []
+        assert [e.id for e in timeline(dataset, first=window[0], tags=["military"])] == [
+            "withdrawal"]
+    assert list(cache_dir.glob("*.sqlite"))

@@ -291,3 +291,39 @@ def test_dotted_abbreviations_in_text_are_not_mistaken_for_deep_keys(tmp_path: P
     path.write_text(text, encoding="utf-8")
     event = load(path, use_cache=False).event("rumour")
     assert event is not None and event.summary.en == prose
+
+
+def test_references_take_the_spelling_of_the_record_they_name(tmp_path: Path) -> None:
+    # Ids compare ignoring case and normalisation; once loaded, every reference is spelled
+    # as the record's own id, so views and relations can compare ids exactly.
+    text = (SAMPLE.read_text(encoding="utf-8")
+            .replace('affiliation = "league"', 'affiliation = "LEAGUE"')
+            .replace('actors = ["north", "south"]\ntags = ["military"]',
+                     'actors = ["North", "south"]\ntags = ["Military"]')
+            .replace('parties = ["north", "south"]', 'parties = ["NORTH", "South"]')
+            .replace('sources = ["src-a"]\n\n[[events]]\nid = "rumour"',
+                     'sources = ["SRC-A"]\n\n[[events]]\nid = "rumour"'))
+    path = tmp_path / "cased.toml"
+    path.write_text(text, encoding="utf-8")
+    dataset = load(path, use_cache=False)
+    envoy, border_war = dataset.actor("envoy"), dataset.event("border-war")
+    assert envoy is not None and envoy.affiliation == "league"
+    assert border_war is not None
+    assert (border_war.actors, border_war.tags) == (("north", "south"), ("military",))
+    assert dataset.clauses[0].parties == ("north", "south")
+    assert dataset.clauses[0].relations("north") == ("party",)
+
+
+def test_without_a_tag_vocabulary_the_tags_in_use_become_one(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    start, end = text.index("[[tags]]"), text.index("[[actors]]")
+    text = (text[:start] + text[end:]).replace('tags = ["treaty", "diplomacy"]',
+                                               'tags = ["Treaty", "DIPLOMACY"]')
+    path = tmp_path / "open.toml"
+    path.write_text(text, encoding="utf-8")
+    dataset = load(path, use_cache=False)
+    # First spelling wins; labels are the ids themselves.
+    assert [(t.id, t.label.en) for t in dataset.tags] == [
+        ("military", "military"), ("diplomacy", "diplomacy"), ("Treaty", "Treaty")]
+    signed = dataset.event("treaty-signed")
+    assert signed is not None and signed.tags == ("Treaty", "diplomacy")

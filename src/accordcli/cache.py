@@ -20,7 +20,9 @@ from typing import Any
 from accordcli.codec import decode_dataset, decode_event, encode_event, encode_reference
 from accordcli.model import Dataset
 
-FORMAT = "accord-index-1"
+# Bumped whenever what a Dataset holds changes (2: references in one spelling, tags in use
+# as the vocabulary of a file without [[tags]]), so older indexes are rebuilt, not misread.
+FORMAT = "accord-index-2"
 # One encoder for every row: json.dumps with options builds a new one per call.
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 

@@ -54,11 +54,7 @@ def _completer(
 
 
 def _tag_items(dataset: "Dataset", lang: str) -> list[tuple[str, str]]:
-    labels = {t.id: t.label.get(lang) for t in dataset.tags}
-    for event in dataset.events:
-        for tag in event.tags:
-            labels.setdefault(tag, tag)
-    return sorted(labels.items())
+    return sorted((t.id, t.label.get(lang)) for t in dataset.tags)
 
 
 complete_event = _completer(lambda d, lang: [(e.id, e.title.get(lang)) for e in d.events])

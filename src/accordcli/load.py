@@ -198,9 +198,12 @@ class _Checker:
 
     def __init__(self) -> None:
         self.problems: list[str] = []
-        # Ids each kind of reference may name, taken from the raw tables before they are
-        # built, so that a record with one broken field still has its references checked.
-        self.known: dict[str, set[str] | None] = {}
+        # Ids each kind of reference may name (compared as id_key, mapped to the spelling of
+        # the record's own id), taken from the raw tables before they are built, so that a
+        # record with one broken field still has its references checked. An open kind (tags
+        # without a [[tags]] vocabulary) learns each new id instead of reporting it.
+        self.known: dict[str, dict[str, str]] = {}
+        self.open_kinds: set[str] = set()
         self.suggestions_left = MAX_SUGGESTIONS
         self.good_ids: set[str] = set()  # strings already found well-formed as ids
 
@@ -298,19 +301,31 @@ class _Checker:
                 self.problem(f"{where}[{position}]",
                              f"{identifier!r} is already listed as {found[key]!r}")
                 continue
-            if known is not None and key not in known:
-                self.ref(identifier, f"{where}[{position}]", kind)
+            if known is not None:
+                # One spelling everywhere: views and relations compare ids exactly.
+                canonical = known.get(key)
+                identifier = (canonical if canonical is not None
+                              else self.ref(identifier, f"{where}[{position}]", kind))
             found[key] = identifier
         return tuple(found.values())
 
-    def ref(self, identifier: str, where: str, kind: str) -> None:
+    def ref(self, identifier: str, where: str, kind: str) -> str:
+        """Return the referenced record's own spelling of `identifier`, or report it unknown."""
         known = self.known.get(kind)
-        if known is not None and id_key(identifier) not in known:
-            hint = ""
-            if self.suggestions_left > 0:
-                self.suggestions_left -= 1
-                hint = _close(identifier, known)
-            self.problem(where, f"unknown {kind} {identifier!r}{hint}")
+        if known is None:
+            return identifier
+        key = id_key(identifier)
+        if key in known:
+            return known[key]
+        if kind in self.open_kinds:
+            known[key] = identifier
+            return identifier
+        hint = ""
+        if self.suggestions_left > 0:
+            self.suggestions_left -= 1
+            hint = _close(identifier, set(known.values()))
+        self.problem(where, f"unknown {kind} {identifier!r}{hint}")
+        return identifier
 
     def date(self, value: Any, where: str) -> Span | None:
         if isinstance(value, (dt.date, dt.datetime, dt.time)):
@@ -433,9 +448,10 @@ def build(document: dict[str, Any], name: str) -> Dataset:
     check.known = {
         "source": _raw_ids(raw["sources"]),
         "actor": _raw_ids(raw["actors"]),
-        # Without a [[tags]] vocabulary any tag is allowed.
-        "tag": _raw_ids(raw["tags"]) if raw["tags"] else None,
+        "tag": _raw_ids(raw["tags"]),
     }
+    if not raw["tags"]:
+        check.open_kinds.add("tag")  # without a [[tags]] vocabulary any tag is allowed
     sources = _sources(check, raw["sources"])
     tags = _tags(check, raw["tags"])
     actors = _actors(check, raw["actors"])
@@ -454,6 +470,10 @@ def build(document: dict[str, Any], name: str) -> Dataset:
 
     if check.problems:
         raise DataError(name, check.problems)
+    if not raw["tags"]:
+        # The tags in use become the vocabulary, labelled by their ids, so that a query for
+        # one works on any part of the file (an index read is limited to a date window).
+        tags = [Tag(tag, LocalText(tag)) for tag in check.known["tag"].values()]
     return Dataset(
         title=title,
         sources=tuple(sources),
@@ -464,9 +484,12 @@ def build(document: dict[str, Any], name: str) -> Dataset:
     )
 
 
-def _raw_ids(records: list[Any]) -> set[str]:
-    return {id_key(r["id"]) for r in records
-            if isinstance(r, dict) and isinstance(r.get("id"), str)}
+def _raw_ids(records: list[Any]) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for record in records:
+        if isinstance(record, dict) and isinstance(record.get("id"), str):
+            ids.setdefault(id_key(record["id"]), record["id"])
+    return ids
 
 
 def _sources(check: _Checker, records: list[Any]) -> list[Source]:
@@ -517,7 +540,7 @@ def _actors(check: _Checker, records: list[Any]) -> list[Actor]:
         if "affiliation" in record:
             affiliation = check.identifier(record["affiliation"], f"{where}.affiliation")
             if affiliation is not None:
-                check.ref(affiliation, f"{where}.affiliation", "actor")
+                affiliation = check.ref(affiliation, f"{where}.affiliation", "actor")
         elif kind == "person":
             check.problem(f"{where}.affiliation", "missing; a person needs an affiliation "
                                                   "(an actor id)")

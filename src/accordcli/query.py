@@ -92,11 +92,12 @@ def require_actor(dataset: Dataset, actor_id: str) -> Actor:
 
 
 def require_tag(dataset: Dataset, tag: str) -> str:
-    """Return the tag as the dataset spells it, or raise NotFound with suggestions."""
+    """Return the tag as the dataset spells it, or raise NotFound with suggestions.
+
+    dataset.tags is the whole vocabulary, even when the events were read for a date window:
+    without a [[tags]] table, the loader makes the tags in use the vocabulary.
+    """
     known = {id_key(t.id): t.id for t in dataset.tags}
-    for event in dataset.events:
-        for used in event.tags:
-            known.setdefault(id_key(used), used)
     if id_key(tag) not in known:
         raise NotFound("tag", tag, _suggest(tag, known.values()))
     return known[id_key(tag)]
