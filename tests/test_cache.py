@@ -212,3 +212,91 @@ def test_a_date_window_does_not_hide_tags_used_outside_it(tmp_path: Path,
         assert [e.id for e in timeline(dataset, first=window[0], tags=["military"])] == [
             "withdrawal"]
     assert list(cache_dir.glob("*.sqlite"))
+
+
+def _tamper(index: Path, *statements: str) -> None:
+    import sqlite3
+
+    connection = sqlite3.connect(index)
+    for statement in statements:
+        connection.execute(statement)
+    connection.commit()
+    connection.close()
+
+
+def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record each TOML parse, so a test can tell an index read from a bypass."""
+    import accordcli.load as loader
+
+    calls: list[str] = []
+    real = loader.parse_toml
+    monkeypatch.setattr(loader, "parse_toml", lambda *a: calls.append("parsed") or real(*a))
+    return calls
+
+
+@pytest.mark.parametrize("statements", [
+    # An event row nested past the recursion limit.
+    ["UPDATE events SET data = '" + "[" * 100_000 + "]" * 100_000 + "'"],
+    # A precision no view knows, and a title that is a number.
+    ["UPDATE events SET data = json_replace(data, '$[1][3]', 'fortnight')"],
+    ["UPDATE events SET data = json_replace(data, '$[2]', 42)"],
+    # Anything beyond accord's own schema: a trigger, a view.
+    ["CREATE TRIGGER t AFTER INSERT ON meta BEGIN SELECT 1; END"],
+    ["CREATE VIEW v AS SELECT 1"],
+], ids=["deep-json", "bad-precision", "bad-type", "trigger", "view"])
+def test_an_index_with_bad_contents_is_bypassed_and_rebuilt(
+        data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch,
+        statements: list[str]) -> None:
+    expected = load(data)
+    _tamper(cache.index_path(data), *statements)
+    calls = _parses(monkeypatch)
+    assert load(data) == expected
+    assert calls == ["parsed"]
+    assert load(data) == expected  # the rebuilt index is used again
+    assert calls == ["parsed"]
+
+
+def test_an_index_whose_meta_is_an_endless_view_is_not_queried(data: Path,
+                                                               cache_dir: Path) -> None:
+    load(data)
+    _tamper(cache.index_path(data), "DROP TABLE meta",
+            "CREATE VIEW meta AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
+            " SELECT 'key' || n AS key, n AS value FROM r")  # never the key asked for
+    ran = subprocess.run([ACCORD, "timeline", "--json", "--data", str(data)],
+                         capture_output=True, text=True, timeout=20,
+                         env=clean_env(ACCORD_CACHE_DIR=str(cache_dir)))
+    assert ran.returncode == 0 and ran.stderr == ""
+    assert json.loads(ran.stdout)[0]["id"] == "border-war"
+
+
+def test_an_index_owned_by_someone_else_is_not_trusted(data: Path, cache_dir: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = load(data)
+    owner = cache.index_path(data).stat().st_uid
+    monkeypatch.setattr(os, "getuid", lambda: owner + 1)
+    calls = _parses(monkeypatch)
+    assert load(data) == expected
+    assert calls == ["parsed"]
+
+
+@pytest.mark.parametrize("name", ["c#x", "c?x", "c%41x", "c x"])
+def test_cache_directories_with_uri_characters_work(tmp_path: Path, data: Path, name: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    where = tmp_path / "caches" / name
+    monkeypatch.setenv("ACCORD_CACHE_DIR", str(where))
+    expected = load(data)
+    calls = _parses(monkeypatch)
+    assert load(data) == expected
+    assert calls == []  # read back from the index
+    assert sorted(p.name for p in (tmp_path / "caches").iterdir()) == [name]  # nothing stray
+
+
+def test_a_pipe_as_data_file_leaves_no_index(cache_dir: Path) -> None:
+    env = clean_env(ACCORD_CACHE_DIR=str(cache_dir))
+    for _ in range(2):
+        ran = subprocess.run([ACCORD, "timeline", "--json", "--data", "/dev/stdin"],
+                             input=SAMPLE.read_text(encoding="utf-8"), capture_output=True,
+                             text=True, env=env)
+        assert ran.returncode == 0, ran.stderr
+        assert json.loads(ran.stdout)[0]["id"] == "border-war"
+    assert not cache_dir.exists() or not list(cache_dir.iterdir())

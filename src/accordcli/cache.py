@@ -23,6 +23,14 @@ from accordcli.model import Dataset
 # Bumped whenever what a Dataset holds changes (2: references in one spelling, tags in use
 # as the vocabulary of a file without [[tags]]), so older indexes are rebuilt, not misread.
 FORMAT = "accord-index-2"
+# The whole schema, as sqlite_master records it. An index holding anything else (a view, a
+# trigger, a generated column) was not written by accord and is never queried.
+_META = "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+_EVENTS = ("CREATE TABLE events (position INTEGER PRIMARY KEY, start INTEGER NOT NULL,"
+           " finish INTEGER NOT NULL, data TEXT NOT NULL)")
+_BY_START = "CREATE INDEX events_by_start ON events (start)"
+_SCHEMA = [("events", _EVENTS), ("events_by_start", _BY_START), ("meta", _META),
+           ("sqlite_autoindex_meta_1", None)]
 # One encoder for every row: json.dumps with options builds a new one per call.
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -97,7 +105,8 @@ class Index:
         """Return the dataset (with a window, only events overlapping it); None if unreadable."""
         try:
             return self._dataset(window)
-        except (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, OverflowError):
+        except (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, OverflowError,
+                RecursionError, MemoryError):
             return None  # a damaged or crafted index: the caller parses the TOML instead
         finally:
             self.connection.close()
@@ -117,13 +126,30 @@ class Index:
         return decode_dataset(reference, events)
 
 
+def _read_only_uri(path: Path) -> str:
+    """Return a read-only SQLite URI for `path`; ?, # and % would otherwise end or escape it."""
+    escaped = str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return f"file:{escaped}?mode=ro"
+
+
+def _trusted(path: Path, connection: sqlite3.Connection) -> bool:
+    """True when the index is the user's own and holds exactly the schema accord writes."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and os.stat(path).st_uid != getuid():
+        return False  # planted in a shared cache directory by someone else
+    connection.execute("PRAGMA trusted_schema = OFF")
+    found = connection.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+    return found == _SCHEMA
+
+
 def open_index(source: Path, stat: os.stat_result, raw: bytes | None = None) -> Index | None:
     """Return the index of `source` if it is current, else None (never raises)."""
     try:
         path = index_path(source)
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(_read_only_uri(path), uri=True)
         index = Index(connection)
-        if index.meta("format") != FORMAT or index.meta("source") != str(source.resolve()):
+        if (not _trusted(path, connection) or index.meta("format") != FORMAT
+                or index.meta("source") != str(source.resolve())):
             connection.close()
             return None
         if index.meta("identity") == identity(stat):
@@ -165,11 +191,7 @@ def _fill(connection: sqlite3.Connection, source: Path, stat: os.stat_result, ra
           dataset: Dataset) -> None:
     # A temporary file, renamed into place only when complete: no journal or fsync needed.
     connection.executescript(
-        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-        "CREATE TABLE events (position INTEGER PRIMARY KEY, start INTEGER NOT NULL,"
-        " finish INTEGER NOT NULL, data TEXT NOT NULL);"
-    )
+        f"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; {_META}; {_EVENTS};")
     rows: list[tuple[int, int, int, str]] = []
     longest = 0
     for position, event in enumerate(dataset.events):
@@ -177,7 +199,7 @@ def _fill(connection: sqlite3.Connection, source: Path, stat: os.stat_result, ra
         longest = max(longest, finish - start)
         rows.append((position, start, finish, _ENCODE(encode_event(event))))
     connection.executemany("INSERT INTO events VALUES (?, ?, ?, ?)", rows)
-    connection.execute("CREATE INDEX events_by_start ON events (start)")
+    connection.execute(_BY_START)
     meta: dict[str, Any] = {
         "format": FORMAT,
         "source": str(source.resolve()),

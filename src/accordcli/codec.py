@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from accordcli.model import (
+    ACTOR_KINDS,
     Actor,
     Clause,
     Dataset,
@@ -18,6 +19,38 @@ from accordcli.model import (
 )
 
 # Positional lists rather than dicts: the index of 100,000 events stays small and fast.
+# Decoding checks the types and values it rebuilds (raising ValueError), so an index that was
+# damaged or crafted is rejected here instead of failing later in a view.
+
+_PRECISIONS = ("year", "month", "day")
+
+
+def _str(value: Any) -> str:
+    if type(value) is not str:
+        raise ValueError("index: expected a string")
+    return value
+
+
+def _optional_str(value: Any) -> str | None:
+    return None if value is None else _str(value)
+
+
+def _strs(value: Any) -> tuple[str, ...]:
+    if type(value) is not list or not all(type(item) is str for item in value):
+        raise ValueError("index: expected a list of strings")
+    return tuple(value)
+
+
+def _flag(value: Any) -> bool:
+    if type(value) is not bool:
+        raise ValueError("index: expected a boolean")
+    return value
+
+
+def _precision(value: Any) -> str:
+    if value not in _PRECISIONS:
+        raise ValueError("index: unknown precision")
+    return str(value)
 
 
 def _text(value: LocalText | None) -> list[str | None] | None:
@@ -25,7 +58,18 @@ def _text(value: LocalText | None) -> list[str | None] | None:
 
 
 def _untext(value: Any) -> LocalText | None:
-    return None if value is None else LocalText(value[0], value[1])
+    if value is None:
+        return None
+    if type(value) is not list or len(value) != 2:
+        raise ValueError("index: expected a text")
+    return LocalText(_str(value[0]), _optional_str(value[1]))
+
+
+def _required_text(value: Any) -> LocalText:
+    text = _untext(value)
+    if text is None:
+        raise ValueError("index: missing text")
+    return text
 
 
 def _span(span: Span | None) -> list[Any] | None:
@@ -36,8 +80,12 @@ def _span(span: Span | None) -> list[Any] | None:
 
 
 def _unspan(value: Any) -> Span:
-    return Span(value[0], dt.date.fromordinal(value[1]), dt.date.fromordinal(value[2]),
-                value[3], value[4], value[5], value[6], value[7])
+    if type(value) is not list or len(value) != 8 or type(value[1]) is not int or type(
+            value[2]) is not int or value[1] > value[2]:
+        raise ValueError("index: expected a span")
+    return Span(_str(value[0]), dt.date.fromordinal(value[1]), dt.date.fromordinal(value[2]),
+                _precision(value[3]), _precision(value[4]), _flag(value[5]), _flag(value[6]),
+                _flag(value[7]))
 
 
 def encode_event(event: Event) -> list[Any]:
@@ -48,9 +96,11 @@ def encode_event(event: Event) -> list[Any]:
 
 def decode_event(value: list[Any]) -> Event:
     """Rebuild an event from encode_event's list."""
-    return Event(value[0], _unspan(value[1]), _untext(value[2]),  # type: ignore[arg-type]
-                 _untext(value[3]), _untext(value[4]),  # type: ignore[arg-type]
-                 tuple(value[5]), tuple(value[6]), tuple(value[7]))
+    if type(value) is not list or len(value) != 8:
+        raise ValueError("index: expected an event")
+    return Event(_str(value[0]), _unspan(value[1]), _required_text(value[2]),
+                 _required_text(value[3]), _untext(value[4]), _strs(value[5]), _strs(value[6]),
+                 _strs(value[7]))
 
 
 def encode_reference(dataset: Dataset) -> dict[str, Any]:
@@ -71,22 +121,37 @@ def encode_reference(dataset: Dataset) -> dict[str, Any]:
     }
 
 
+def _kind(value: Any) -> str:
+    if value not in ACTOR_KINDS:
+        raise ValueError("index: unknown actor kind")
+    return str(value)
+
+
+def _number(value: Any) -> int:
+    if type(value) is not int or value < 1:
+        raise ValueError("index: expected a clause number")
+    return value
+
+
 def decode_dataset(reference: dict[str, Any], events: list[Event]) -> Dataset:
     """Rebuild a Dataset from encode_reference's dict and decoded events."""
+    if type(reference) is not dict:
+        raise ValueError("index: expected the reference tables")
     return Dataset(
         title=_untext(reference["title"]),
-        sources=tuple(Source(*s) for s in reference["sources"]),
-        tags=tuple(Tag(t[0], _untext(t[1])) for t in reference["tags"]),  # type: ignore[arg-type]
-        actors=tuple(Actor(a[0], a[1], _untext(a[2]), _untext(a[3]),  # type: ignore[arg-type]
-                           a[4], tuple(a[5])) for a in reference["actors"]),
+        sources=tuple(Source(_str(s[0]), _str(s[1]), _str(s[2]), _str(s[3]))
+                      for s in reference["sources"]),
+        tags=tuple(Tag(_str(t[0]), _required_text(t[1])) for t in reference["tags"]),
+        actors=tuple(Actor(_str(a[0]), _kind(a[1]), _required_text(a[2]), _required_text(a[3]),
+                           _optional_str(a[4]), _strs(a[5])) for a in reference["actors"]),
         events=tuple(events),
         clauses=tuple(
-            Clause(c[0], c[1], _untext(c[2]), _untext(c[3]),  # type: ignore[arg-type]
-                   tuple(c[4]), tuple(c[5]), tuple(c[6]), _unspan(c[7]),
-                   None if c[8] is None else _unspan(c[8]), _untext(c[9]),  # type: ignore[arg-type]
-                   tuple(Provision(p[0], _untext(p[1]), tuple(p[2]))  # type: ignore[arg-type]
+            Clause(_str(c[0]), _number(c[1]), _required_text(c[2]), _untext(c[3]), _strs(c[4]),
+                   _strs(c[5]), _strs(c[6]), _unspan(c[7]),
+                   None if c[8] is None else _unspan(c[8]), _required_text(c[9]),
+                   tuple(Provision(_str(p[0]), _required_text(p[1]), _strs(p[2]))
                          for p in c[10]),
-                   tuple(c[11]))
+                   _strs(c[11]))
             for c in reference["clauses"]
         ),
     )

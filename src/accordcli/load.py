@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, TypeGuard, TypeVar
 
 from accordcli.edtf import EdtfError, parse_edtf
@@ -176,7 +177,10 @@ def load(
             stat = path.stat()
         except OSError:
             stat = None  # read_bytes below reports the problem
-        index = cache.open_index(path, stat) if stat is not None else None
+        # Only regular files: a pipe or a device (--data /dev/stdin, <(...)) has another
+        # path on each run, so its index would never be read again.
+        use_cache = stat is not None and S_ISREG(stat.st_mode)
+        index = cache.open_index(path, stat) if use_cache and stat is not None else None
         indexed = index.dataset(window) if index is not None else None
         if indexed is not None:
             return indexed
