@@ -784,3 +784,20 @@ def test_an_id_listed_twice_is_rejected_or_counted_once(tmp_path: Path) -> None:
     record = json.loads(shown.stdout)
     assert [e["id"] for e in record["events"]].count("leap-day") == 1
     assert record["event_count"] == 3
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
+def test_turkish_headers_and_labels_stay_aligned_when_the_encoding_cannot_show_them(
+        env: Callable[..., dict[str, str]], encoding: str) -> None:
+    terminal = env(TTY_COMPATIBLE="1", NO_COLOR="1", COLUMNS="200", PYTHONIOENCODING=encoding)
+    # A table's column rules ("|" in ASCII boxes) line up in the header and every row.
+    table = accord("actors", "--lang", "tr", "--data", SAMPLE, env=terminal)
+    assert table.code == 0, table.stderr
+    rows = [line for line in table.stdout.decode(encoding).splitlines() if "|" in line]
+    assert len(rows) > 2
+    assert len({tuple(m.start() for m in re.finditer(r"\|", row)) for row in rows}) == 1
+    # A detail's field values start in one column, whatever the label.
+    detail = accord("actor", "north", "--lang", "tr", "--data", SAMPLE, env=terminal)
+    fields = detail.stdout.decode(encoding).split("\n\n")[0].splitlines()[1:]
+    starts = {len(line) - len(line.split("  ", 1)[1].lstrip()) for line in fields}
+    assert len(fields) >= 4 and len(starts) == 1, fields

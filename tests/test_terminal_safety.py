@@ -16,7 +16,7 @@ from conftest import DATA, Run
 
 H = str(DATA / "hostile.toml")
 TERMINAL = {"TTY_COMPATIBLE": "1", "COLUMNS": "120"}
-RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 ANSI_SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -38,6 +38,7 @@ def test_markup_and_escapes_are_shown_literally_on_a_terminal(run: Run) -> None:
     assert "ok\\x1b[2J\\x1b[Hcleared" in event
     assert "\\x9b31m" in event and "\\u202egnp.exe" in event
     assert "tab\\x09here" in event
+    assert "line\\u2028separator" in event  # a terminal would start a new line there
     assert "C:\\path\\[x] and x\\" in event  # backslashes survive
     assert "[link=file:///etc/passwd]click[/link]" in event
     assert "\x1b]8" not in event

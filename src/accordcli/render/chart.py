@@ -136,7 +136,7 @@ def chart_lines(
     lines.append([("", "")])
     legend = ""
     for mark, name in zip(marks, names, strict=True):
-        item = f"{mark} {name}"
+        item = f"{mark} {representable(name)}"
         if cell_len(item) > width:
             item = _fit(item, width, glyphs.ellipsis)
         if legend and cell_len(legend) + 2 + cell_len(item) > width:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import sys
 
-# C0 controls except newline, DEL, C1 controls, and the bidirectional-formatting characters
-# (embeddings, overrides, isolates, marks) that can reorder what a reader sees.
+# C0 controls except newline, DEL, C1 controls, the line and paragraph separators (which
+# start a new line for a terminal and for str.splitlines), and the bidirectional-formatting
+# characters (embeddings, overrides, isolates, marks) that can reorder what a reader sees.
 _UNSAFE = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2066-\u2069]"
 )
 
 

@@ -55,6 +55,11 @@ def render_to_text(renderable: RenderableType) -> str:
     return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())
 
 
+def _label(key: str, lang: str) -> str:
+    """Return a column or field label as the terminal will show it (see representable)."""
+    return representable(label(key, lang))
+
+
 def _cell(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
@@ -80,7 +85,7 @@ def listing_table(listing: Listing, lang: str, words: Iterable[str] = ()) -> Tab
     table = Table(box=_box(), show_edge=False, pad_edge=False, expand=False)
     for column in listing.columns:
         table.add_column(
-            label(column, lang),
+            _label(column, lang),
             no_wrap=column in _NO_WRAP,
             style="dim" if column == "id" else "",
             overflow="fold",
@@ -104,10 +109,10 @@ def _fits(listing: Listing, lang: str, width: int) -> bool:
     for column in listing.columns:
         values = [visible(_cell(r.get(column))) for r in listing.records]
         if column in _NO_WRAP:
-            needed += max([cell_len(label(column, lang)), *(cell_len(v) for v in values)])
+            needed += max([cell_len(_label(column, lang)), *(cell_len(v) for v in values)])
         else:
             longest = max([cell_len(w) for v in values for w in v.split()] or [1])
-            needed += min(_MIN_WRAPPED, max(longest, cell_len(label(column, lang))))
+            needed += min(_MIN_WRAPPED, max(longest, cell_len(_label(column, lang))))
     return needed <= width
 
 
@@ -126,7 +131,7 @@ def listing_view(listing: Listing, lang: str, words: Iterable[str] = ()) -> Rend
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(overflow="fold")
         for column in listing.columns:
-            grid.add_row(Text(label(column, lang)),
+            grid.add_row(Text(_label(column, lang)),
                          _text(_cell(record.get(column)),
                                "bold" if column in ("title", "name") else "",
                                words if column in ("title", "name", "text") else ()))
@@ -142,8 +147,8 @@ def detail_group(detail: Detail, lang: str) -> Group:
     fields.add_column(style="dim", no_wrap=True)
     fields.add_column(overflow="fold")
     for key, value in detail.fields:
-        fields.add_row(Text(label(key, lang)), _text(value))
+        fields.add_row(Text(_label(key, lang)), _text(value))
     parts: list[RenderableType] = [_text(detail.heading, "bold"), fields]
     for key, listing in detail.sections:
-        parts += [Text(""), Text(label(key, lang), style="bold"), listing_view(listing, lang)]
+        parts += [Text(""), Text(_label(key, lang), style="bold"), listing_view(listing, lang)]
     return Group(*parts)
