@@ -181,6 +181,18 @@ def test_errors_go_to_stderr_with_their_exit_code(
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("args", [
+    ["timeline", "--from", "1989", "--to", "1988"], ["chart", "--from", "1990", "--to", "1980"],
+    ["on", "13-45"], ["on", "1988-02-30"], ["span", "1988-02-30", "1988-01-01"],
+    ["timeline", "--from", "abc"], ["actors", "--kind", "empire"],
+])
+def test_a_usage_mistake_is_exit_2_even_when_the_data_file_is_missing(
+        run: Run, args: list[str]) -> None:
+    result = run(*args, "--data", "/nonexistent/events.toml")
+    assert result.exit_code == 2, result.output
+    assert "no such file" not in result.stderr
+
+
 def test_missing_data_file_is_a_data_error(run: Run, tmp_path: object) -> None:
     result = run("timeline", "--data", "/nonexistent/events.toml")
     assert result.exit_code == 1

@@ -190,6 +190,18 @@ def _range(text: str | None, option: str) -> "DayRange | None":
         raise UsageError(f"{option}: {err}") from None
 
 
+def _bounds(from_: str | None, to: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """Return the first and last day --from and --to allow, checked before any data is read,
+    so that a usage mistake is exit 2 even when the data file is broken too."""
+    first = _range(from_, "--from")
+    last = _range(to, "--to")
+    low = first.first if first else None
+    high = last.last if last else None
+    if low and high and low > high:
+        raise UsageError(f"--from ({low}) is after --to ({high})")
+    return low, high
+
+
 def _show(view: "Listing | Detail", fmt: Format, json_flag: bool, lang: Lang,
           search: str | None = None) -> None:
     from accordcli.render import render
@@ -242,16 +254,15 @@ def timeline(
         from accordcli import query
         from accordcli.render.views import events_listing
 
-        first = _range(from_, "--from")
-        last = _range(to, "--to")
+        low, high = _bounds(from_, to)
         window = None
-        if first or last:
-            window = (first.first if first else dt.date.min, last.last if last else dt.date.max)
+        if low or high:
+            window = (low or dt.date.min, high or dt.date.max)
         dataset = _dataset(data, no_cache, window)
         events = query.timeline(
             dataset,
-            first=first.first if first else None,
-            last=last.last if last else None,
+            first=low,
+            last=high,
             actors=actor or (),
             tags=tag or (),
             search=search,
@@ -453,21 +464,26 @@ def on(
         from accordcli.dates import is_full_day
         from accordcli.render.views import events_listing
 
-        dataset = _dataset(data, no_cache)
+        # The argument is checked before the data is read: a bad date is exit 2 regardless.
+        day: dt.date | None = None
         if when is None:
             today = _today()
-            events = query.anniversaries(dataset, today.month, today.day)
+            month, day_of_month = today.month, today.day
         elif is_full_day(when):
-            events = query.under_way(dataset, _day(when, "date"))
+            day = _day(when, "date")
         elif match := _MONTH_DAY.fullmatch(when):
-            month, day = int(match.group(1)), int(match.group(2))
+            month, day_of_month = int(match.group(1)), int(match.group(2))
             try:
-                dt.date(2000, month, day)  # a leap year, so 02-29 is a real anniversary
+                dt.date(2000, month, day_of_month)  # a leap year: 02-29 is an anniversary
             except ValueError:
                 raise UsageError(f"{when!r} is not a month and day (MM-DD)") from None
-            events = query.anniversaries(dataset, month, day)
         else:
             raise UsageError(f"{when!r}: use MM-DD (e.g. 04-14) or YYYY-MM-DD (e.g. 1988-04-14)")
+        dataset = _dataset(data, no_cache)
+        if day is not None:
+            events = query.under_way(dataset, day)
+        else:
+            events = query.anniversaries(dataset, month, day_of_month)
         _show(events_listing(events, lang.value), fmt, json_flag, lang)
 
 
@@ -494,6 +510,8 @@ def span_command(
         from accordcli import span
         from accordcli.render.views import interval_view
 
+        for text in (start, end):
+            span.date_of(text)  # a bad date is a usage error (exit 2) before any data is read
         dataset = _dataset(data, no_cache)
         interval = span.between(span.moment(dataset, start), span.moment(dataset, end))
         _show(interval_view(interval, lang.value), fmt, json_flag, lang)
@@ -522,11 +540,8 @@ def chart(
         from accordcli.render import render_chart
         from accordcli.render.views import label
 
-        first = _range(from_, "--from")
-        last = _range(to, "--to")
+        low, high = _bounds(from_, to)
         dataset = _dataset(data, no_cache)
-        low = first.first if first else None
-        high = last.last if last else None
         events = query.timeline(dataset, first=low, last=high, actors=actor or (),
                                 tags=tag or ())
         clauses = tuple(c for c in dataset.clauses

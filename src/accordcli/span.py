@@ -37,13 +37,22 @@ class Interval:
     total_days: int
 
 
+def date_of(text: str) -> dt.date | None:
+    """Return the day a YYYY-MM-DD text names (UsageError if there is none), or None for an
+    event id."""
+    if not is_full_day(text):
+        return None
+    try:
+        return parse_day(text)
+    except DateInputError as err:
+        raise UsageError(str(err)) from None
+
+
 def moment(dataset: Dataset, text: str) -> Moment:
     """Return the day an event id (its first day) or a YYYY-MM-DD date stands for."""
-    if is_full_day(text):
-        try:
-            return Moment(parse_day(text), text, None)
-        except DateInputError as err:
-            raise UsageError(str(err)) from None
+    day = date_of(text)
+    if day is not None:
+        return Moment(day, text, None)
     event = require_event(dataset, text)
     return Moment(event.date.start, event.id, event.date)
 
