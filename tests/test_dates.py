@@ -35,6 +35,13 @@ D = dt.date
         ("Eylül 1986", D(1986, 9, 1), D(1986, 9, 30), "month"),
         ("ağustos 1988", D(1988, 8, 1), D(1988, 8, 31), "month"),
         ("  1988  ", D(1988, 1, 1), D(1988, 12, 31), "year"),
+        # Year first is never ambiguous, zero-padded or not.
+        ("1988-4-5", D(1988, 4, 5), D(1988, 4, 5), "day"),
+        ("1988/4/14", D(1988, 4, 14), D(1988, 4, 14), "day"),
+        ("1988.2", D(1988, 2, 1), D(1988, 2, 29), "month"),
+        # A weekday that agrees with the date is fine.
+        ("Thursday 14 April 1988", D(1988, 4, 14), D(1988, 4, 14), "day"),
+        ("Thu, 14 Apr 1988", D(1988, 4, 14), D(1988, 4, 14), "day"),
     ],
 )
 def test_accepted_forms(text: str, first: dt.date, last: dt.date, precision: str) -> None:
@@ -62,6 +69,10 @@ def test_accepted_forms(text: str, first: dt.date, last: dt.date, precision: str
         ("1988 EST", "cannot read"),
         ("Monday 1988", "cannot read"),
         ("1988\x00", "control characters"),
+        ("1988-4-31", "April 1988 has no day 31"),
+        ("1988-4/5", "ambiguous"),
+        ("Monday 14 April 1988", "14 April 1988 was a Thursday"),
+        ("sun 14 April 1988", "was a Thursday"),
     ],
 )
 def test_rejections(text: str, fragment: str) -> None:

@@ -8,12 +8,15 @@ import unicodedata
 import warnings
 from dataclasses import dataclass
 
-from accordcli.edtf import EdtfError, parse_edtf
+from accordcli.edtf import MONTH_NAMES, EdtfError, parse_edtf
 
 _ISO = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 # Only digits and separators, e.g. 04/05/1988 or 5.4.1988: day-first or month-first is a guess.
 _ALL_NUMBERS = re.compile(r"[0-9]+([ ./-]+[0-9]+)+")
 _FOUR_DIGIT_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+# Year first is never ambiguous, with or without leading zeros: 1988-4-5, 1988/4/5, 1988.4.
+_YEAR_FIRST = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})(?:\2([0-9]{1,2}))?")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Turkish month names (folded: no accents, dotless i as i) and their English names.
 TURKISH_MONTHS = {
@@ -84,6 +87,10 @@ def parse_day_range(text: str) -> DayRange:
         except EdtfError as err:
             raise DateInputError(str(err)) from None
         return DayRange(span.start, span.end, span.start_precision)
+    year_first = _YEAR_FIRST.fullmatch(cleaned)
+    if year_first:
+        year, _, month, day = year_first.groups()
+        return parse_day_range(f"{year}-{month.zfill(2)}" + (f"-{day.zfill(2)}" if day else ""))
     if _ALL_NUMBERS.fullmatch(cleaned):
         raise DateInputError(
             f"{text!r} is ambiguous (day or month first?); write it as YYYY-MM-DD, "
@@ -143,4 +150,17 @@ def _parse_free_text(cleaned: str, original: str) -> DayRange:
         return DayRange(low.date(), high.date(), "year")
     if low.day != high.day:
         return DayRange(low.date(), high.date(), "month")
+    _check_weekday(english, low.date(), original)
     return DayRange(low.date(), low.date(), "day")
+
+
+def _check_weekday(english: str, day: dt.date, original: str) -> None:
+    """Refuse a weekday that contradicts the date ("Monday 14 April 1988" was a Thursday):
+    dateutil would silently ignore it."""
+    words = re.findall(r"[a-z]+", english.lower())
+    named = [n for n, name in enumerate(_WEEKDAYS) if any(
+        word == name or (len(word) >= 3 and name.startswith(word)) for word in words)]
+    if named and day.weekday() not in named:
+        month = MONTH_NAMES[day.month - 1]
+        raise DateInputError(f"{original!r}: {day.day} {month} {day.year} was a "
+                             f"{_WEEKDAYS[day.weekday()].capitalize()}")
