@@ -48,7 +48,10 @@ _DEEP_KEY = re.compile(  # one character class first, so the scan skips ahead ch
 MAX_SUGGESTIONS = 25
 
 _SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_NOT_IN_ID = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+# Spaces, controls, and invisible format characters (zero-width, bidi, soft hyphen, BOM) that
+# would let two ids look alike or reorder a line.
+_NOT_IN_ID = re.compile(
+    "[\\s\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 
 T = TypeVar("T")
 
@@ -258,7 +261,8 @@ class _Checker:
         if text is None:
             return None
         if _NOT_IN_ID.search(text):
-            self.problem(where, f"id {text!r} must not contain spaces or control characters")
+            self.problem(where, f"id {text!a} must not contain spaces, control "
+                                "characters or invisible formatting characters")
             return None
         return text
 
@@ -355,6 +359,8 @@ class _Checker:
         if not isinstance(value, list):
             self.problem(key, f"expected an array of tables [[{key}]], got {_kind(value)}")
             return []
+        if not value and required:
+            self.problem(key, f"empty; add at least one [[{key}]] table")
         return value
 
     def unique(self, records: list[Any], kind: str) -> None:
