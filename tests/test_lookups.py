@@ -326,3 +326,19 @@ def test_completion_follows_lang_and_survives_a_broken_data_file(tmp_path: Path)
     broken.write_text("[[", encoding="utf-8")
     out = complete("accord event tal", ACCORD_DATA=str(broken))
     assert "talks-open" not in out
+
+
+@pytest.mark.parametrize(("edtf", "english", "turkish"), [
+    ("1979-03-15/1979-03-20~", "15 March 1979 – c. 20 March 1979",
+     "15 Mart 1979 – yak. 20 Mart 1979"),
+    ("1990?", "1990 (uncertain)", "1990 (kesin değil)"),
+    ("1982-06~/1982-07", "c. June 1982 – July 1982", "yak. Haziran 1982 – Temmuz 1982"),
+    ("1988%", "c. 1988 (uncertain)", "yak. 1988 (kesin değil)"),
+])
+def test_timelinejs_display_date_qualifies_only_the_end_that_is(edtf: str, english: str,
+                                                                turkish: str) -> None:
+    from accordcli.edtf import parse_edtf
+    from accordcli.render.timelinejs import display_date
+
+    assert display_date(parse_edtf(edtf), "en") == english
+    assert display_date(parse_edtf(edtf), "tr") == turkish

@@ -105,3 +105,15 @@ def test_under_way_and_counts(sample: Dataset) -> None:
     assert ids(under_way(sample, dt.date(1990, 7, 1))) == ["rumour"]
     assert counts(sample) == {"events": 6, "actors": 4, "clauses": 2, "provisions": 2,
                               "sources": 2, "tags": 3}
+
+
+def test_a_clause_number_wins_over_another_clause_whose_id_is_that_number(
+        tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "numbers.toml"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace('id = "peace"', 'id = "2"'),
+                    encoding="utf-8")
+    dataset = load(path, use_cache=False)
+    assert require_clause(dataset, "2").id == "guarantee"  # number 2
+    assert require_clause(dataset, "1").id == "2"

@@ -104,9 +104,16 @@ def require_tag(dataset: Dataset, tag: str) -> str:
 
 
 def require_clause(dataset: Dataset, wanted: str) -> Clause:
-    """Return the clause with this number or id, or raise NotFound with suggestions."""
+    """Return the clause with this number or id, or raise NotFound with suggestions.
+
+    Numbers are tried first, over every clause: a clause whose id is "2" cannot hide the
+    clause numbered 2.
+    """
     for clause in dataset.clauses:
-        if wanted.strip() == str(clause.number) or id_key(clause.id) == id_key(wanted):
+        if wanted.strip() == str(clause.number):
+            return clause
+    for clause in dataset.clauses:
+        if id_key(clause.id) == id_key(wanted):
             return clause
     choices = [str(c.number) for c in dataset.clauses] + [c.id for c in dataset.clauses]
     raise NotFound("clause", wanted, _suggest(wanted, choices))

@@ -37,16 +37,17 @@ def display_date(span: Span, lang: str) -> str | None:
     """Return how an uncertain or approximate date should read, or None if it is plain."""
     if not (span.uncertain or span.approximate):
         return None
-    text = _human(span.start, span.start_precision, lang)
-    if span.interval:
-        text += " – " + _human(span.end, span.end_precision, lang)
-    if lang == "tr":
-        prefix = "yak. " if span.approximate else ""
-        suffix = " (kesin değil)" if span.uncertain else ""
-    else:
-        prefix = "c. " if span.approximate else ""
-        suffix = " (uncertain)" if span.uncertain else ""
-    return f"{prefix}{text}{suffix}"
+    # Each end carries its own qualifier in the EDTF text ("1979-03-15/1979-03-20~"): the
+    # span's flags only say that one of them has one.
+    ends = span.text.split("/") if span.interval else [span.text]
+    days = [(span.start, span.start_precision), (span.end, span.end_precision)]
+    about, unsure = ("yak. ", " (kesin değil)") if lang == "tr" else ("c. ", " (uncertain)")
+    pieces = []
+    for written, (day, precision) in zip(ends, days, strict=False):
+        qualifier = written[-1:] if written[-1:] in ("?", "~", "%") else ""
+        pieces.append((about if qualifier in ("~", "%") else "") + _human(day, precision, lang)
+                      + (unsure if qualifier in ("?", "%") else ""))
+    return " – ".join(pieces)
 
 
 def _slide(event: Event, dataset: Dataset, lang: str) -> dict[str, Any]:
