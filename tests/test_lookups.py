@@ -217,6 +217,20 @@ def test_chart_filters_and_turkish(run: Run) -> None:
     assert (empty.exit_code, empty.stdout) == (0, "")
 
 
+@pytest.mark.parametrize(("args", "clauses"), [
+    ([], ["§1 Peace", "§2 Guarantee"]),
+    (["--actor", "south"], ["§1 Peace"]),  # a party to 1 only
+    (["--actor", "north"], ["§1 Peace", "§2 Guarantee"]),  # party to 1, witness to 2
+    (["--tag", "military"], ["§1 Peace"]),  # a provision of 1 has the tag
+    (["--from", "1988-05"], ["§1 Peace"]),  # in force on 1988-05-15; 2 was only signed
+])
+def test_chart_filters_clause_rows_as_it_filters_events(run: Run, args: list[str],
+                                                        clauses: list[str]) -> None:
+    text = run("chart", "--data", S, *args, env={"COLUMNS": "100"}).stdout
+    assert [line.split("  ")[0].strip() for line in text.splitlines()
+            if line.startswith("§")] == clauses
+
+
 # TimelineJS --------------------------------------------------------------------------------
 
 SLIDE_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "background",

@@ -544,9 +544,8 @@ def chart(
         dataset = _dataset(data, no_cache)
         events = query.timeline(dataset, first=low, last=high, actors=actor or (),
                                 tags=tag or ())
-        clauses = tuple(c for c in dataset.clauses
-                        if (low is None or c.signed.end >= low)
-                        and (high is None or c.signed.start <= high))
+        clauses = tuple(query.clauses_matching(dataset, first=low, last=high,
+                                               actors=actor or (), tags=tag or ()))
         if not events and not clauses:
             if stdout_is_terminal():
                 message(label("no_events", lang.value))

@@ -75,6 +75,35 @@ def timeline(
     return ordered[:limit] if limit is not None else ordered
 
 
+def clauses_matching(
+    dataset: Dataset,
+    *,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    actors: Sequence[str] = (),
+    tags: Sequence[str] = (),
+) -> list[Clause]:
+    """Return the clauses signed or entering into force within first..last, in number order,
+    that involve any of `actors` (as party, signatory or witness) and have a provision with
+    any of `tags`, as timeline() filters events."""
+    actor_ids = [require_actor(dataset, a).id for a in actors]
+    tag_keys = {id_key(require_tag(dataset, t)) for t in tags}
+    low = first or dt.date.min
+    high = last or dt.date.max
+    found = []
+    for clause in dataset.clauses:
+        dates = [clause.signed] + ([clause.in_force] if clause.in_force else [])
+        if not any(d.overlaps(low, high) for d in dates):
+            continue
+        if actor_ids and not any(clause.relations(a) for a in actor_ids):
+            continue
+        if tag_keys and not any(id_key(t) in tag_keys for p in clause.provisions
+                                for t in p.tags):
+            continue
+        found.append(clause)
+    return found
+
+
 def require_event(dataset: Dataset, event_id: str) -> Event:
     """Return the event with this id or raise NotFound with suggestions."""
     event = dataset.event(event_id)
