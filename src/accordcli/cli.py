@@ -421,7 +421,7 @@ def search(
               words)
 
 
-_MONTH_DAY = re.compile(r"([0-9]{2})-([0-9]{2})")
+_MONTH_DAY = r"([0-9]{2})-([0-9]{2})"  # compiled by re on first use, only by `on`
 
 
 def _day(text: str, name: str) -> dt.date:
@@ -471,7 +471,7 @@ def on(
             month, day_of_month = today.month, today.day
         elif is_full_day(when):
             day = _day(when, "date")
-        elif match := _MONTH_DAY.fullmatch(when):
+        elif match := re.fullmatch(_MONTH_DAY, when):
             month, day_of_month = int(match.group(1)), int(match.group(2))
             try:
                 dt.date(2000, month, day_of_month)  # a leap year: 02-29 is an anniversary

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 from accordcli.edtf import MONTH_NAMES, EdtfError, parse_edtf
 
-_ISO = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+# Pattern strings, compiled on first use by re's own cache: a start compiles only the ones
+# its input needs (ISO input, the common case, needs one).
+_ISO = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 # Only digits and separators, e.g. 04/05/1988 or 5.4.1988: day-first or month-first is a guess.
-_ALL_NUMBERS = re.compile(r"[0-9]+([ ./-]+[0-9]+)+")
-_FOUR_DIGIT_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+_ALL_NUMBERS = r"[0-9]+([ ./-]+[0-9]+)+"
+_FOUR_DIGIT_YEAR = r"(?<![0-9])[0-9]{4}(?![0-9])"
 # Year first is never ambiguous, with or without leading zeros: 1988-4-5, 1988/4/5, 1988.4.
-_YEAR_FIRST = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})(?:\2([0-9]{1,2}))?")
+_YEAR_FIRST = r"([0-9]{4})([-/.])([0-9]{1,2})(?:\2([0-9]{1,2}))?"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Turkish month names (folded: no accents, dotless i as i) and their English names.
@@ -54,12 +56,12 @@ def _fold(text: str) -> str:
     return stripped.replace("ı", "i").casefold()
 
 
-_FULL_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_FULL_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 
 def is_full_day(text: str) -> bool:
     """True when `text` has the YYYY-MM-DD form (whether or not the day exists)."""
-    return _FULL_DAY.fullmatch(text) is not None
+    return re.fullmatch(_FULL_DAY, text) is not None
 
 
 def parse_day(text: str) -> dt.date:
@@ -81,17 +83,17 @@ def parse_day_range(text: str) -> DayRange:
     cleaned = " ".join(text.split())
     if not cleaned:
         raise DateInputError("empty date; use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1988-04-14")
-    if _ISO.fullmatch(cleaned):
+    if re.fullmatch(_ISO, cleaned):
         try:
             span = parse_edtf(cleaned)
         except EdtfError as err:
             raise DateInputError(str(err)) from None
         return DayRange(span.start, span.end, span.start_precision)
-    year_first = _YEAR_FIRST.fullmatch(cleaned)
+    year_first = re.fullmatch(_YEAR_FIRST, cleaned)
     if year_first:
         year, _, month, day = year_first.groups()
         return parse_day_range(f"{year}-{month.zfill(2)}" + (f"-{day.zfill(2)}" if day else ""))
-    if _ALL_NUMBERS.fullmatch(cleaned):
+    if re.fullmatch(_ALL_NUMBERS, cleaned):
         raise DateInputError(
             f"{text!r} is ambiguous (day or month first?); write it as YYYY-MM-DD, "
             f"e.g. {_iso_hint(cleaned)}"
@@ -114,7 +116,7 @@ def _parse_free_text(cleaned: str, original: str) -> DayRange:
         raise DateInputError(f"{original!r} contains control characters")
     words = [TURKISH_MONTHS.get(word, word) for word in re.split(r"(\W+)", folded)]
     english = "".join(words)
-    if not _FOUR_DIGIT_YEAR.search(english):
+    if not re.search(_FOUR_DIGIT_YEAR, english):
         raise DateInputError(
             f"cannot read {original!r} as a date: it needs a four-digit year "
             "(e.g. 'April 1978', '27 Nisan 1978' or 1978-04-27)"
