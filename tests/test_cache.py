@@ -300,3 +300,20 @@ def test_a_pipe_as_data_file_leaves_no_index(cache_dir: Path) -> None:
         assert ran.returncode == 0, ran.stderr
         assert json.loads(ran.stdout)[0]["id"] == "border-war"
     assert not cache_dir.exists() or not list(cache_dir.iterdir())
+
+
+def test_writing_an_index_prunes_stale_ones_and_leftovers(data: Path, cache_dir: Path) -> None:
+    cache_dir.mkdir(parents=True)
+    old = 100 * 24 * 3600
+    stale = cache_dir / "0123456789abcdef.sqlite"
+    leftover = cache_dir / ".tmp-abc.sqlite"
+    recent = cache_dir / "fedcba9876543210.sqlite"
+    other = cache_dir / "notes.txt"
+    for path in (stale, leftover, recent, other):
+        path.write_bytes(b"x")
+    for path in (stale, leftover, other):
+        os.utime(path, (path.stat().st_atime - old, path.stat().st_mtime - old))
+    load(data)  # writes the index of `data`, then prunes
+    assert cache.index_path(data).exists()
+    assert not stale.exists() and not leftover.exists()
+    assert recent.exists() and other.exists()  # recent, or not accord's

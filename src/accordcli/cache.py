@@ -179,12 +179,36 @@ def write_index(source: Path, stat: os.stat_result, raw: bytes, dataset: Dataset
             connection.close()
         os.replace(temporary, path)
         temporary = None
+        _prune(path.parent)
     except (sqlite3.Error, OSError, ValueError):
         pass
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+# Indexes of files that moved, were deleted or came from elsewhere would pile up forever.
+# One not rewritten for this long is removed (it costs one re-parse if still wanted), and
+# so is a temporary file that an interrupted run left behind.
+STALE_INDEX_SECONDS = 60 * 24 * 3600
+STALE_TEMPORARY_SECONDS = 24 * 3600
+
+
+def _prune(directory: Path) -> None:
+    """Remove stale indexes and leftover temporary files; called after each index write."""
+    import time
+
+    now = time.time()
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            if not entry.name.endswith(".sqlite") or not entry.is_file(follow_symlinks=False):
+                continue
+            limit = (STALE_TEMPORARY_SECONDS if entry.name.startswith(".tmp-")
+                     else STALE_INDEX_SECONDS)
+            with contextlib.suppress(OSError):
+                if now - entry.stat(follow_symlinks=False).st_mtime > limit:
+                    os.unlink(entry.path)
 
 
 def _fill(connection: sqlite3.Connection, source: Path, stat: os.stat_result, raw: bytes,
