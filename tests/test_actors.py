@@ -31,6 +31,7 @@ def test_summaries_count_events_and_span_first_start_to_last_end(sample: Dataset
 
 def test_kind_filter(sample: Dataset) -> None:
     assert [s.actor.id for s in actor_summaries(sample, kind="person")] == ["envoy"]
+    assert [s.actor.id for s in actor_summaries(sample, kind="PERSON")] == ["envoy"]
     assert actor_summaries(sample, kind="group") == []
     with pytest.raises(UsageError, match="choose one of state, organisation, group, person"):
         actor_summaries(sample, kind="country")

@@ -256,3 +256,21 @@ def test_a_bug_is_one_line_and_exit_70_never_a_traceback(
     err = capsys.readouterr().err
     assert err.splitlines()[0] == "accord: internal error: RuntimeError: secret \\x1b[2J data"
     assert "Traceback" not in err
+
+
+def test_markdown_keeps_data_literal_and_each_field_in_its_paragraph(run: Run,
+                                                                    tmp_path: object) -> None:
+    from pathlib import Path
+
+    tricky = 'Talks *open* in <b>[Geneva](http://x)</b> | `now`\\n- not a list\\n1. nor this'
+    path = Path(str(tmp_path)) / "tricky.toml"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace(
+        '"Indirect talks [sic] begin."', f'"{tricky}"'), encoding="utf-8")
+    text = run("event", "talks-open", "--data", str(path), "--format", "markdown").stdout
+    assert ("**Summary:** Talks \\*open\\* in \\<b\\>\\[Geneva\\](http://x)\\</b\\> \\| "
+            "\\`now\\`  \n\\- not a list  \n1\\. nor this  \n**Note:**") in text
+    # Every field starts its own line in one paragraph: no list can swallow the next field.
+    fields = [line for line in text.splitlines() if line.startswith("**")]
+    assert [f.split(":**")[0] for f in fields] == [
+        "**Date", "**Span", "**Id", "**Summary", "**Note", "**Actors", "**Tags", "**Sources"]
+    assert not [line for line in text.splitlines() if line.startswith(("- ", "* ", "1. "))]

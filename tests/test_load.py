@@ -329,11 +329,11 @@ def test_without_a_tag_vocabulary_the_tags_in_use_become_one(tmp_path: Path) -> 
     assert signed is not None and signed.tags == ("Treaty", "diplomacy")
 
 
-@pytest.mark.parametrize("invisible", ["\u200b", "\u202e", "\u00ad", "\ufeff", "\u2066"])
+@pytest.mark.parametrize("invisible", ["\u200b", "\u202e", "\u00ad", "\ufeff", "\u2066", ";"])
 def test_ids_with_invisible_characters_are_refused(tmp_path: Path, invisible: str) -> None:
     text = SAMPLE.read_text(encoding="utf-8").replace('id = "envoy"', f'id = "env{invisible}oy"')
     problems = problems_of(tmp_path, text)
-    assert any("must not contain spaces, control characters or invisible formatting" in p
+    assert any("must not contain spaces, ';', control characters or invisible formatting" in p
                and ascii(invisible)[1:-1] in p for p in problems), problems
 
 

@@ -144,6 +144,29 @@ def test_span_says_when_a_date_is_not_an_exact_day(run: Run) -> None:
     assert turkish.splitlines()[0] == "8 yıl, 4 ay, 21 gün (3.065 gün)"
 
 
+def test_span_notes_speak_of_the_first_day_only(run: Run, tmp_path: Path) -> None:
+    # "~" on the last day of a period says nothing about its first day, which span uses.
+    path = tmp_path / "ends.toml"
+    path.write_text(SAMPLE.read_text(encoding="utf-8")
+                    .replace('"1979-12-24/1980-02"', '"1979-12-24/1980-02~"')
+                    .replace('"1988-05-15/1989-02-15"', '"1988-05~/1989-02-15?"'),
+                    encoding="utf-8")
+    ran = run("span", "border-war", "withdrawal", "--data", str(path), "--json")
+    record = json.loads(ran.stdout)
+    assert record["notes"] == [
+        "border-war is dated 1979-12-24/1980-02~: a period; its first day 1979-12-24 is used",
+        "withdrawal is dated 1988-05~/1989-02-15?: known only to the month, so its first day "
+        "1988-05-01 is used; the date is approximate",
+    ]
+    # In CSV each note is a line of its own: the notes themselves contain ";".
+    csv_text = run("span", "border-war", "withdrawal", "--data", str(path),
+                   "--format", "csv").stdout
+    import csv as csv_module
+
+    rows = list(csv_module.DictReader(csv_text.splitlines(keepends=True)))
+    assert rows[0]["notes"].split("\n") == record["notes"]
+
+
 def test_span_errors(run: Run) -> None:
     unknown = run("span", "treaty", "1988-01-01", "--data", S)
     assert unknown.exit_code == 1 and "did you mean 'treaty-signed'" in unknown.stderr
@@ -206,6 +229,7 @@ def test_chart_has_no_colour_codes_unless_on_a_colour_terminal(run: Run) -> None
 
 def test_chart_degrades_to_plain_characters(run: Run) -> None:
     text = chart(run, 80, TERM="dumb")
+    assert "§" not in text and "No. 1 Peace" in text  # the glyphs are ASCII; data text is not
     assert text.isascii() or not re.search("[━●◆◇┬─…]", text)
     assert "#" in text and "=" in text
 

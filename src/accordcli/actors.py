@@ -49,7 +49,7 @@ def _events_by_actor(dataset: Dataset) -> dict[str, list[Event]]:
 def actor_summaries(dataset: Dataset, *, kind: str | None = None) -> list[ActorSummary]:
     """Return one summary per actor, in file order, optionally of one kind only."""
     if kind is not None:
-        check_kind(kind)
+        kind = check_kind(kind)
     by_actor = _events_by_actor(dataset)
     return [
         _summary(actor, by_actor.get(id_key(actor.id), []))

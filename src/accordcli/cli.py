@@ -63,7 +63,7 @@ Examples:
   accord validate my-events.toml
 
 Data comes from the shipped dataset, or from --data PATH (or ACCORD_DATA).
-Exit codes: 0 success, 1 data problem or unknown id, 2 usage problem.
+Exit codes: 0 success, 1 data problem or unknown id, 2 usage problem, 70 a bug in accord.
 """
 
 def _new_app() -> typer.Typer:
@@ -103,14 +103,14 @@ class TimelineFormat(StrEnum):
 DataOpt = Annotated[
     Optional[str],  # noqa: UP045 - typer 0.28 reads Optional reliably on every Python
     typer.Option("--data", envvar="ACCORD_DATA", metavar="PATH", show_default=False,
-                 help="TOML data file to read instead of the shipped dataset [env: ACCORD_DATA]."),
+                 help="TOML data file to read instead of the shipped dataset."),
 ]
 LangOpt = Annotated[
     Lang,
     typer.Option("--lang", envvar="ACCORD_LANG", case_sensitive=False,
                  autocompletion=complete_lang,
-                 help="Language of titles and texts; missing translations fall back to English "
-                      "[env: ACCORD_LANG]."),
+                 help="Language of titles and texts; missing translations fall back to "
+                      "English."),
 ]
 FormatOpt = Annotated[
     Format,
@@ -307,7 +307,7 @@ def event(
 def clauses(
     which: Annotated[Optional[str], typer.Argument(  # noqa: UP045
         metavar="[N|ID]", show_default=False, autocompletion=complete_clause,
-        help="A clause number (1-4) or id; without it, all clauses.")] = None,
+        help="A clause number or id; without it, all clauses.")] = None,
     data: DataOpt = None,
     no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.en,
@@ -373,7 +373,7 @@ def actor(
     fmt: FormatOpt = Format.table,
     json_flag: JsonOpt = False,
 ) -> None:
-    """One actor: its role, its own timeline and the clauses it is party to.
+    """One actor: its role, its own timeline and the clauses it is party, signatory or witness to.
 
     \b
     Examples:
@@ -408,7 +408,7 @@ def search(
     \b
     Examples:
       accord search cekilme
-      accord search ISTANBUL
+      accord search GENEVA talks
       accord search refugees return --json
     """
     with handled():
@@ -575,7 +575,8 @@ def validate(
                   or load.default_data_path())
         dataset = load.load(target, use_cache=False)  # validate always reads the file itself
         counts = query.counts(dataset)
-        summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+        summary = ", ".join(f"{n} {kind if n != 1 else kind[:-1]}"  # "1 event", "2 events"
+                            for kind, n in counts.items())
         emit(f"{visible(str(target))}: valid: {summary}\n")
 
 

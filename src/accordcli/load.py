@@ -51,9 +51,10 @@ MAX_SUGGESTIONS = 25
 
 _SYNTAX_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
 # Spaces, controls, and invisible format characters (zero-width, bidi, soft hyphen, BOM) that
-# would let two ids look alike or reorder a line.
+# would let two ids look alike or reorder a line; and ";", which joins lists of ids in CSV,
+# Markdown and line output.
 _NOT_IN_ID = (
-    "[\\s\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+    "[;\\s\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 
 T = TypeVar("T")
 
@@ -265,7 +266,7 @@ class _Checker:
         if text is None:
             return None
         if self.not_in_id.search(text):
-            self.problem(where, f"id {text!a} must not contain spaces, control "
+            self.problem(where, f"id {text!a} must not contain spaces, ';', control "
                                 "characters or invisible formatting characters")
             return None
         return text

@@ -58,6 +58,16 @@ class Span:
             and not self.approximate
         )
 
+    def qualifiers(self) -> tuple[str, str]:
+        """Return the EDTF qualifier ("", "?", "~" or "%") of the first and of the last end.
+
+        The flags above say only that some end has one: in "1979-03-15/1979-03-20~" the
+        first day is exact and the last approximate.
+        """
+        ends = self.text.split("/") if self.interval else [self.text]
+        marks = [end[-1:] if end[-1:] in ("?", "~", "%") else "" for end in ends]
+        return marks[0], marks[-1]
+
     def overlaps(self, first: dt.date, last: dt.date) -> bool:
         """True when this span shares at least one day with first..last (inclusive)."""
         return self.start <= last and self.end >= first

@@ -149,10 +149,10 @@ def require_clause(dataset: Dataset, wanted: str) -> Clause:
 
 
 def check_kind(kind: str) -> str:
-    """Return a valid actor kind or raise UsageError listing them."""
-    if kind not in ACTOR_KINDS:
+    """Return a valid actor kind (any case, as ids and tags are) or raise UsageError."""
+    if kind.casefold() not in ACTOR_KINDS:
         raise UsageError(f"unknown --kind {kind!r}; choose one of {', '.join(ACTOR_KINDS)}")
-    return kind
+    return kind.casefold()
 
 
 def counts(dataset: Dataset) -> dict[str, int]:

@@ -24,10 +24,11 @@ class Glyphs:
     tick: str
     rule: str
     ellipsis: str
+    section: str  # before a clause's number
 
 
-UNICODE = Glyphs("━", "●", "○", "◆", "◇", "┬", "─", "…")
-ASCII = Glyphs("=", "o", "?", "#", "+", "+", "-", "...")
+UNICODE = Glyphs("━", "●", "○", "◆", "◇", "┬", "─", "…", "§")
+ASCII = Glyphs("=", "o", "?", "#", "+", "+", "-", "...", "No. ")
 
 # (text, style) pieces of one line; style names are Rich styles, ignored without colour.
 Line = list[tuple[str, str]]
@@ -126,7 +127,7 @@ def chart_lines(
         if clause.in_force is not None:
             cells[column(clause.in_force.start)] = glyphs.in_force
         cells[column(clause.signed.start)] = glyphs.signed
-        label = f"§{clause.number} {clause.title.get(lang)}"
+        label = f"{glyphs.section}{clause.number} {clause.title.get(lang)}"
         rows.append((clause.signed.start, len(events) + clause.number,
                      row(label, "magenta", cells, "bold magenta")))
     for _, _, row_lines in sorted(rows, key=lambda r: (r[0], r[1])):

@@ -51,8 +51,27 @@ def to_csv(listing: Listing) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+# Inline Markdown syntax, escaped wherever it appears; a block marker only at a line start.
+_MD_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
+
+
+def _md_line(text: str) -> str:
+    """Return one line of data text as literal Markdown: no emphasis, links, HTML or lists."""
+    escaped = visible(text).translate(_MD_INLINE)
+    stripped = escaped.lstrip(" ")
+    marker = len(escaped) - len(stripped)
+    if stripped[:1] in ("#", "-", "+", "=") or (
+            stripped[:1].isdigit() and stripped.lstrip("0123456789")[:1] in (".", ")")):
+        digits = len(stripped) - len(stripped.lstrip("0123456789"))
+        at = marker + digits  # before "#", "-", "+", "=", or the "." / ")" after a number
+        return escaped[:at] + "\\" + escaped[at:]
+    return escaped
+
+
 def _md(text: str) -> str:
-    return one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+    """Return data text as one line of literal Markdown, for table cells and headings (where
+    no line starts, so block markers need no escape)."""
+    return visible(" ".join(text.split("\n"))).translate(_MD_INLINE)
 
 
 def markdown_table(listing: Listing, lang: str) -> str:
@@ -76,12 +95,10 @@ def detail_markdown(detail: Detail, lang: str) -> str:
     """Return a record in full as a Markdown section."""
     parts = [f"## {_md(detail.heading)}", ""]
     for key, value in detail.fields:
-        values = [v for v in value.split("\n") if v]
-        if len(values) > 1:
-            parts.append(f"**{label(key, lang)}:**")
-            parts.extend(f"- {_md(v)}" for v in values)
-        else:
-            parts.append(f"**{label(key, lang)}:** {_md(value)}  ")
+        # One paragraph of hard-broken lines: a field's own lines (several sources, a text
+        # in paragraphs) stay inside it instead of starting a list that swallows the rest.
+        lines_of_value = [_md_line(v) for v in value.split("\n") if v.strip()] or [""]
+        parts.append(f"**{label(key, lang)}:** " + "  \n".join(lines_of_value) + "  ")
     for key, listing in detail.sections:
         parts += ["", f"### {label(key, lang)}", "", markdown_table(listing, lang).rstrip("\n")]
     return "\n".join(parts) + "\n"

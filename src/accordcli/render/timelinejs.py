@@ -37,14 +37,11 @@ def display_date(span: Span, lang: str) -> str | None:
     """Return how an uncertain or approximate date should read, or None if it is plain."""
     if not (span.uncertain or span.approximate):
         return None
-    # Each end carries its own qualifier in the EDTF text ("1979-03-15/1979-03-20~"): the
-    # span's flags only say that one of them has one.
-    ends = span.text.split("/") if span.interval else [span.text]
-    days = [(span.start, span.start_precision), (span.end, span.end_precision)]
     about, unsure = ("yak. ", " (kesin değil)") if lang == "tr" else ("c. ", " (uncertain)")
+    ends = [(span.start, span.start_precision), (span.end, span.end_precision)]
     pieces = []
-    for written, (day, precision) in zip(ends, days, strict=False):
-        qualifier = written[-1:] if written[-1:] in ("?", "~", "%") else ""
+    for (day, precision), qualifier in list(zip(ends, span.qualifiers(), strict=True))[
+            :2 if span.interval else 1]:
         pieces.append((about if qualifier in ("~", "%") else "") + _human(day, precision, lang)
                       + (unsure if qualifier in ("?", "%") else ""))
     return " – ".join(pieces)

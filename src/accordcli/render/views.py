@@ -38,7 +38,7 @@ LABELS = {
         "date": "Date", "id": "Id", "title": "Title", "summary": "Summary", "note": "Note",
         "actors": "Actors", "tags": "Tags", "sources": "Sources", "start": "Start",
         "end": "End", "name": "Name", "kind": "Kind", "role": "Role",
-        "affiliation": "Affiliation", "event_count": "Events", "first": "First",
+        "affiliation": "Affiliation", "event_count": "Event count", "first": "First",
         "last": "Last", "number": "No.", "parties": "Parties", "signatories": "Signatories",
         "witnesses": "Witnesses", "signed": "Signed", "in_force": "In force",
         "full_title": "Full title", "text": "Text", "span": "Span", "clauses": "Clauses",
@@ -277,10 +277,13 @@ def caveat(moment: Moment, lang: str) -> str | None:
         reasons.append(words[date.start_precision].format(day=day))
     elif date.interval:
         reasons.append(words["period"].format(day=day))
-    if date.uncertain:
+    first = date.qualifiers()[0]  # only the first day is used
+    if first in ("?", "%"):
         reasons.append(words["uncertain"])
-    if date.approximate:
+    if first in ("~", "%"):
         reasons.append(words["approximate"])
+    if not reasons:
+        return None
     return words["head"].format(id=moment.label, date=date.text) + ": " + "; ".join(reasons)
 
 
@@ -314,5 +317,7 @@ def interval_view(interval: Interval, lang: str) -> Detail:
         fields.append((key, day if moment.label == day else f"{day} ({moment.label})"))
     if notes:
         fields.append(("notes", "\n".join(notes)))
-    csv = Listing("intervals", (record,), INTERVAL_CSV, INTERVAL_CSV)
+    # The notes are sentences with ";" in them: one per line in CSV, not ";"-joined.
+    csv = Listing("intervals", ({**record, "notes": "\n".join(notes)},), INTERVAL_CSV,
+                  INTERVAL_CSV)
     return Detail(record, f"{calendar} ({total} {day_word})", tuple(fields), (), csv)
