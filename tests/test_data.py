@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -167,3 +168,13 @@ def test_conflicts_are_shown_not_hidden(data: Dataset) -> None:
     assert qualified, "some dates are uncertain and must say so"
     for event in qualified:
         assert event.note is not None, f"{event.id} is qualified but has no note"
+
+
+def test_the_readme_example_data_file_validates(tmp_path: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.toml"
+    path.write_text(example, encoding="utf-8")
+    dataset = load(path, use_cache=False)
+    assert [e.id for e in dataset.events] == ["gorbachev-statement"]
+    assert dataset.clauses[0].relations("usa") == ("party",)
