@@ -274,3 +274,18 @@ def test_markdown_keeps_data_literal_and_each_field_in_its_paragraph(run: Run,
     assert [f.split(":**")[0] for f in fields] == [
         "**Date", "**Span", "**Id", "**Summary", "**Note", "**Actors", "**Tags", "**Sources"]
     assert not [line for line in text.splitlines() if line.startswith(("- ", "* ", "1. "))]
+
+
+def test_listing_kinds_read_in_turkish_but_stay_values_in_json_and_csv(run: Run) -> None:
+    lines = run("actors", "--data", S, "--lang", "tr").stdout.splitlines()
+    assert [line.split("\t")[2] for line in lines] == ["devlet", "devlet", "kişi", "kuruluş"]
+    assert [a["kind"] for a in json.loads(run("actors", "--data", S, "--lang", "tr",
+                                              "--json").stdout)] == [
+        "state", "state", "person", "organisation"]
+    assert "state" in run("actors", "--data", S, "--lang", "tr", "--format", "csv").stdout
+    hits = run("search", "barış", "--data", S, "--lang", "tr").stdout.splitlines()
+    assert hits
+    assert {line.split("\t")[0] for line in hits} <= {"olay", "aktör", "madde", "hüküm"}
+    assert {h["kind"] for h in json.loads(run("search", "barış", "--data", S, "--lang", "tr",
+                                              "--json").stdout)} <= {
+        "event", "actor", "clause", "provision"}

@@ -417,8 +417,8 @@ def search(
 
         hits = find(_dataset(data, no_cache), " ".join(text), lang.value)
         words = " ".join(text)
-        _show(hits_listing(hits[:limit] if limit is not None else hits), fmt, json_flag, lang,
-              words)
+        shown = hits[:limit] if limit is not None else hits
+        _show(hits_listing(shown, lang.value), fmt, json_flag, lang, words)
 
 
 _MONTH_DAY = r"([0-9]{2})-([0-9]{2})"  # compiled by re on first use, only by `on`

@@ -78,7 +78,7 @@ def markdown_table(listing: Listing, lang: str) -> str:
     """Return a GitHub pipe table of the listing's columns."""
     header = "| " + " | ".join(label(c, lang) for c in listing.columns) + " |"
     rule = "|" + "|".join("---" for _ in listing.columns) + "|"
-    rows = ["| " + " | ".join(_md(cell(r.get(c))) for c in listing.columns) + " |"
+    rows = ["| " + " | ".join(_md(cell(listing.shown(r, c))) for c in listing.columns) + " |"
             for r in listing.records]
     return "\n".join([header, rule, *rows]) + "\n"
 
@@ -86,7 +86,7 @@ def markdown_table(listing: Listing, lang: str) -> str:
 def lines(listing: Listing) -> str:
     """Return one tab-separated line per record, for grep and awk: no header, no wrapping."""
     return "".join(
-        "\t".join(one_line(cell(r.get(c))) for c in listing.columns) + "\n"
+        "\t".join(one_line(cell(listing.shown(r, c))) for c in listing.columns) + "\n"
         for r in listing.records
     )
 

@@ -93,7 +93,7 @@ def listing_table(listing: Listing, lang: str, words: Iterable[str] = ()) -> Tab
     words = tuple(words)
     for record in listing.records:
         table.add_row(*[
-            _text(_cell(record.get(c)), "bold" if c in ("title", "name") else "",
+            _text(_cell(listing.shown(record, c)), "bold" if c in ("title", "name") else "",
                   words if c in ("title", "name", "text") else ())
             for c in listing.columns
         ])
@@ -107,7 +107,7 @@ _MIN_WRAPPED = 12
 def _fits(listing: Listing, lang: str, width: int) -> bool:
     needed = 2 * (len(listing.columns) - 1)  # one space of padding either side of a gap
     for column in listing.columns:
-        values = [visible(_cell(r.get(column))) for r in listing.records]
+        values = [visible(_cell(listing.shown(r, column))) for r in listing.records]
         if column in _NO_WRAP:
             needed += max([cell_len(_label(column, lang)), *(cell_len(v) for v in values)])
         else:
@@ -132,7 +132,7 @@ def listing_view(listing: Listing, lang: str, words: Iterable[str] = ()) -> Rend
         grid.add_column(overflow="fold")
         for column in listing.columns:
             grid.add_row(Text(_label(column, lang)),
-                         _text(_cell(record.get(column)),
+                         _text(_cell(listing.shown(record, column)),
                                "bold" if column in ("title", "name") else "",
                                words if column in ("title", "name", "text") else ()))
         if parts:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from accordcli.render.records import (
     Record,
@@ -74,6 +74,7 @@ VALUES = {
     "tr": {
         "state": "devlet", "organisation": "kuruluş", "group": "grup", "person": "kişi",
         "party": "taraf", "signatory": "imzacı", "witness": "tanık",
+        "event": "olay", "actor": "aktör", "clause": "madde", "provision": "hüküm",
     },
 }
 
@@ -103,6 +104,16 @@ class Listing:
     columns: tuple[str, ...]  # table, line-per-record and markdown output
     csv_columns: tuple[str, ...]
     empty: str = "no_events"  # label key of the "nothing matched" message
+    translated: tuple[str, ...] = ()  # columns of enumerated values people read in `lang`
+    lang: str = "en"
+
+    def shown(self, record: Record, column: str) -> Any:
+        """Return a record's value as tables, lines and Markdown show it; JSON and CSV keep
+        the value itself."""
+        value = record.get(column)
+        if column in self.translated and isinstance(value, str):
+            return value_label(value, self.lang)
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +136,7 @@ def events_listing(events: list[Event], lang: str) -> Listing:
 def actors_listing(summaries: list[ActorSummary], lang: str) -> Listing:
     """Return the listing of actor summaries."""
     return Listing("actors", tuple(actor_record(s, lang) for s in summaries), ACTOR_COLUMNS,
-                   ACTOR_CSV, empty="no_actors")
+                   ACTOR_CSV, empty="no_actors", translated=("kind",), lang=lang)
 
 
 def clauses_listing(clauses: tuple[Clause, ...], lang: str) -> Listing:
@@ -224,14 +235,15 @@ def actor_view_detail(view: ActorView, dataset: Dataset, lang: str) -> Detail:
     return Detail(record, record["name"], tuple(fields), tuple(sections), events)
 
 
-def hits_listing(hits: list[Hit]) -> Listing:
+def hits_listing(hits: list[Hit], lang: str) -> Listing:
     """Return search results, best first."""
     records = tuple(
         {"kind": h.kind, "id": h.id, "title": h.title, "date": h.date,
          "match": "title" if h.in_title else "text", "text": h.text}
         for h in hits
     )
-    return Listing("hits", records, HIT_COLUMNS, HIT_CSV, empty="no_hits")
+    return Listing("hits", records, HIT_COLUMNS, HIT_CSV, empty="no_hits",
+                   translated=("kind",), lang=lang)
 
 
 _UNITS = {
