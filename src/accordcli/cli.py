@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+from typer._click.exceptions import ClickException  # click as typer 0.26+ vendors it
 
 from accordcli import __version__
 from accordcli.completion import (
@@ -605,11 +606,22 @@ def main() -> None:
     prepare_streams()
     try:
         try:
-            app_for(sys.argv[1:])(prog_name="accord")
+            code = app_for(sys.argv[1:])(prog_name="accord", standalone_mode=False)
+        except ClickException as err:
+            # Click would print a usage block; accord's errors are one line that says where
+            # to look next, whoever found the mistake.
+            context = getattr(err, "ctx", None)
+            hint = f" (see '{context.command_path} -h')" if context is not None else ""
+            message(f"accord: error: {visible(err.format_message())}{hint}")
+            code = err.exit_code
+        except typer.Abort:
+            message("accord: aborted")
+            code = 1
         finally:
             # The interpreter's own flush at exit would report EPIPE as "Exception ignored".
             if sys.stdout is not None:
                 sys.stdout.flush()
+        sys.exit(code if isinstance(code, int) else 0)
     except (OutputClosed, BrokenPipeError):
         silence_stdout()
         sys.exit(0)
