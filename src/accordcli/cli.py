@@ -329,7 +329,7 @@ def clauses(
 
         dataset = _dataset(data, no_cache)
         if which is None:
-            _show(clauses_listing(dataset.clauses, lang.value), fmt, json_flag, lang)
+            _show(clauses_listing(dataset, lang.value), fmt, json_flag, lang)
         else:
             clause = query.require_clause(dataset, which)
             _show(clause_view(clause, dataset, lang.value), fmt, json_flag, lang)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from accordcli.render.records import (
@@ -104,16 +105,20 @@ class Listing:
     columns: tuple[str, ...]  # table, line-per-record and markdown output
     csv_columns: tuple[str, ...]
     empty: str = "no_events"  # label key of the "nothing matched" message
-    translated: tuple[str, ...] = ()  # columns of enumerated values people read in `lang`
-    lang: str = "en"
+    # Columns whose values (or list items) people read under other names: a kind in the
+    # chosen language, an actor id as the actor's name.
+    translated: tuple[str, ...] = ()
+    names: Mapping[str, str] = field(default_factory=dict)
 
     def shown(self, record: Record, column: str) -> Any:
         """Return a record's value as tables, lines and Markdown show it; JSON and CSV keep
         the value itself."""
         value = record.get(column)
-        if column in self.translated and isinstance(value, str):
-            return value_label(value, self.lang)
-        return value
+        if column not in self.translated:
+            return value
+        if isinstance(value, list):
+            return [self.names.get(item, item) for item in value]
+        return self.names.get(value, value) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,13 +141,17 @@ def events_listing(events: list[Event], lang: str) -> Listing:
 def actors_listing(summaries: list[ActorSummary], lang: str) -> Listing:
     """Return the listing of actor summaries."""
     return Listing("actors", tuple(actor_record(s, lang) for s in summaries), ACTOR_COLUMNS,
-                   ACTOR_CSV, empty="no_actors", translated=("kind",), lang=lang)
+                   ACTOR_CSV, empty="no_actors", translated=("kind",),
+                   names=VALUES.get(lang, {}))
 
 
-def clauses_listing(clauses: tuple[Clause, ...], lang: str) -> Listing:
-    """Return the listing of clauses, without their provisions."""
-    return Listing("clauses", tuple(clause_record(c, lang) for c in clauses), CLAUSE_COLUMNS,
-                   CLAUSE_CSV, empty="no_clauses")
+def clauses_listing(dataset: Dataset, lang: str) -> Listing:
+    """Return the listing of the dataset's clauses, without their provisions; people see
+    the parties and signatories by name."""
+    return Listing("clauses", tuple(clause_record(c, lang) for c in dataset.clauses),
+                   CLAUSE_COLUMNS, CLAUSE_CSV, empty="no_clauses",
+                   translated=("parties", "signatories"),
+                   names={a.id: a.name.get(lang) for a in dataset.actors})
 
 
 def _names(dataset: Dataset, ids: list[str], lang: str) -> str:
@@ -243,7 +252,7 @@ def hits_listing(hits: list[Hit], lang: str) -> Listing:
         for h in hits
     )
     return Listing("hits", records, HIT_COLUMNS, HIT_CSV, empty="no_hits",
-                   translated=("kind",), lang=lang)
+                   translated=("kind",), names=VALUES.get(lang, {}))
 
 
 _UNITS = {
