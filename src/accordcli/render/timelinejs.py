@@ -38,13 +38,13 @@ def display_date(span: Span, lang: str) -> str | None:
     if not (span.uncertain or span.approximate):
         return None
     about, unsure = ("yak. ", " (kesin değil)") if lang == "tr" else ("c. ", " (uncertain)")
-    ends = [(span.start, span.start_precision), (span.end, span.end_precision)]
-    pieces = []
-    for (day, precision), qualifier in list(zip(ends, span.qualifiers(), strict=True))[
-            :2 if span.interval else 1]:
-        pieces.append((about if qualifier in ("~", "%") else "") + _human(day, precision, lang)
-                      + (unsure if qualifier in ("?", "%") else ""))
-    return " – ".join(pieces)
+    first, last = span.qualifiers()
+    ends = [(span.start, span.start_precision, first)]
+    if span.interval:
+        ends.append((span.end, span.end_precision, last))
+    return " – ".join((about if qualifier in ("~", "%") else "") + _human(day, precision, lang)
+                      + (unsure if qualifier in ("?", "%") else "")
+                      for day, precision, qualifier in ends)
 
 
 def _slide(event: Event, dataset: Dataset, lang: str) -> dict[str, Any]:

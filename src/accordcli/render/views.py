@@ -90,10 +90,9 @@ def value_label(value: str, lang: str) -> str:
     return VALUES.get(lang, {}).get(value, value)
 
 
-def _tag_labels(dataset: Dataset, tags: list[str], lang: str) -> str:
-    """Return tags by their labels in `lang`, as actors are shown by name (ids in JSON)."""
-    labels = {tag.id: tag.label.get(lang) for tag in dataset.tags}
-    return ", ".join(labels.get(tag, tag) for tag in tags)
+def _tag_names(dataset: Dataset, lang: str) -> dict[str, str]:
+    """Return each tag's label in `lang`: people read tags by label, as actors by name."""
+    return {tag.id: tag.label.get(lang) for tag in dataset.tags}
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +176,7 @@ def event_view(event: Event, dataset: Dataset, lang: str) -> Detail:
         fields.append(("note", record["note"]))
     fields += [
         ("actors", ", ".join(record["actor_names"])),
-        ("tags", _tag_labels(dataset, record["tags"], lang)),
+        ("tags", ", ".join(_tag_names(dataset, lang).get(t, t) for t in record["tags"])),
         ("sources", "\n".join(f"{s['title']} ({s['publisher']}) {s['url']}"
                               for s in record["source_details"])),
     ]
@@ -206,15 +205,11 @@ def clause_view(clause: Clause, dataset: Dataset, lang: str) -> Detail:
         tuple({"clause": clause.id, **p} for p in record["provisions"]),
         PROVISION_COLUMNS,
         ("clause", *PROVISION_COLUMNS),
-    )
-    shown = Listing(
-        "provisions",
-        tuple({**p, "tags": _tag_labels(dataset, p["tags"], lang)} for p in provisions.records),
-        PROVISION_COLUMNS,
-        provisions.csv_columns,
+        translated=("tags",),
+        names=_tag_names(dataset, lang),
     )
     return Detail(record, f"{record['number']}. {record['title']}", tuple(fields),
-                  (("provisions", shown),), provisions)
+                  (("provisions", provisions),), provisions)
 
 
 def actor_view_detail(view: ActorView, dataset: Dataset, lang: str) -> Detail:
@@ -232,11 +227,12 @@ def actor_view_detail(view: ActorView, dataset: Dataset, lang: str) -> Detail:
     clauses = Listing(
         "clauses",
         tuple({"number": c["number"], "id": c["id"], "title": c["title"],
-               "relations": [value_label(r, lang) for r in c["relations"]]}
-              for c in record["clauses"]),
+               "relations": c["relations"]} for c in record["clauses"]),
         ("number", "id", "title", "relations"),
         ("number", "id", "title", "relations"),
         empty="no_clauses",
+        translated=("relations",),
+        names=VALUES.get(lang, {}),
     )
     sections = [("events", events)]
     if clauses.records:
