@@ -38,7 +38,7 @@ def report(title: str, commands: list[tuple[str, list[str], dict[str, str]]],
            runs: int) -> None:
     medians = alternate(commands, runs)
     print(f"\n{title}\n\n| what runs | ms | ratio to the reference |\n|---|---:|---:|")
-    for (name, _, _), value in zip(commands, medians):
+    for (name, _, _), value in zip(commands, medians, strict=True):
         print(f"| {name} | {value:.1f} | {value / medians[0]:.3f}× |")
 
 
