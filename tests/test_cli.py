@@ -289,3 +289,60 @@ def test_listing_kinds_read_in_turkish_but_stay_values_in_json_and_csv(run: Run)
     assert {h["kind"] for h in json.loads(run("search", "barış", "--data", S, "--lang", "tr",
                                               "--json").stdout)} <= {
         "event", "actor", "clause", "provision"}
+
+
+LONG_ROLE = ("Mediator for the Secretary-General, who shuttled between the two capitals for "
+             "six years, drafted every instrument and chaired each round of the proximity "
+             "talks until the signing")
+
+
+@pytest.fixture
+def long_role(tmp_path) -> str:
+    path = tmp_path / "long-role.toml"
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert 'role = { en = "Mediator", tr = "Arabulucu" }' in text
+    path.write_text(text.replace('role = { en = "Mediator", tr = "Arabulucu" }',
+                                 f'role = {{ en = "{LONG_ROLE}", tr = "Arabulucu" }}'),
+                    encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("columns", ["100", "160"])
+def test_actors_table_keeps_a_long_role_to_one_line_with_an_ellipsis(
+        run: Run, long_role: str, columns: str) -> None:
+    result = run("actors", "--data", long_role, env={**TERMINAL, "COLUMNS": columns})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 + 4  # header, rule, one line per actor: no row grows tall
+    envoy = next(line for line in lines if line.startswith("envoy"))
+    assert "Ada Envoy" in envoy and "person" in envoy  # no column squeezed out
+    assert envoy.split()[-3:] == ["3", "1982-06-01", "1988-04-14"]
+    assert "…" in envoy and LONG_ROLE not in envoy
+    assert max(len(line) for line in lines) <= int(columns)
+
+
+def test_narrow_actors_listing_and_actor_view_show_a_long_role_whole(
+        run: Run, long_role: str) -> None:
+    stacked = run("actors", "--data", long_role, env={**TERMINAL, "COLUMNS": "50"})
+    detail = run("actor", "envoy", "--data", long_role, env=TERMINAL)
+    for result in (stacked, detail):
+        assert result.exit_code == 0, result.output
+        assert LONG_ROLE.split() == [word for line in result.stdout.splitlines()
+                                     for word in line.split()
+                                     if word in LONG_ROLE.split()][:len(LONG_ROLE.split())]
+
+
+@pytest.mark.parametrize("columns", [40, 50, 70, 85, 100, 130])
+@pytest.mark.parametrize("command", [["actors"], ["timeline"], ["clauses"], ["search", "geneva"]])
+@pytest.mark.parametrize("lang", ["en", "tr"])
+def test_terminal_listings_fit_the_width_and_keep_every_id(
+        run: Run, command: list[str], lang: str, columns: int) -> None:
+    """Shipped data, whose actors' roles run to paragraphs: a table or stacked records, never
+    wider than the terminal, never a row or column dropped."""
+    shown = run(*command, "--lang", lang, env={**TERMINAL, "COLUMNS": str(columns)})
+    records = json.loads(run(*command, "--lang", lang, "--json").stdout)
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    words = {word for line in lines for word in line.split()}
+    assert all(record["id"] in words for record in records)

@@ -19,6 +19,9 @@ from accordcli.render.views import Detail, Listing, label
 
 _NO_WRAP = {"date", "id", "number", "start", "end", "first", "last", "event_count", "signed",
             "in_force", "kind"}
+# Prose that, wrapped, would make one row of a listing dozens of lines tall (an actor's role
+# runs to a paragraph): one line, cut with an ellipsis. The record's own view shows it whole.
+_ONE_LINE = {"role"}
 
 
 def ascii_only() -> bool:
@@ -80,15 +83,31 @@ def _text(value: str, style: str = "", words: Iterable[str] = ()) -> Text:
     return text
 
 
-def listing_table(listing: Listing, lang: str, words: Iterable[str] = ()) -> Table:
-    """Return a Rich table of the listing's columns."""
+def listing_table(listing: Listing, lang: str, words: Iterable[str] = (),
+                  width: int | None = None) -> Table:
+    """Return a Rich table of the listing's columns, fitted to `width` when given."""
     table = Table(box=_box(), show_edge=False, pad_edge=False, expand=False)
+    one_line = [column for column in listing.columns if column in _ONE_LINE]
+    room = None
+    if width is not None and one_line:
+        # Rich, left to fit a one-line cell's whole length, would squeeze every other column
+        # out of sight. Wrapping and one-line columns share what fixed columns leave; a
+        # wrapping column takes no more than its share, and one-line columns the rest.
+        room = width - _gaps(listing) - sum(_natural(listing, lang, c)
+                                            for c in listing.columns if c in _NO_WRAP)
+        flexible = [c for c in listing.columns if c not in _NO_WRAP]
+        share = room // len(flexible)
+        room -= sum(min(_natural(listing, lang, c), share)
+                    for c in flexible if c not in _ONE_LINE)
+        room //= len(one_line)
     for column in listing.columns:
         table.add_column(
             _label(column, lang),
-            no_wrap=column in _NO_WRAP,
+            no_wrap=column in _NO_WRAP or column in _ONE_LINE,
             style="dim" if column == "id" else "",
-            overflow="fold",
+            overflow="ellipsis" if column in _ONE_LINE else "fold",
+            max_width=(max(room, _minimum(listing, lang, column))
+                       if room is not None and column in _ONE_LINE else None),
         )
     words = tuple(words)
     for record in listing.records:
@@ -104,16 +123,33 @@ def listing_table(listing: Listing, lang: str, words: Iterable[str] = ()) -> Tab
 _MIN_WRAPPED = 12
 
 
+def _values(listing: Listing, column: str) -> list[str]:
+    return [visible(_cell(listing.shown(r, column))) for r in listing.records]
+
+
+def _natural(listing: Listing, lang: str, column: str) -> int:
+    """Return the width a column takes unwrapped: its label's or its longest value's."""
+    return max([cell_len(_label(column, lang)), *(cell_len(v) for v in _values(listing, column))])
+
+
+def _minimum(listing: Listing, lang: str, column: str) -> int:
+    """Return the narrowest width a column can be shown at."""
+    if column in _NO_WRAP:
+        return _natural(listing, lang, column)
+    if column in _ONE_LINE:
+        return min(_natural(listing, lang, column),
+                   max(_MIN_WRAPPED, cell_len(_label(column, lang))))
+    longest = max([cell_len(w) for v in _values(listing, column) for w in v.split()] or [1])
+    return min(_MIN_WRAPPED, max(longest, cell_len(_label(column, lang))))
+
+
+def _gaps(listing: Listing) -> int:
+    # Between two columns: a space of padding on either side of the box's (blank) separator.
+    return 3 * (len(listing.columns) - 1)
+
+
 def _fits(listing: Listing, lang: str, width: int) -> bool:
-    needed = 2 * (len(listing.columns) - 1)  # one space of padding either side of a gap
-    for column in listing.columns:
-        values = [visible(_cell(listing.shown(r, column))) for r in listing.records]
-        if column in _NO_WRAP:
-            needed += max([cell_len(_label(column, lang)), *(cell_len(v) for v in values)])
-        else:
-            longest = max([cell_len(w) for v in values for w in v.split()] or [1])
-            needed += min(_MIN_WRAPPED, max(longest, cell_len(_label(column, lang))))
-    return needed <= width
+    return _gaps(listing) + sum(_minimum(listing, lang, c) for c in listing.columns) <= width
 
 
 def listing_view(listing: Listing, lang: str, words: Iterable[str] = ()) -> RenderableType:
@@ -123,8 +159,9 @@ def listing_view(listing: Listing, lang: str, words: Iterable[str] = ()) -> Rend
     terminal gets every value whole, one labelled record after another, instead.
     """
     words = tuple(words)
-    if _fits(listing, lang, _console(io.StringIO()).width):
-        return listing_table(listing, lang, words)
+    width = _console(io.StringIO()).width
+    if _fits(listing, lang, width):
+        return listing_table(listing, lang, words, width)
     parts: list[RenderableType] = []
     for record in listing.records:
         grid = Table.grid(padding=(0, 1))
