@@ -42,6 +42,12 @@ D = dt.date
         # A weekday that agrees with the date is fine.
         ("Thursday 14 April 1988", D(1988, 4, 14), D(1988, 4, 14), "day"),
         ("Thu, 14 Apr 1988", D(1988, 4, 14), D(1988, 4, 14), "day"),
+        # A small number beside a month name is the day.
+        ("5th of May 1988", D(1988, 5, 5), D(1988, 5, 5), "day"),
+        ("Sept 5, 1988", D(1988, 9, 5), D(1988, 9, 5), "day"),
+        ("1988,", D(1988, 1, 1), D(1988, 12, 31), "year"),
+        # Folded as --search folds: a soft hyphen pasted from a web page is no obstacle.
+        ("Ni\u00adsan 1988", D(1988, 4, 1), D(1988, 4, 30), "month"),
     ],
 )
 def test_accepted_forms(text: str, first: dt.date, last: dt.date, precision: str) -> None:
@@ -73,6 +79,12 @@ def test_accepted_forms(text: str, first: dt.date, last: dt.date, precision: str
         ("1988-4/5", "ambiguous"),
         ("Monday 14 April 1988", "14 April 1988 was a Thursday"),
         ("sun 14 April 1988", "was a Thursday"),
+        # dateutil would read the bare number as a month: 1988-04-05, May 1988, May 1988.
+        ("4,5,1988", "is 4 a day or a month"),
+        ("5, 1988", "is 5 a day or a month"),
+        ("5 of 1988", "is 5 a day or a month"),
+        ("1988-04-14T05", "without a time"),
+        ("14 April 1988 5pm", "without a time or zone"),
     ],
 )
 def test_rejections(text: str, fragment: str) -> None:

@@ -8,7 +8,8 @@ import unicodedata
 import warnings
 from dataclasses import dataclass
 
-from accordcli.edtf import MONTH_NAMES, EdtfError, parse_edtf
+from accordcli.edtf import MONTH_NAMES, TURKISH_MONTH_NAMES, EdtfError, parse_edtf
+from accordcli.search import fold
 
 # Pattern strings, compiled on first use by re's own cache: a start compiles only the ones
 # its input needs (ISO input, the common case, needs one).
@@ -20,21 +21,9 @@ _FOUR_DIGIT_YEAR = r"(?<![0-9])[0-9]{4}(?![0-9])"
 _YEAR_FIRST = r"([0-9]{4})([-/.])([0-9]{1,2})(?:\2([0-9]{1,2}))?"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-# Turkish month names (folded: no accents, dotless i as i) and their English names.
-TURKISH_MONTHS = {
-    "ocak": "January",
-    "subat": "February",
-    "mart": "March",
-    "nisan": "April",
-    "mayis": "May",
-    "haziran": "June",
-    "temmuz": "July",
-    "agustos": "August",
-    "eylul": "September",
-    "ekim": "October",
-    "kasim": "November",
-    "aralik": "December",
-}
+# Turkish month names as typed (folded: no accents, dotless i as i), read as English ones.
+TURKISH_MONTHS = {fold(turkish): english
+                  for turkish, english in zip(TURKISH_MONTH_NAMES, MONTH_NAMES, strict=True)}
 
 
 class DateInputError(ValueError):
@@ -48,12 +37,6 @@ class DayRange:
     first: dt.date
     last: dt.date
     precision: str  # "year", "month" or "day"
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.replace("ı", "i").casefold()
 
 
 _FULL_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -111,7 +94,7 @@ def _iso_hint(numbers: str) -> str:
 
 
 def _parse_free_text(cleaned: str, original: str) -> DayRange:
-    folded = _fold(cleaned)
+    folded = fold(cleaned)  # the same folding as --search: ş→s, İ/ı→i, no soft hyphens
     if any(unicodedata.category(c).startswith("C") for c in folded):
         raise DateInputError(f"{original!r} contains control characters")
     words = [TURKISH_MONTHS.get(word, word) for word in re.split(r"(\W+)", folded)]
@@ -121,10 +104,20 @@ def _parse_free_text(cleaned: str, original: str) -> DayRange:
             f"cannot read {original!r} as a date: it needs a four-digit year "
             "(e.g. 'April 1978', '27 Nisan 1978' or 1978-04-27)"
         )
-    if ":" in english:
+    if ":" in english or re.match(_FULL_DAY + "t", english):
         raise DateInputError(f"cannot read {original!r}: give a date without a time")
     # Imported here: dateutil.parser costs ~60 ms and ISO input never needs it.
     from dateutil import parser
+
+    # dateutil reads a bare small number as a month ("5, 1988" is May, "4,5,1988" is 5 April);
+    # without a month name it could as well be a day, so it is refused like 04/05/1988.
+    small = re.findall(r"(?<![0-9])[0-9]{1,2}(?![0-9])", english)
+    info = parser.parserinfo()
+    if small and not any(info.month(word) for word in re.findall(r"[^\W\d_]+", english)):
+        raise DateInputError(
+            f"{original!r} is ambiguous: is {small[0]} a day or a month? Name the month "
+            "('May 1988', '5 Mayıs 1988') or write YYYY-MM-DD"
+        )
 
     # Two far-apart defaults show which fields the text really gave (dateutil#261):
     # whatever differs between the two results was filled in, never from today.

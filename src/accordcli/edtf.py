@@ -21,6 +21,8 @@ class EdtfError(ValueError):
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
+TURKISH_MONTH_NAMES = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz",
+                       "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık")
 
 
 def is_leap(year: int) -> bool:

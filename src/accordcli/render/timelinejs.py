@@ -6,12 +6,9 @@ import datetime as dt
 import html
 from typing import Any
 
-from accordcli.edtf import MONTH_NAMES
+from accordcli.edtf import MONTH_NAMES, TURKISH_MONTH_NAMES
 from accordcli.model import Dataset, Event, Span
 from accordcli.render.formats import to_json
-
-_TR_MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos",
-              "Eylül", "Ekim", "Kasım", "Aralık")
 
 
 def _date_object(day: dt.date, precision: str) -> dict[str, int]:
@@ -25,7 +22,7 @@ def _date_object(day: dt.date, precision: str) -> dict[str, int]:
 
 
 def _human(day: dt.date, precision: str, lang: str) -> str:
-    month = _TR_MONTHS[day.month - 1] if lang == "tr" else MONTH_NAMES[day.month - 1]
+    month = TURKISH_MONTH_NAMES[day.month - 1] if lang == "tr" else MONTH_NAMES[day.month - 1]
     if precision == "year":
         return str(day.year)
     if precision == "month":
