@@ -169,6 +169,9 @@ def test_validate_prints_counts(run: Run) -> None:
         (["timeline", "--lang", "de"], 2, "'de' is not one of 'en', 'tr'"),
         (["timeline", "--limit", "-1"], 2, "--limit"),
         (["actors", "--kind", "empire"], 2, "unknown --kind 'empire'"),
+        (["timeline", "--search", "  "], 2, "a search needs at least one word"),
+        (["search", " "], 2, "a search needs at least one word"),
+        (["timeline", "--from", "4,5,1988"], 2, "is 4 a day or a month?"),
     ],
 )
 def test_errors_go_to_stderr_with_their_exit_code(

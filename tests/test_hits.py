@@ -42,3 +42,20 @@ def test_matching_ignores_language_case_and_accents_but_shows_lang(sample: Datas
 def test_no_words_is_a_usage_error(sample: Dataset) -> None:
     with pytest.raises(UsageError):
         search(sample, "  \t ", "en")
+
+
+def test_limit_keeps_the_best_ranked_hits(sample: Dataset) -> None:
+    every = search(sample, "the", "en")
+    assert len(every) > 3
+    assert search(sample, "the", "en", limit=3) == every[:3]
+    assert search(sample, "the", "en", limit=0) == []
+
+
+def test_a_word_never_matches_across_two_texts(sample: Dataset) -> None:
+    """Title and summary are separate texts: the end of one and the start of the next do
+    not make a word together."""
+    from accordcli.search import matches_all
+
+    assert matches_all(["in"], ["Talks open", "in İstanbul"])
+    assert not matches_all(["openin"], ["Talks open", "in İstanbul"])
+    assert not matches_all(["open in"], ["Talks open", "in İstanbul"])

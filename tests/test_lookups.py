@@ -49,8 +49,16 @@ def test_search_highlights_on_a_terminal_only(run: Run) -> None:
     piped = run("search", "istanbul", "--data", S)
     assert piped.stdout == "event\ttalks-open\tTalks open in İstanbul\n"
     colour = run("search", "istanbul", "--data", S, env={"TTY_COMPATIBLE": "1"})
-    assert "\x1b[7mİstanbul\x1b[0m" in colour.stdout.replace("\x1b[1;7m", "\x1b[7m") or (
-        "İstanbul" in colour.stdout and "\x1b[" in colour.stdout)
+    # The title is bold; only the matched word is also reversed (7), not the words around it.
+    assert "\x1b[1mTalks open in \x1b[0m\x1b[1;7mİstanbul\x1b[0m" in colour.stdout
+    assert colour.stdout.count("7m") == 1
+
+
+def test_search_limit_keeps_the_best_hits(run: Run) -> None:
+    every = json_of(run, "search", "talks")
+    assert len(every) == 2
+    assert json_of(run, "search", "talks", "--limit", "1") == every[:1]
+    assert json_of(run, "search", "talks", "--limit", "0") == []
 
 
 def test_timeline_search_uses_the_same_matching(run: Run) -> None:

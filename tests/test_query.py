@@ -86,6 +86,13 @@ def test_impossible_or_unknown_filters_are_errors_not_empty_answers(sample: Data
 def test_lookups_take_ids_and_clause_numbers_and_suggest(sample: Dataset) -> None:
     assert require_event(sample, "Leap-Day").id == "leap-day"
     assert require_clause(sample, "2").id == "guarantee"
+    # As people cite the instruments: with a leading zero, or in Roman numerals.
+    assert require_clause(sample, "02").id == "guarantee"
+    assert require_clause(sample, "II").id == "guarantee"
+    assert require_clause(sample, " i ").id == "peace"
+    for not_a_number in ("IIII", "VX", "2.0", "٢"):
+        with pytest.raises(NotFound):
+            require_clause(sample, not_a_number)
     assert require_clause(sample, "PEACE").id == "peace"
     assert require_tag(sample, "TREATY") == "treaty"
     with pytest.raises(NotFound) as missing:
@@ -117,3 +124,9 @@ def test_a_clause_number_wins_over_another_clause_whose_id_is_that_number(
     dataset = load(path, use_cache=False)
     assert require_clause(dataset, "2").id == "guarantee"  # number 2
     assert require_clause(dataset, "1").id == "2"
+
+
+def test_a_blank_search_is_a_usage_error_not_every_event(sample: Dataset) -> None:
+    for blank in ("", "   ", "\t"):
+        with pytest.raises(UsageError, match="at least one word"):
+            timeline(sample, search=blank)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from accordcli.errors import UsageError
 from accordcli.search import fold, highlight_ranges, matches_all, query_words
 
 
@@ -70,12 +71,23 @@ def test_fold_is_idempotent(text: str) -> None:
 
 @given(st.text(max_size=40), st.text(min_size=1, max_size=10), st.text(max_size=40))
 def test_a_substring_always_matches(before: str, needle: str, after: str) -> None:
+    assume(fold(needle))  # blank queries are refused (below)
     words = query_words(needle)
-    assert matches_all(words, [before + needle + after]) or not words
+    assert matches_all(words, [before + needle + after])
+
+
+@given(st.text(max_size=20))
+def test_a_query_without_words_is_refused_not_matched_against_everything(query: str) -> None:
+    if fold(query):
+        assert query_words(query)
+    else:
+        with pytest.raises(UsageError, match="at least one word"):
+            query_words(query)
 
 
 @given(st.text(max_size=60), st.text(min_size=1, max_size=8))
 def test_highlight_ranges_stay_inside_the_text(text: str, query: str) -> None:
+    assume(fold(query))
     words = query_words(query)
     for start, end in highlight_ranges(text, words):
         assert 0 <= start < end <= len(text)

@@ -416,10 +416,9 @@ def search(
         from accordcli.hits import search as find
         from accordcli.render.views import hits_listing
 
-        hits = find(_dataset(data, no_cache), " ".join(text), lang.value)
         words = " ".join(text)
-        shown = hits[:limit] if limit is not None else hits
-        _show(hits_listing(shown, lang.value), fmt, json_flag, lang, words)
+        hits = find(_dataset(data, no_cache), words, lang.value, limit=limit)
+        _show(hits_listing(hits, lang.value), fmt, json_flag, lang, words)
 
 
 _MONTH_DAY = r"([0-9]{2})-([0-9]{2})"  # compiled by re on first use, only by `on`

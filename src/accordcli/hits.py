@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accordcli.errors import UsageError
 from accordcli.model import Dataset
 from accordcli.query import chronological, event_text
 from accordcli.search import matches_all, query_words
@@ -22,15 +21,14 @@ class Hit:
     date: str | None = None
 
 
-def search(dataset: Dataset, text: str, lang: str) -> list[Hit]:
-    """Return events, actors, clauses and provisions whose text contains every word of `text`.
+def search(dataset: Dataset, text: str, lang: str, *, limit: int | None = None) -> list[Hit]:
+    """Return events, actors, clauses and provisions whose text contains every word of `text`,
+    the best `limit` of them when given.
 
     Matching ignores case, accents and Turkish dotted/dotless i, in every language of the
     dataset; hits whose title holds every word come first, then file order within a kind.
     """
     words = query_words(text)
-    if not words:
-        raise UsageError("search needs at least one word")
     hits: list[Hit] = []
 
     def consider(kind: str, identifier: str, titles: tuple[str, ...], body: list[str],
@@ -54,4 +52,5 @@ def search(dataset: Dataset, text: str, lang: str) -> list[Hit]:
                      list(provision.text.variants()),
                      f"{clause.number}. {clause.title.get(lang)}, {provision.number}",
                      provision.text.get(lang))
-    return sorted(hits, key=lambda h: not h.in_title)  # stable: keeps order within a rank
+    ranked = sorted(hits, key=lambda h: not h.in_title)  # stable: keeps order within a rank
+    return ranked[:limit] if limit is not None else ranked

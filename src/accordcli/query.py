@@ -55,7 +55,7 @@ def timeline(
         raise UsageError(f"--from ({first}) is after --to ({last})")
     actor_keys = {id_key(require_actor(dataset, a).id) for a in actors}
     tag_keys = {id_key(require_tag(dataset, t)) for t in tags}
-    words = query_words(search) if search else ()
+    words = query_words(search) if search is not None else ()
     low = first or dt.date.min
     high = last or dt.date.max
     selected = []
@@ -132,14 +132,43 @@ def require_tag(dataset: Dataset, tag: str) -> str:
     return known[id_key(tag)]
 
 
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def clause_number(text: str) -> int | None:
+    """Return the number `text` writes in digits ("4", "04") or Roman numerals ("IV", "iv"),
+    as people cite the accords' instruments; None for anything else."""
+    text = text.strip()
+    if text.isascii() and text.isdigit():
+        return int(text)
+    folded = text.casefold()
+    if not folded or not all(c in _ROMAN_VALUES for c in folded):
+        return None
+    values = [_ROMAN_VALUES[c] for c in folded]
+    number = sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0],
+                                                            strict=True))
+    return number if _roman(number) == folded else None  # "IIII" and "VX" are not numerals
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"),
+                           (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
+
+
 def require_clause(dataset: Dataset, wanted: str) -> Clause:
-    """Return the clause with this number or id, or raise NotFound with suggestions.
+    """Return the clause with this number (digits or Roman numerals) or id, or raise NotFound
+    with suggestions.
 
     Numbers are tried first, over every clause: a clause whose id is "2" cannot hide the
     clause numbered 2.
     """
+    number = clause_number(wanted)
     for clause in dataset.clauses:
-        if wanted.strip() == str(clause.number):
+        if number is not None and number == clause.number:
             return clause
     for clause in dataset.clauses:
         if id_key(clause.id) == id_key(wanted):

@@ -6,11 +6,11 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from accordcli.errors import UsageError
+
 
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
-    if char == "ı":  # dotless i has no decomposition; Turkish readers type "i" for it
-        return "i"
     if char.isspace():
         return " "
     if unicodedata.category(char) == "Cf":  # soft hyphen, zero-width space, bidi controls
@@ -18,6 +18,7 @@ def _fold_char(char: str) -> str:
     decomposed = unicodedata.normalize("NFKD", char)
     # Dropping combining marks turns ç→c, ş→s, ğ→g and İ (I + dot above) → I.
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Dotless ı has no decomposition; Turkish readers type "i" for it.
     return stripped.replace("ı", "i").casefold()
 
 
@@ -44,8 +45,12 @@ def fold(text: str) -> str:
 
 
 def query_words(query: str) -> tuple[str, ...]:
-    """Split a search query into folded words."""
-    return tuple(word for word in fold(query).split(" ") if word)
+    """Split a search query into folded words; raise UsageError when it has none, since a
+    blank search matching everything would hide the mistake."""
+    words = tuple(word for word in fold(query).split(" ") if word)
+    if not words:
+        raise UsageError("a search needs at least one word")
+    return words
 
 
 def matches_all(words: Iterable[str], texts: Iterable[str]) -> bool:
