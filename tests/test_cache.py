@@ -88,6 +88,39 @@ def test_corrupt_index_is_rebuilt(data: Path, cache_dir: Path) -> None:
         assert handle.read(16) == b"SQLite format 3\x00"
 
 
+def test_an_index_that_cannot_be_read_is_closed_not_left_open(
+        data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    load(data)
+    cache.index_path(data).write_bytes(b"this is not sqlite" * 100)
+    opened: list[sqlite3.Connection] = []
+    real_connect = sqlite3.connect
+
+    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        opened.append(real_connect(*args, **kwargs))  # type: ignore[arg-type]
+        return opened[-1]
+
+    monkeypatch.setattr(cache.sqlite3, "connect", connect)
+    assert cache.open_index(data, data.stat(), data.read_bytes()) is None
+    assert len(opened) == 1
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        opened[0].execute("SELECT 1")
+
+
+def test_a_touched_file_with_the_same_content_reuses_its_index(
+        data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load(data)
+    later = data.stat().st_mtime_ns + 5_000_000_000
+    os.utime(data, ns=(later, later))  # new identity, same bytes: a checkout, a copy back
+    import accordcli.load as loader
+
+    calls: list[str] = []
+    monkeypatch.setattr(loader, "parse_toml", lambda *a: calls.append("parsed") or {})
+    assert load(data) == first
+    assert calls == []
+
+
 def test_crafted_index_with_wrong_contents_is_ignored(data: Path, cache_dir: Path) -> None:
     import sqlite3
 
@@ -317,3 +350,19 @@ def test_writing_an_index_prunes_stale_ones_and_leftovers(data: Path, cache_dir:
     assert cache.index_path(data).exists()
     assert not stale.exists() and not leftover.exists()
     assert recent.exists() and other.exists()  # recent, or not accord's
+
+
+def test_an_index_written_by_another_release_is_rebuilt(data: Path, cache_dir: Path) -> None:
+    """The release is part of the format, which an index must match to be used at all."""
+    import sqlite3
+
+    from accordcli import __version__
+
+    assert cache.FORMAT.endswith("/" + __version__)
+    load(data)
+    connection = sqlite3.connect(cache.index_path(data))
+    connection.execute("UPDATE meta SET value = ? WHERE key = 'format'",
+                       (cache.FORMAT.replace(__version__, "0.0.9"),))
+    connection.commit()
+    connection.close()
+    assert cache.open_index(data, data.stat()) is None

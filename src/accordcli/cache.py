@@ -17,12 +17,15 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from accordcli import __version__
 from accordcli.codec import decode_dataset, decode_event, encode_event, encode_reference
 from accordcli.model import Dataset
 
 # Bumped whenever what a Dataset holds changes (2: references in one spelling, tags in use
 # as the vocabulary of a file without [[tags]]), so older indexes are rebuilt, not misread.
-FORMAT = "accord-index-2"
+# The version is part of it too: a release whose loader checks more must not be served data
+# that an older one let through.
+FORMAT = f"accord-index-2/{__version__}"
 # The whole schema, as sqlite_master records it. An index holding anything else (a view, a
 # trigger, a generated column) was not written by accord and is never queried.
 _META = "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
@@ -144,21 +147,21 @@ def _trusted(path: Path, connection: sqlite3.Connection) -> bool:
 
 def open_index(source: Path, stat: os.stat_result, raw: bytes | None = None) -> Index | None:
     """Return the index of `source` if it is current, else None (never raises)."""
+    connection: sqlite3.Connection | None = None
     try:
         path = index_path(source)
         connection = sqlite3.connect(_read_only_uri(path), uri=True)
         index = Index(connection)
-        if (not _trusted(path, connection) or index.meta("format") != FORMAT
-                or index.meta("source") != str(source.resolve())):
-            connection.close()
-            return None
-        if index.meta("identity") == identity(stat):
-            return index
-        if raw is not None and index.meta("digest") == digest(raw):
-            return index  # touched or copied, same content
-        connection.close()
+        if (_trusted(path, connection) and index.meta("format") == FORMAT
+                and index.meta("source") == str(source.resolve())):
+            if index.meta("identity") == identity(stat):
+                return index
+            if raw is not None and index.meta("digest") == digest(raw):
+                return index  # touched or copied, same content
     except (sqlite3.Error, OSError, ValueError, UnicodeError):
         pass
+    if connection is not None:
+        connection.close()  # also after an error: a damaged index must not stay open
     return None
 
 
