@@ -293,6 +293,32 @@ def test_dotted_abbreviations_in_text_are_not_mistaken_for_deep_keys(tmp_path: P
     assert event is not None and event.summary.en == prose
 
 
+@pytest.mark.parametrize("text", [
+    'summary = { en = "Paragraphs [5, 1.2.3.4.5.6.7.8.9] of the MoU" }',
+    'summary = { en = "Said \\"a, 1.2.3.4.5.6.7.8.9 = b\\" twice" }',
+    'summary = { en = "Multi" }\nnote = """\n1.2.3.4.5.6.7.8.9 = not a key\n"""',
+    "summary = { en = \"Literal\" }\nnote = '''\n[a.b.c.d.e.f.g.h.i]\n'''",
+    'summary = { en = "Commented" } # see [x, 1.2.3.4.5.6.7.8.9]',
+])
+def test_deep_dotted_text_inside_strings_and_comments_is_not_a_key(tmp_path: Path,
+                                                                   text: str) -> None:
+    source = SAMPLE.read_text(encoding="utf-8")
+    assert 'summary = { en = "Only English here." }' in source
+    path = tmp_path / "prose.toml"
+    path.write_text(source.replace('summary = { en = "Only English here." }', text),
+                    encoding="utf-8")
+    assert load(path, use_cache=False).event("rumour") is not None
+
+
+def test_a_deep_key_after_a_string_that_looks_like_one_is_still_refused(
+        tmp_path: Path) -> None:
+    path = tmp_path / "deep.toml"
+    path.write_text('x = "a, 1.2.3.4.5.6.7.8.9]"\nnote = """\n1.2.3.4.5.6.7.8.9 = x\n"""\n'
+                    "y = { a.b.c.d.e.f.g.h.i = 1 }\n", encoding="utf-8")
+    with pytest.raises(DataError, match="line 5: a table or key with more than 8 dotted"):
+        load(path, use_cache=False)
+
+
 def test_references_take_the_spelling_of_the_record_they_name(tmp_path: Path) -> None:
     # Ids compare ignoring case and normalisation; once loaded, every reference is spelled
     # as the record's own id, so views and relations can compare ids exactly.

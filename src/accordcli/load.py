@@ -45,6 +45,16 @@ _DEEP_KEY = (  # one character class first, so the scan skips ahead cheaply
     r"[\n{,][ \t]*(?:\[\[?[ \t]*)?(?:" + _KEY_PART + r"[ \t]*\.[ \t]*){"
     + str(MAX_KEY_PARTS) + ",}" + _KEY_PART + r"[ \t]*[=\]]"
 )
+# Strings and comments, where a deep-key match is prose, not a key ("Paragraphs [5,
+# 1.2.3.4.5.6.7.8.9]"). Scanned only when the pre-scan finds a candidate, which valid data
+# almost never has; the alternatives never overlap, so the scan is linear.
+_STRING_OR_COMMENT = (
+    r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""'  # multi-line basic, escapes included
+    r"|'''(?:[^']|'(?!''))*'''"  # multi-line literal
+    r'|"(?:[^"\\\n]|\\.)*"'  # basic
+    r"|'[^'\n]*'"  # literal
+    r"|#[^\n]*"  # comment
+)
 # Suggestions run difflib over every known id; a file full of broken references gets
 # them for its first few problems only, so reporting stays linear.
 MAX_SUGGESTIONS = 25
@@ -153,15 +163,24 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
 
 
 def _deep_key_line(text: str) -> int | None:
+    """Return the line of the first over-deep key or header outside strings and comments."""
     end = text.find("\n")  # the first line has no "\n" before it
     deep_key = re.compile(_DEEP_KEY)
     if deep_key.match("\n" + (text if end < 0 else text[:end + 1])):
         return 1
-    found = deep_key.search(text)
-    if found is None:
-        return None
-    start = found.start()  # a "\n" ends the line before; a "{" or "," is on the key's line
-    return text.count("\n", 0, start) + (2 if text[start] == "\n" else 1)
+    quoted: Iterator[re.Match[str]] | None = None  # strings and comments, scanned on demand
+    region: re.Match[str] | None = None
+    for found in deep_key.finditer(text):
+        start = found.start()  # a "\n" ends the line before; a "{" or "," is on the key's line
+        if quoted is None:
+            quoted = re.compile(_STRING_OR_COMMENT).finditer(text)
+            region = next(quoted, None)
+        while region is not None and region.end() <= start:
+            region = next(quoted, None)
+        if region is not None and region.start() <= start:
+            continue  # inside a string or a comment: prose
+        return text.count("\n", 0, start) + (2 if text[start] == "\n" else 1)
+    return None
 
 
 def load(
