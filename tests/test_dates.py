@@ -46,6 +46,8 @@ D = dt.date
         ("5th of May 1988", D(1988, 5, 5), D(1988, 5, 5), "day"),
         ("Sept 5, 1988", D(1988, 9, 5), D(1988, 9, 5), "day"),
         ("1988,", D(1988, 1, 1), D(1988, 12, 31), "year"),
+        ("April 0999", D(999, 4, 1), D(999, 4, 30), "month"),
+        ("0088-04", D(88, 4, 1), D(88, 4, 30), "month"),
         # Folded as --search folds: a soft hyphen pasted from a web page is no obstacle.
         ("Ni\u00adsan 1988", D(1988, 4, 1), D(1988, 4, 30), "month"),
     ],
@@ -65,7 +67,9 @@ def test_accepted_forms(text: str, first: dt.date, last: dt.date, precision: str
         ("1988-02-30", "has no day 30"),
         ("1988-13", "month 13"),
         ("+25:00", "four-digit year"),
-        ("04/05/1988", "ambiguous"),
+        ("04/05/1988", "e.g. 1988-04-05 or 1988-05-04"),
+        ("14/4/1988", "e.g. 1988-04-14"),  # 14 is no month: one reading only
+        ("31/02/1988", "e.g. 1988-04-14"),  # neither reading is a day: an example
         ("05.04.1988", "ambiguous"),
         ("13/05/1988", "ambiguous"),
         ("March", "four-digit year"),
@@ -85,6 +89,11 @@ def test_accepted_forms(text: str, first: dt.date, last: dt.date, precision: str
         ("5 of 1988", "is 5 a day or a month"),
         ("1988-04-14T05", "without a time"),
         ("14 April 1988 5pm", "without a time or zone"),
+        # dateutil would give these a century near today's (1988, 2050, 1999).
+        ("April 0088", "a year before 100 must be written as ISO YYYY, YYYY-MM or YYYY-MM-DD, "
+                       "e.g. 0088-04"),
+        ("Nisan 0050", "e.g. 0050-04"),
+        ("1 January 0099", "a year before 100"),
     ],
 )
 def test_rejections(text: str, fragment: str) -> None:
@@ -127,3 +136,16 @@ def test_any_text_is_a_range_or_a_date_input_error(text: str) -> None:
     except DateInputError:
         return
     assert parsed.first <= parsed.last
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("14/4/1988", "e.g. 1988-04-14"),
+    ("1988 4 14", "e.g. 1988-04-14"),
+    ("04/05/1988", "e.g. 1988-04-05 or 1988-05-04"),
+    ("5.5.1988", "e.g. 1988-05-05"),
+    ("31/02/1988", "e.g. 1988-04-14"),
+])
+def test_an_ambiguous_date_is_answered_with_only_real_days(text: str, hint: str) -> None:
+    with pytest.raises(DateInputError) as refused:
+        parse_day_range(text)
+    assert str(refused.value).endswith(hint)

@@ -8,7 +8,13 @@ import unicodedata
 import warnings
 from dataclasses import dataclass
 
-from accordcli.edtf import MONTH_NAMES, TURKISH_MONTH_NAMES, EdtfError, parse_edtf
+from accordcli.edtf import (
+    MONTH_NAMES,
+    TURKISH_MONTH_NAMES,
+    EdtfError,
+    days_in_month,
+    parse_edtf,
+)
 from accordcli.search import fold
 
 # Pattern strings, compiled on first use by re's own cache: a start compiles only the ones
@@ -85,12 +91,15 @@ def parse_day_range(text: str) -> DayRange:
 
 
 def _iso_hint(numbers: str) -> str:
+    """Return the ISO forms that day-first and month-first readings give, only real days."""
     parts = re.split(r"[ ./-]+", numbers)
     year = next((p for p in parts if len(p) == 4), None)
     rest = [p.zfill(2) for p in parts if p is not year]
-    if year and len(rest) == 2:
-        return f"{year}-{rest[0]}-{rest[1]} or {year}-{rest[1]}-{rest[0]}"
-    return "1988-04-14"
+    if year is None or len(rest) != 2:
+        return "1988-04-14"
+    readings = [f"{year}-{month}-{day}" for month, day in (rest, rest[::-1])
+                if 1 <= int(month) <= 12 and 1 <= int(day) <= days_in_month(int(year), int(month))]
+    return " or ".join(dict.fromkeys(readings)) or "1988-04-14"
 
 
 def _parse_free_text(cleaned: str, original: str) -> DayRange:
@@ -139,6 +148,13 @@ def _parse_free_text(cleaned: str, original: str) -> DayRange:
         raise DateInputError(f"cannot read {original!r}: give a date without a time or zone")
     if low.year != high.year:
         raise DateInputError(f"cannot read {original!r} as one year, month or day")
+    written = re.findall(_FOUR_DIGIT_YEAR, english)
+    if f"{low.year:04d}" not in written:
+        # dateutil reads "0088" as 88 and then picks a century near today's: 1988, or 2050
+        # for "0050". Such years are only safe in the ISO form.
+        month = f"-{low.month:02d}" if low.month == high.month else ""
+        raise DateInputError(f"{original!r}: a year before 100 must be written as ISO "
+                             f"YYYY, YYYY-MM or YYYY-MM-DD, e.g. {written[0]}{month}")
     if low.month != high.month:
         if low.day != 1 or high.day != 31:
             raise DateInputError(f"cannot read {original!r}: a day needs a month")
