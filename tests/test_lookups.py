@@ -173,6 +173,10 @@ def test_span_notes_speak_of_the_first_day_only(run: Run, tmp_path: Path) -> Non
 
     rows = list(csv_module.DictReader(csv_text.splitlines(keepends=True)))
     assert rows[0]["notes"].split("\n") == record["notes"]
+    # Every field of the JSON object is a column, with values as JSON spells them.
+    assert list(rows[0]) == list(record)
+    assert rows[0]["from_label"] == "border-war" and rows[0]["to_label"] == "withdrawal"
+    assert rows[0]["exact"] == "false"
 
 
 def test_span_errors(run: Run) -> None:

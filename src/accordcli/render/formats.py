@@ -11,9 +11,12 @@ from accordcli.render.views import Detail, Listing, label
 
 
 def cell(value: Any) -> str:
-    """Return a record value as flat text: lists joined with ';', None as empty."""
+    """Return a record value as flat text: lists joined with ';', None as empty, booleans
+    spelled as in JSON."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list):
         return ";".join(cell(v) for v in value)
     return str(value)

@@ -32,7 +32,8 @@ CLAUSE_CSV = ("id", "number", "title", "full_title", "parties", "signatories", "
 PROVISION_COLUMNS = ("number", "text", "tags")
 HIT_COLUMNS = ("kind", "id", "title")
 HIT_CSV = ("kind", "id", "title", "date", "match", "text")
-INTERVAL_CSV = ("from", "to", "years", "months", "days", "total_days", "notes")
+INTERVAL_CSV = ("from", "to", "from_label", "to_label", "years", "months", "days",
+                "total_days", "exact", "notes")
 
 LABELS = {
     "en": {
