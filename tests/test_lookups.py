@@ -253,6 +253,27 @@ def test_chart_filters_and_turkish(run: Run) -> None:
     assert (empty.exit_code, empty.stdout) == (0, "")
 
 
+def test_chart_marks_the_uncertain_end_and_no_day_off_the_axis(run: Run,
+                                                                tmp_path: Path) -> None:
+    path = tmp_path / "ends.toml"
+    path.write_text(SAMPLE.read_text(encoding="utf-8")
+                    .replace('date = "1988-05-15/1989-02-15"', 'date = "1988-05-15/1989-02-15~"')
+                    .replace('in_force = "1988-05-15"', 'in_force = "1989-05-15"'),
+                    encoding="utf-8")
+
+    def row(label: str, *args: str) -> str:
+        result = run("chart", "--data", str(path), *args, env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.output
+        line = next(line for line in result.stdout.splitlines() if line.startswith(label))
+        return line[27:].strip()  # the plot, right of the 26-column labels
+
+    withdrawal = row("Withdrawal", "--from", "1988")
+    assert withdrawal.startswith("━") and withdrawal.endswith("○")  # only the end is "~"
+    # Entry into force in 1989 is off a 1988 axis: no ◇ pinned to its right edge.
+    assert "◇" not in row("§1 Peace", "--from", "1988", "--to", "1988")
+    assert "◇" in row("§1 Peace", "--from", "1988", "--to", "1989")
+
+
 @pytest.mark.parametrize(("args", "clauses"), [
     ([], ["§1 Peace", "§2 Guarantee"]),
     (["--actor", "south"], ["§1 Peace"]),  # a party to 1 only

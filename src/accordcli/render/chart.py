@@ -86,6 +86,11 @@ def chart_lines(
         day = min(max(day, low), high)
         return round((day - low).days / total * (plot - 1))
 
+    def shown(day: dt.date) -> bool:
+        """True when `day` lies on the axis: a marker for a day off it would be drawn at the
+        edge, as if it happened there."""
+        return low <= day <= high
+
     lines: list[Line] = []
     years = list(range(low.year, high.year + 1))
     step = max(1, math.ceil(5 * len(years) / plot))
@@ -119,14 +124,20 @@ def chart_lines(
                 cells[col] = glyphs.bar
         else:
             cells[column(span.start)] = glyphs.point
-        if span.uncertain or span.approximate:
+        # The unsure mark goes on the end that is uncertain or approximate, if it is shown:
+        # in "1979-03-15/1979-03-20~" only the last day is.
+        first_mark, last_mark = span.qualifiers()
+        if first_mark and shown(span.start):
             cells[column(span.start)] = glyphs.unsure
+        if last_mark and span.interval and shown(span.end):
+            cells[column(span.end)] = glyphs.unsure
         rows.append((span.start, order, row(event.title.get(lang), "", cells, style)))
     for clause in clauses:
         cells = [" "] * plot
-        if clause.in_force is not None:
+        if clause.in_force is not None and shown(clause.in_force.start):
             cells[column(clause.in_force.start)] = glyphs.in_force
-        cells[column(clause.signed.start)] = glyphs.signed
+        if shown(clause.signed.start):
+            cells[column(clause.signed.start)] = glyphs.signed
         label = f"{glyphs.section}{clause.number} {clause.title.get(lang)}"
         rows.append((clause.signed.start, len(events) + clause.number,
                      row(label, "magenta", cells, "bold magenta")))
