@@ -817,3 +817,18 @@ def test_command_line_mistakes_are_one_line_with_where_to_look(
     assert ran.code == 2
     assert ran.stdout == b""
     assert ran.stderr.count("\n") == 1 and ran.stderr.startswith(expected), ran.stderr
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["timeline", "--limit"], "accord: error: Option '--limit' requires an argument. "
+                              "(see 'accord timeline -h')\n"),
+    (["actors", "-k"], "accord: error: Option '-k' requires an argument. "
+                       "(see 'accord actors -h')\n"),
+    (["timeline", "--json=1"], "accord: error: Option '--json' does not take a value. "
+                               "(see 'accord timeline -h')\n"),
+])
+def test_mistakes_the_parser_reports_without_a_context_still_say_where_to_look(
+        env: Callable[..., dict[str, str]], args: list[str], expected: str) -> None:
+    ran = accord(*args, env=env(ACCORD_DATA=str(SAMPLE)))
+    assert ran.code == 2
+    assert ran.stderr == expected

@@ -590,14 +590,28 @@ def app_for(argv: list[str]) -> typer.Typer:
     if not argv or os.environ.get("_ACCORD_COMPLETE"):
         return app
     for info in app.registered_commands:
-        assert info.callback is not None
-        name = info.name or info.callback.__name__.replace("_", "-")
-        if name == argv[0]:
+        if _command_name(info) == argv[0]:
             single = _new_app()
             single.registered_callback = app.registered_callback
             single.registered_commands = [info]
             return single
     return app
+
+
+def _command_name(info: "typer.models.CommandInfo") -> str:
+    assert info.callback is not None
+    return info.name or info.callback.__name__.replace("_", "-")
+
+
+def _help_hint(err: ClickException, argv: list[str]) -> str:
+    """Return where to read help about a command-line mistake: the command's own help."""
+    context = getattr(err, "ctx", None)
+    if context is not None:
+        return f" (see '{context.command_path} -h')"
+    # Some parser errors ("Option '--limit' requires an argument.") carry no context.
+    named = argv[:1] if argv and any(_command_name(info) == argv[0]
+                                     for info in app.registered_commands) else []
+    return f" (see '{' '.join(['accord', *named])} -h')"
 
 
 def main() -> None:
@@ -609,8 +623,7 @@ def main() -> None:
         except ClickException as err:
             # Click would print a usage block; accord's errors are one line that says where
             # to look next, whoever found the mistake.
-            context = getattr(err, "ctx", None)
-            hint = f" (see '{context.command_path} -h')" if context is not None else ""
+            hint = _help_hint(err, sys.argv[1:])
             message(f"accord: error: {visible(err.format_message())}{hint}")
             code = err.exit_code
         except typer.Abort:
