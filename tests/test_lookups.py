@@ -381,6 +381,9 @@ def complete(words: str, **env: str) -> str:
         ("accord span treaty", ['"treaty-signed":"Treaty signed"']),
         ("accord ti", ['"timeline"']),
         ("accord timeline --fr", ['"--from"']),
+        # Ids ignore case: what was typed is kept, the rest completed.
+        ("accord actor ENV", ['"ENVoy":"Ada Envoy"']),
+        ("accord timeline --tag MIL", ['"MILitary":"Military"']),
     ],
 )
 def test_completion(words: str, expected: list[str]) -> None:

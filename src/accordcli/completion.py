@@ -33,9 +33,24 @@ def _completion_dataset(ctx: typer.Context) -> "tuple[Dataset, str] | None":
 
 
 def _starting(items: list[tuple[str, str]], incomplete: str) -> list[tuple[str, str]]:
+    """Return the items whose value starts with `incomplete`, ignoring case as lookups do.
+
+    Typer keeps only values that start with the typed text exactly, so "USS" would never
+    complete "ussr": such a value is offered in the typed case ("USSr"), which the lookup
+    accepts as the same id.
+    """
+    from accordcli.model import id_key
+
     wanted = incomplete.casefold()
-    return [(value, visible(help_text)) for value, help_text in items
-            if value.casefold().startswith(wanted)]
+    found = []
+    for value, help_text in items:
+        if not value.casefold().startswith(wanted):
+            continue
+        typed = incomplete + value[len(incomplete):]
+        if not value.startswith(incomplete) and id_key(typed) == id_key(value):
+            value = typed
+        found.append((value, visible(help_text)))
+    return found
 
 
 def _completer(
