@@ -265,13 +265,15 @@ def test_markdown_keeps_data_literal_and_each_field_in_its_paragraph(run: Run,
                                                                     tmp_path: object) -> None:
     from pathlib import Path
 
-    tricky = 'Talks *open* in <b>[Geneva](http://x)</b> | `now`\\n- not a list\\n1. nor this'
+    tricky = ('Talks *open* in <b>[Geneva](http://x)</b> | `now` AT&amp;T'
+              '\\n- not a list\\n1. nor this')
     path = Path(str(tmp_path)) / "tricky.toml"
     path.write_text(SAMPLE.read_text(encoding="utf-8").replace(
         '"Indirect talks [sic] begin."', f'"{tricky}"'), encoding="utf-8")
     text = run("event", "talks-open", "--data", str(path), "--format", "markdown").stdout
+    # "&amp;" stays as written: an entity would show as "&" in a Markdown viewer.
     assert ("**Summary:** Talks \\*open\\* in \\<b\\>\\[Geneva\\](http://x)\\</b\\> \\| "
-            "\\`now\\`  \n\\- not a list  \n1\\. nor this  \n**Note:**") in text
+            "\\`now\\` AT\\&amp;T  \n\\- not a list  \n1\\. nor this  \n**Note:**") in text
     # Every field starts its own line in one paragraph: no list can swallow the next field.
     fields = [line for line in text.splitlines() if line.startswith("**")]
     assert [f.split(":**")[0] for f in fields] == [

@@ -55,7 +55,7 @@ def to_csv(listing: Listing) -> bytes:
 
 
 # Inline Markdown syntax, escaped wherever it appears; a block marker only at a line start.
-_MD_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
+_MD_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~&"})
 
 
 def _md_line(text: str) -> str:
