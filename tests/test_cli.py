@@ -22,6 +22,12 @@ COMMANDS = {
     "actors": ["actors"],
     "actor": ["actor", "envoy"],
     "actor-tr": ["actor", "north", "--lang", "tr"],
+    "search": ["search", "talks"],
+    "search-tr": ["search", "barış", "--lang", "tr"],
+    "on": ["on", "04-14"],
+    "on-day": ["on", "1988-06-01"],
+    "span": ["span", "border-war", "withdrawal"],
+    "span-tr": ["span", "border-war", "1990-01-01", "--lang", "tr"],
 }
 FORMATS = ["table", "json", "ndjson", "csv", "markdown"]
 
@@ -45,6 +51,12 @@ def test_table_on_a_terminal_matches_its_golden_file(
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout  # NO_COLOR: no escape codes at all
     golden(f"{name}.terminal.txt", result.stdout)
+
+
+def test_validate_matches_its_golden_file(run: Run, golden: Callable[[str, str], None]) -> None:
+    result = run("validate", S)
+    assert result.exit_code == 0, result.output
+    golden("validate.txt", result.stdout.replace(S, "SAMPLE"))
 
 
 def test_json_shorthand_equals_format_json(run: Run) -> None:

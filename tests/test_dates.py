@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accordcli.dates import DateInputError, parse_day_range
+from accordcli.dates import DateInputError, parse_day_range, parse_month_day
 
 D = dt.date
 
@@ -149,3 +149,18 @@ def test_an_ambiguous_date_is_answered_with_only_real_days(text: str, hint: str)
     with pytest.raises(DateInputError) as refused:
         parse_day_range(text)
     assert str(refused.value).endswith(hint)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("04-14", (4, 14)), ("02-29", (2, 29)), ("12-31", (12, 31)), ("01-01", (1, 1))])
+def test_month_day(text: str, expected: tuple[int, int]) -> None:
+    assert parse_month_day(text) == expected
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("02-30", "is not a month and day"), ("13-01", "is not a month and day"),
+    ("00-10", "is not a month and day"), ("04-00", "is not a month and day"),
+    ("4-14", "use MM-DD"), ("04/14", "use MM-DD"), ("", "use MM-DD")])
+def test_month_day_rejections(text: str, fragment: str) -> None:
+    with pytest.raises(DateInputError, match=fragment):
+        parse_month_day(text)

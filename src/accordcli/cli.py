@@ -4,7 +4,6 @@
 # start, and a string annotation costs an eval and a compile there (~1 ms a run).
 import datetime as dt
 import os
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -421,9 +420,6 @@ def search(
         _show(hits_listing(hits, lang.value), fmt, json_flag, lang, words)
 
 
-_MONTH_DAY = r"([0-9]{2})-([0-9]{2})"  # compiled by re on first use, only by `on`
-
-
 def _day(text: str, name: str) -> dt.date:
     from accordcli.dates import DateInputError, parse_day
 
@@ -431,6 +427,15 @@ def _day(text: str, name: str) -> dt.date:
         return parse_day(text)
     except DateInputError as err:
         raise UsageError(f"{name}: {err}") from None
+
+
+def _month_day(text: str) -> tuple[int, int]:
+    from accordcli.dates import DateInputError, parse_month_day
+
+    try:
+        return parse_month_day(text)
+    except DateInputError as err:
+        raise UsageError(str(err)) from None
 
 
 def _today() -> dt.date:
@@ -471,14 +476,8 @@ def on(
             month, day_of_month = today.month, today.day
         elif is_full_day(when):
             day = _day(when, "date")
-        elif match := re.fullmatch(_MONTH_DAY, when):
-            month, day_of_month = int(match.group(1)), int(match.group(2))
-            try:
-                dt.date(2000, month, day_of_month)  # a leap year: 02-29 is an anniversary
-            except ValueError:
-                raise UsageError(f"{when!r} is not a month and day (MM-DD)") from None
         else:
-            raise UsageError(f"{when!r}: use MM-DD (e.g. 04-14) or YYYY-MM-DD (e.g. 1988-04-14)")
+            month, day_of_month = _month_day(when)
         dataset = _dataset(data, no_cache)
         if day is not None:
             events = query.under_way(dataset, day)
@@ -570,14 +569,12 @@ def validate(
     """
     with handled():
         from accordcli import load, query
+        from accordcli.render import render_validation
 
         target = (_data_path(path, "PATH") or _data_path(data)
                   or load.default_data_path())
         dataset = load.load(target, use_cache=False)  # validate always reads the file itself
-        counts = query.counts(dataset)
-        summary = ", ".join(f"{n} {kind if n != 1 else kind[:-1]}"  # "1 event", "2 events"
-                            for kind, n in counts.items())
-        emit(f"{visible(str(target))}: valid: {summary}\n")
+        emit(render_validation(str(target), query.counts(dataset)))
 
 
 def app_for(argv: list[str]) -> typer.Typer:

@@ -63,6 +63,21 @@ def parse_day(text: str) -> dt.date:
         raise DateInputError(str(err)) from None
 
 
+_MONTH_DAY = r"([0-9]{2})-([0-9]{2})"
+
+
+def parse_month_day(text: str) -> tuple[int, int]:
+    """Return the month and day an MM-DD string names, 02-29 included (an anniversary in
+    leap years); raise DateInputError otherwise."""
+    match = re.fullmatch(_MONTH_DAY, text)
+    if match is None:
+        raise DateInputError(f"{text!r}: use MM-DD (e.g. 04-14) or YYYY-MM-DD (e.g. 1988-04-14)")
+    month, day = int(match.group(1)), int(match.group(2))
+    if not (1 <= month <= 12 and 1 <= day <= days_in_month(2000, month)):  # 2000: a leap year
+        raise DateInputError(f"{text!r} is not a month and day (MM-DD)")
+    return month, day
+
+
 def parse_day_range(text: str) -> DayRange:
     """Return the range of days `text` names; raise DateInputError if it is not a full date.
 

@@ -173,12 +173,14 @@ class Dataset:
     _actors: dict[str, Actor] = field(init=False, repr=False, compare=False)
     _events: dict[str, Event] = field(init=False, repr=False, compare=False)
     _sources: dict[str, Source] = field(init=False, repr=False, compare=False)
+    _tags: dict[str, Tag] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Lookup tables are derived once; the dataclass stays frozen for callers.
         object.__setattr__(self, "_actors", {id_key(a.id): a for a in self.actors})
         object.__setattr__(self, "_events", {id_key(e.id): e for e in self.events})
         object.__setattr__(self, "_sources", {id_key(s.id): s for s in self.sources})
+        object.__setattr__(self, "_tags", {id_key(t.id): t for t in self.tags})
 
     def actor(self, actor_id: str) -> Actor | None:
         """Return the actor with this id, or None."""
@@ -196,3 +198,9 @@ class Dataset:
         """Return an actor's name in `lang`, or the id itself if it is unknown."""
         actor = self.actor(actor_id)
         return actor.name.get(lang) if actor else actor_id
+
+    def tag_label(self, tag_id: str, lang: str) -> str:
+        """Return a tag's label in `lang`, or the id itself if it is unknown: people read
+        tags by label, as actors by name."""
+        tag = self._tags.get(id_key(tag_id))
+        return tag.label.get(lang) if tag else tag_id

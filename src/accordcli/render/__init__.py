@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from accordcli.model import Clause, Event
     from accordcli.render.views import Detail, Listing
 
-__all__ = ["Format", "render", "render_chart"]
+__all__ = ["Format", "render", "render_chart", "render_validation"]
 
 
 class Format(StrEnum):
@@ -110,3 +110,12 @@ def render_chart(
         for piece, style in line:
             text.append(piece, style=style or None)
     return render_to_text(text)
+
+
+def render_validation(path: str, counts: dict[str, int]) -> str:
+    """Return validate's report of a valid file: its path and how many records of each kind."""
+    from accordcli.render.safe import visible
+
+    summary = ", ".join(f"{n} {kind if n != 1 else kind[:-1]}"  # "1 event", "2 events"
+                        for kind, n in counts.items())
+    return f"{visible(path)}: valid: {summary}\n"

@@ -65,8 +65,7 @@ def _slide(event: Event, dataset: Dataset, lang: str) -> dict[str, Any]:
     if span.interval:
         slide["end_date"] = _date_object(span.end, span.end_precision)
     if event.tags:
-        tag = next((t for t in dataset.tags if t.id == event.tags[0]), None)
-        slide["group"] = tag.label.get(lang) if tag else event.tags[0]
+        slide["group"] = dataset.tag_label(event.tags[0], lang)
     shown = display_date(span, lang)
     if shown:
         slide["display_date"] = shown

@@ -91,16 +91,11 @@ def value_label(value: str, lang: str) -> str:
     return VALUES.get(lang, {}).get(value, value)
 
 
-def _tag_names(dataset: Dataset, lang: str) -> dict[str, str]:
-    """Return each tag's label in `lang`: people read tags by label, as actors by name."""
-    return {tag.id: tag.label.get(lang) for tag in dataset.tags}
-
-
 @dataclass(frozen=True, slots=True)
 class Listing:
     """Records of one kind with the columns each output format shows."""
 
-    kind: str  # "events", "actors", "clauses" or "provisions"
+    kind: str  # what the records are: "events", "actors", "clauses", "provisions", "hits"...
     records: tuple[Record, ...]
     columns: tuple[str, ...]  # table, line-per-record and markdown output
     csv_columns: tuple[str, ...]
@@ -177,7 +172,7 @@ def event_view(event: Event, dataset: Dataset, lang: str) -> Detail:
         fields.append(("note", record["note"]))
     fields += [
         ("actors", ", ".join(record["actor_names"])),
-        ("tags", ", ".join(_tag_names(dataset, lang).get(t, t) for t in record["tags"])),
+        ("tags", ", ".join(dataset.tag_label(t, lang) for t in record["tags"])),
         ("sources", "\n".join(f"{s['title']} ({s['publisher']}) {s['url']}"
                               for s in record["source_details"])),
     ]
@@ -207,7 +202,7 @@ def clause_view(clause: Clause, dataset: Dataset, lang: str) -> Detail:
         PROVISION_COLUMNS,
         ("clause", *PROVISION_COLUMNS),
         translated=("tags",),
-        names=_tag_names(dataset, lang),
+        names={tag.id: tag.label.get(lang) for tag in dataset.tags},
     )
     return Detail(record, f"{record['number']}. {record['title']}", tuple(fields),
                   (("provisions", provisions),), provisions)
