@@ -133,6 +133,10 @@ def test_empty_result_is_success(run: Run) -> None:
     on_terminal = run("timeline", "--data", S, "--from", "2000", env=TERMINAL)
     assert (on_terminal.exit_code, on_terminal.stdout) == (0, "")
     assert on_terminal.stderr == "no events match\n"
+    # With --limit 0 nothing was asked for: saying none matched would be wrong.
+    for args in (["timeline", "--limit", "0"], ["search", "talks", "--limit", "0"]):
+        limited = run(*args, "--data", S, env=TERMINAL)
+        assert (limited.exit_code, limited.stdout, limited.stderr) == (0, "", "")
 
 
 def test_clause_by_number_or_id(run: Run) -> None:
@@ -363,3 +367,18 @@ def test_terminal_listings_fit_the_width_and_keep_every_id(
     assert max(len(line) for line in lines) <= columns
     words = {word for line in lines for word in line.split()}
     assert all(record["id"] in words for record in records)
+
+
+def test_an_actor_without_events_shows_no_empty_section(run: Run, tmp_path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "[[actors]]", '[[actors]]\nid = "idle"\nkind = "group"\nname = "Idle One"\n'
+                      'role = "Nobody"\nsources = ["src-a"]\n\n[[actors]]', 1)
+    path = tmp_path / "idle.toml"
+    path.write_text(text, encoding="utf-8")
+    for fmt, env in (("table", TERMINAL), ("table", {}), ("markdown", {})):
+        shown = run("actor", "idle", "--data", str(path), "--format", fmt, env=env)
+        assert shown.exit_code == 0, shown.output
+        assert "Event count" in shown.stdout
+        assert "Events" not in shown.stdout and "Date" not in shown.stdout, shown.stdout
+    record = json.loads(run("actor", "idle", "--data", str(path), "--json").stdout)
+    assert record["events"] == [] and record["event_count"] == 0

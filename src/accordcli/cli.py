@@ -203,7 +203,7 @@ def _bounds(from_: str | None, to: str | None) -> tuple[dt.date | None, dt.date 
 
 
 def _show(view: "Listing | Detail", fmt: Format, json_flag: bool, lang: Lang,
-          search: str | None = None) -> None:
+          search: str | None = None, limit: int | None = None) -> None:
     from accordcli.render import render
     from accordcli.render.views import Listing, label
     from accordcli.search import query_words
@@ -212,7 +212,8 @@ def _show(view: "Listing | Detail", fmt: Format, json_flag: bool, lang: Lang,
     terminal = stdout_is_terminal()
     words = query_words(search) if search else ()
     emit(render(view, chosen, lang.value, terminal=terminal, words=words))
-    if isinstance(view, Listing) and not view.records and terminal:
+    # "no events match" would be wrong after --limit 0: they matched, none were asked for.
+    if isinstance(view, Listing) and not view.records and terminal and limit != 0:
         message(label(view.empty, lang.value))
 
 
@@ -274,7 +275,8 @@ def timeline(
 
             emit(to_timelinejs(events, dataset, lang.value, pretty=stdout_is_terminal()))
             return
-        _show(events_listing(events, lang.value), Format(fmt.value), json_flag, lang, search)
+        _show(events_listing(events, lang.value), Format(fmt.value), json_flag, lang, search,
+              limit)
 
 
 @app.command(short_help="One event in full, with its sources.")
@@ -417,7 +419,7 @@ def search(
 
         words = " ".join(text)
         hits = find(_dataset(data, no_cache), words, lang.value, limit=limit)
-        _show(hits_listing(hits, lang.value), fmt, json_flag, lang, words)
+        _show(hits_listing(hits, lang.value), fmt, json_flag, lang, words, limit)
 
 
 def _day(text: str, name: str) -> dt.date:

@@ -230,10 +230,11 @@ def actor_view_detail(view: ActorView, dataset: Dataset, lang: str) -> Detail:
         translated=("relations",),
         names=VALUES.get(lang, {}),
     )
-    sections = [("events", events)]
-    if clauses.records:
-        sections.append(("clauses", clauses))
-    return Detail(record, record["name"], tuple(fields), tuple(sections), events)
+    # An empty section would be a bare table header; "Event count: 0" already says it.
+    sections = tuple((key, listing) for key, listing in (("events", events),
+                                                          ("clauses", clauses))
+                     if listing.records)
+    return Detail(record, record["name"], tuple(fields), sections, events)
 
 
 def hits_listing(hits: list[Hit], lang: str) -> Listing:
