@@ -319,6 +319,23 @@ def test_a_deep_key_after_a_string_that_looks_like_one_is_still_refused(
         load(path, use_cache=False)
 
 
+@pytest.mark.parametrize(("text", "line"), [
+    # Up to two quotes may end a multi-line string's text before its closing three.
+    ('t = {s = """x"""", a.b.c.d.e.f.g.h.i.j = 1, u = "q"}\n', 1),
+    ("s = '''x'''' # ''''\n[a.a.a.a.a.a.a.a.a.k1]\nend = '''z'''\n", 2),
+    ('s = "unclosed\n[a.b.c.d.e.f.g.h.i.j]\n', 2),  # a string never runs past its line
+])
+def test_the_string_scan_keeps_its_place_so_deep_keys_cannot_hide(text: str,
+                                                                   line: int) -> None:
+    with pytest.raises(DataError, match=f"line {line}: a table or key with more than 8"):
+        parse_toml(text, "x.toml")
+
+
+def test_a_comment_after_a_string_ending_in_extra_quotes_is_a_comment() -> None:
+    text = 'title = """He said "hi""""  # see "note", a.b.c.d.e.f.g.h.i.j = 1\n'
+    assert parse_toml(text, "x.toml") == {"title": 'He said "hi"'}
+
+
 def test_references_take_the_spelling_of_the_record_they_name(tmp_path: Path) -> None:
     # Ids compare ignoring case and normalisation; once loaded, every reference is spelled
     # as the record's own id, so views and relations can compare ids exactly.

@@ -543,6 +543,14 @@ DATA_CASES: dict[str, tuple[Callable[[Path], Path], int, str | None]] = {
                       1, "invalid TOML: keys or tables nested too deeply"),
     "dotted-keys-200kb": (lambda t: _write(t, "dotted.toml", "a" + ".a" * 100_000 + " = 1\n"),
                           1, "line 1: a table or key with more than 8 dotted parts"),
+    # Unclosed quotes by the thousand before a deep key: the scan for strings that tells
+    # prose from keys must not retry each one (it took 25-33 s when it did).
+    "unclosed-quotes-then-deep-key": (lambda t: _write(
+        t, "quotes.toml", "x = 1\n" + '"\\' * 40_000 + "\na.b.c.d.e.f.g.h.i.j = 1\n"),
+        1, "line 3: a table or key with more than 8 dotted parts"),
+    "unclosed-multiline-strings-then-deep-key": (lambda t: _write(
+        t, "multiline.toml", '\\"""\n' * 20_000 + "a.b.c.d.e.f.g.h.i.j = 1\n"),
+        1, "line 1, column 1: invalid TOML: Invalid statement"),
     "multi-megabyte-string": (lambda t: _write(t, "big-string.toml", replaced(
         _sample(), '"Indirect talks [sic] begin."', '"' + "x" * 5_000_000 + '"')),
         1, "events[1] (id 'talks-open').summary.en: longer than 20000 characters"),

@@ -47,12 +47,14 @@ _DEEP_KEY = (  # one character class first, so the scan skips ahead cheaply
 )
 # Strings and comments, where a deep-key match is prose, not a key ("Paragraphs [5,
 # 1.2.3.4.5.6.7.8.9]"). Scanned only when the pre-scan finds a candidate, which valid data
-# almost never has; the alternatives never overlap, so the scan is linear.
+# almost never has. Every opening matches (an unclosed string runs to the end of its line,
+# or of the file), so no opening is retried and the scan stays linear; a multi-line string
+# may end in up to five quotes, as TOML allows two inside before the closing three.
 _STRING_OR_COMMENT = (
-    r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""'  # multi-line basic, escapes included
-    r"|'''(?:[^']|'(?!''))*'''"  # multi-line literal
-    r'|"(?:[^"\\\n]|\\.)*"'  # basic
-    r"|'[^'\n]*'"  # literal
+    r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*(?:"{3,5}|\\?\Z)'  # multi-line basic
+    r"|'''(?:[^']|'(?!''))*(?:'{3,5}|\Z)"  # multi-line literal
+    r'|"(?:[^"\\\n]|\\.)*(?:"|\\?(?=\n)|\\?\Z)'  # basic
+    r"|'[^'\n]*(?:'|(?=\n)|\Z)"  # literal
     r"|#[^\n]*"  # comment
 )
 # Suggestions run difflib over every known id; a file full of broken references gets
