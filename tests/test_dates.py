@@ -44,6 +44,10 @@ D = dt.date
         ("Thu, 14 Apr 1988", D(1988, 4, 14), D(1988, 4, 14), "day"),
         # A small number beside a month name is the day.
         ("5th of May 1988", D(1988, 5, 5), D(1988, 5, 5), "day"),
+        # ISO beside a weekday or punctuation has no day-or-month question to ask.
+        ("Thursday 1988-04-14", D(1988, 4, 14), D(1988, 4, 14), "day"),
+        ("1988-04-14 Thursday", D(1988, 4, 14), D(1988, 4, 14), "day"),
+        ("1988-04-14.", D(1988, 4, 14), D(1988, 4, 14), "day"),
         ("Sept 5, 1988", D(1988, 9, 5), D(1988, 9, 5), "day"),
         ("1988,", D(1988, 1, 1), D(1988, 12, 31), "year"),
         ("April 0999", D(999, 4, 1), D(999, 4, 30), "month"),
@@ -83,6 +87,7 @@ def test_accepted_forms(text: str, first: dt.date, last: dt.date, precision: str
         ("1988-4/5", "ambiguous"),
         ("Monday 14 April 1988", "14 April 1988 was a Thursday"),
         ("sun 14 April 1988", "was a Thursday"),
+        ("Monday 1988-04-14", "14 April 1988 was a Thursday"),
         # dateutil would read the bare number as a month: 1988-04-05, May 1988, May 1988.
         ("4,5,1988", "is 4 a day or a month"),
         ("5, 1988", "is 5 a day or a month"),
@@ -93,7 +98,7 @@ def test_accepted_forms(text: str, first: dt.date, last: dt.date, precision: str
         ("April 0088", "a year before 100 must be written as ISO YYYY, YYYY-MM or YYYY-MM-DD, "
                        "e.g. 0088-04"),
         ("Nisan 0050", "e.g. 0050-04"),
-        ("1 January 0099", "a year before 100"),
+        ("1 January 0099", "e.g. 0099-01-01"),
     ],
 )
 def test_rejections(text: str, fragment: str) -> None:

@@ -118,7 +118,9 @@ def _iso_hint(numbers: str) -> str:
 
 
 def _parse_free_text(cleaned: str, original: str) -> DayRange:
-    folded = fold(cleaned)  # the same folding as --search: ş→s, İ/ı→i, no soft hyphens
+    # The same folding as --search: ş→s, İ/ı→i, and invisible format characters (soft
+    # hyphens, bidi marks) dropped; what is left of Unicode's category C is a real control.
+    folded = fold(cleaned)
     if any(unicodedata.category(c).startswith("C") for c in folded):
         raise DateInputError(f"{original!r} contains control characters")
     words = [TURKISH_MONTHS.get(word, word) for word in re.split(r"(\W+)", folded)]
@@ -135,7 +137,8 @@ def _parse_free_text(cleaned: str, original: str) -> DayRange:
 
     # dateutil reads a bare small number as a month ("5, 1988" is May, "4,5,1988" is 5 April);
     # without a month name it could as well be a day, so it is refused like 04/05/1988.
-    small = re.findall(r"(?<![0-9])[0-9]{1,2}(?![0-9])", english)
+    # Year-first numbers ("Thursday 1988-04-14") are never ambiguous: they are left out.
+    small = re.findall(r"(?<![0-9])[0-9]{1,2}(?![0-9])", re.sub(_YEAR_FIRST, " ", english))
     info = parser.parserinfo()
     if small and not any(info.month(word) for word in re.findall(r"[^\W\d_]+", english)):
         raise DateInputError(
@@ -168,8 +171,9 @@ def _parse_free_text(cleaned: str, original: str) -> DayRange:
         # dateutil reads "0088" as 88 and then picks a century near today's: 1988, or 2050
         # for "0050". Such years are only safe in the ISO form.
         month = f"-{low.month:02d}" if low.month == high.month else ""
+        day = f"-{low.day:02d}" if month and low.day == high.day else ""
         raise DateInputError(f"{original!r}: a year before 100 must be written as ISO "
-                             f"YYYY, YYYY-MM or YYYY-MM-DD, e.g. {written[0]}{month}")
+                             f"YYYY, YYYY-MM or YYYY-MM-DD, e.g. {written[0]}{month}{day}")
     if low.month != high.month:
         if low.day != 1 or high.day != 31:
             raise DateInputError(f"cannot read {original!r}: a day needs a month")
