@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable
 
 from rich import box
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -100,23 +100,39 @@ def listing_table(listing: Listing, lang: str, words: Iterable[str] = (),
         room -= sum(min(_natural(listing, lang, c), share)
                     for c in flexible if c not in _ONE_LINE)
         room //= len(one_line)
+    limits = {column: max(room, _minimum(listing, lang, column))
+              for column in one_line if room is not None}
     for column in listing.columns:
         table.add_column(
             _label(column, lang),
             no_wrap=column in _NO_WRAP or column in _ONE_LINE,
             style="dim" if column == "id" else "",
-            overflow="ellipsis" if column in _ONE_LINE else "fold",
-            max_width=(max(room, _minimum(listing, lang, column))
-                       if room is not None and column in _ONE_LINE else None),
+            # One-line cells arrive cut to their limit (below); "crop" keeps Rich from adding
+            # its own "…", which an ASCII terminal would print as six characters.
+            overflow="crop" if column in limits else "ellipsis" if column in _ONE_LINE
+            else "fold",
+            max_width=limits.get(column),
         )
     words = tuple(words)
     for record in listing.records:
         table.add_row(*[
-            _text(_cell(listing.shown(record, c)), "bold" if c in ("title", "name") else "",
+            _text(_clipped(_cell(listing.shown(record, c)), limits[c]) if c in limits
+                  else _cell(listing.shown(record, c)),
+                  "bold" if c in ("title", "name") else "",
                   words if c in ("title", "name", "text") else ())
             for c in listing.columns
         ])
     return table
+
+
+def _clipped(value: str, width: int) -> str:
+    """Return `value` as the terminal will show it, cut to `width` cells with an ellipsis
+    the terminal's encoding can show."""
+    shown = representable(visible(value))
+    if cell_len(shown) <= width:
+        return shown
+    mark = "..." if ascii_only() else "…"
+    return set_cell_size(shown, max(width - len(mark), 0)).rstrip() + mark
 
 
 # Narrowest readable width of a wrapping column; ids and dates must fit whole.
@@ -124,7 +140,8 @@ _MIN_WRAPPED = 12
 
 
 def _values(listing: Listing, column: str) -> list[str]:
-    return [visible(_cell(listing.shown(r, column))) for r in listing.records]
+    """Return a column's values as the terminal will show them (escapes included)."""
+    return [representable(visible(_cell(listing.shown(r, column)))) for r in listing.records]
 
 
 def _natural(listing: Listing, lang: str, column: str) -> int:
