@@ -281,15 +281,16 @@ def test_markdown_keeps_data_literal_and_each_field_in_its_paragraph(run: Run,
                                                                     tmp_path: object) -> None:
     from pathlib import Path
 
-    tricky = ('Talks *open* in <b>[Geneva](http://x)</b> | `now` AT&amp;T'
+    tricky = ('Talks *open* in <b>[Geneva](http://x)</b> | `now` AT&amp;T ?a=1&b=2'
               '\\n- not a list\\n1. nor this')
     path = Path(str(tmp_path)) / "tricky.toml"
     path.write_text(SAMPLE.read_text(encoding="utf-8").replace(
         '"Indirect talks [sic] begin."', f'"{tricky}"'), encoding="utf-8")
     text = run("event", "talks-open", "--data", str(path), "--format", "markdown").stdout
-    # "&amp;" stays as written: an entity would show as "&" in a Markdown viewer.
-    assert ("**Summary:** Talks \\*open\\* in \\<b\\>\\[Geneva\\](http://x)\\</b\\> \\| "
-            "\\`now\\` AT\\&amp;T  \n\\- not a list  \n1\\. nor this  \n**Note:**") in text
+    # "&amp;" stays as written (an entity would show as "&"); a bare "&" is left alone, and
+    # a web address becomes an autolink, in which Markdown reads nothing.
+    assert ("**Summary:** Talks \\*open\\* in \\<b\\>\\[Geneva\\](<http://x>)\\</b\\> \\| "
+            "\\`now\\` AT\\&amp;T ?a=1&b=2  \n\\- not a list  \n1\\. nor this  \n**Note:**") in text
     # Every field starts its own line in one paragraph: no list can swallow the next field.
     fields = [line for line in text.splitlines() if line.startswith("**")]
     assert [f.split(":**")[0] for f in fields] == [
@@ -382,3 +383,14 @@ def test_an_actor_without_events_shows_no_empty_section(run: Run, tmp_path) -> N
         assert "Events" not in shown.stdout and "Date" not in shown.stdout, shown.stdout
     record = json.loads(run("actor", "idle", "--data", str(path), "--json").stdout)
     assert record["events"] == [] and record["event_count"] == 0
+
+
+def test_markdown_web_addresses_are_autolinks_that_keep_their_characters(
+        run: Run, tmp_path) -> None:
+    url = "https://en.wikipedia.org/wiki/Geneva_Accords_(1988)?a=1&b=2"
+    path = tmp_path / "url.toml"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace(
+        '"Indirect talks [sic] begin."', f'"Indirect talks (see {url}). Done_now."'),
+        encoding="utf-8")
+    text = run("event", "talks-open", "--data", str(path), "--format", "markdown").stdout
+    assert f"(see <{url}>). Done\\_now." in text

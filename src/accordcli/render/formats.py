@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 from accordcli.render.safe import json_safe, one_line, visible
@@ -55,12 +56,38 @@ def to_csv(listing: Listing) -> bytes:
 
 
 # Inline Markdown syntax, escaped wherever it appears; a block marker only at a line start.
-_MD_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~&"})
+_MD_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
+# "&" only where it starts an entity ("&amp;", "&#60;"): elsewhere it shows as written.
+_MD_ENTITY = r"&(?=#?[0-9A-Za-z]+;)"
+# A web address in data text becomes an autolink, <https://...>, inside which Markdown
+# reads nothing: escaping its "_" or "&" as in prose would break the link.
+_URL = r"https?://[^\s<>]+"
+
+
+def _md_escape(text: str) -> str:
+    """Return text as literal Markdown: syntax escaped, web addresses as autolinks."""
+    out = []
+    position = 0
+    for found in re.finditer(_URL, text):
+        url = found.group()
+        # Sentence punctuation after an address, and a ")" it did not open, are prose.
+        while url and (url[-1] in ".,;:!?'\"" or (url[-1] == ")" and
+                                                   url.count("(") < url.count(")"))):
+            url = url[:-1]
+        out.append(_md_prose(text[position:found.start()]))
+        out.append(f"<{visible(url)}>")
+        position = found.start() + len(url)
+    out.append(_md_prose(text[position:]))
+    return "".join(out)
+
+
+def _md_prose(text: str) -> str:
+    return re.sub(_MD_ENTITY, r"\\&", visible(text).translate(_MD_INLINE))
 
 
 def _md_line(text: str) -> str:
     """Return one line of data text as literal Markdown: no emphasis, links, HTML or lists."""
-    escaped = visible(text).translate(_MD_INLINE)
+    escaped = _md_escape(text)
     stripped = escaped.lstrip(" ")
     marker = len(escaped) - len(stripped)
     if stripped[:1] in ("#", "-", "+", "=") or (
@@ -74,7 +101,7 @@ def _md_line(text: str) -> str:
 def _md(text: str) -> str:
     """Return data text as one line of literal Markdown, for table cells and headings (where
     no line starts, so block markers need no escape)."""
-    return visible(" ".join(text.split("\n"))).translate(_MD_INLINE)
+    return _md_escape(" ".join(text.split("\n")))
 
 
 def markdown_table(listing: Listing, lang: str) -> str:
