@@ -174,7 +174,8 @@ def test_validate_prints_counts(run: Run) -> None:
         (["event", "talks"], 1, "accord: error: no event with id 'talks'; did you mean "
                                 "'talks-open'?"),
         (["actor", "enovy"], 1, "did you mean 'envoy'?"),
-        (["clauses", "7"], 1, "no clause with id '7'"),
+        (["clauses", "7"], 1, "no clause numbered 7"),
+        (["clauses", "VII"], 1, "no clause numbered 7 or with id 'VII'"),
         (["timeline", "--actor", "nrth"], 1, "no actor with id 'nrth'; did you mean 'north'?"),
         (["timeline", "--tag", "militray"], 1, "no tag with id 'militray'"),
         (["timeline", "--from", "04/05/1988"], 2, "write it as YYYY-MM-DD"),

@@ -12,6 +12,7 @@ from accordcli.model import Dataset
 from accordcli.query import (
     anniversaries,
     chronological,
+    clause_number,
     counts,
     require_clause,
     require_event,
@@ -93,11 +94,21 @@ def test_lookups_take_ids_and_clause_numbers_and_suggest(sample: Dataset) -> Non
     for not_a_number in ("IIII", "VX", "2.0", "٢"):
         with pytest.raises(NotFound):
             require_clause(sample, not_a_number)
+    with pytest.raises(NotFound, match="no clause numbered 5 or with id 'V'"):
+        require_clause(sample, "V")
     assert require_clause(sample, "PEACE").id == "peace"
     assert require_tag(sample, "TREATY") == "treaty"
     with pytest.raises(NotFound) as missing:
         require_event(sample, "leap-dya")
     assert "leap-day" in "\n".join(missing.value.lines())
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("4", 4), ("04", 4), (" IV ", 4), ("iv", 4), ("ii", 2), ("IX", 9), ("XIV", 14), ("XL", 40),
+    ("IIII", None), ("VX", None), ("IC", None), ("", None), ("abc", None), ("٤", None),
+    ("2.0", None)])
+def test_clause_numbers_in_digits_or_roman_numerals(text: str, number: int | None) -> None:
+    assert clause_number(text) == number
 
 
 def test_anniversaries_count_only_ends_known_to_the_day(sample: Dataset) -> None:

@@ -28,12 +28,20 @@ class DataError(AccordError):
 class NotFound(AccordError):
     """An id given on the command line names nothing in the dataset."""
 
-    def __init__(self, kind: str, wanted: str, suggestions: list[str]) -> None:
+    def __init__(self, kind: str, wanted: str, suggestions: list[str],
+                 number: int | None = None) -> None:
         self.kind = kind
         self.wanted = wanted
         self.suggestions = tuple(suggestions)
         hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        super().__init__(f"no {kind} with id {wanted!r}{hint}")
+        # A clause is also looked up by number ("V" is 5): say so, or "no id 'V'" misleads.
+        if number is None:
+            what = f"with id {wanted!r}"
+        elif wanted.strip() == str(number):
+            what = f"numbered {number}"
+        else:
+            what = f"numbered {number} or with id {wanted!r}"
+        super().__init__(f"no {kind} {what}{hint}")
 
 
 class UsageError(AccordError):

@@ -174,7 +174,7 @@ def require_clause(dataset: Dataset, wanted: str) -> Clause:
         if id_key(clause.id) == id_key(wanted):
             return clause
     choices = [str(c.number) for c in dataset.clauses] + [c.id for c in dataset.clauses]
-    raise NotFound("clause", wanted, _suggest(wanted, choices))
+    raise NotFound("clause", wanted, _suggest(wanted, choices), number)
 
 
 def check_kind(kind: str) -> str:
