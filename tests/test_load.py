@@ -324,6 +324,7 @@ def test_a_deep_key_after_a_string_that_looks_like_one_is_still_refused(
     ('t = {s = """x"""", a.b.c.d.e.f.g.h.i.j = 1, u = "q"}\n', 1),
     ("s = '''x'''' # ''''\n[a.a.a.a.a.a.a.a.a.k1]\nend = '''z'''\n", 2),
     ('s = "unclosed\n[a.b.c.d.e.f.g.h.i.j]\n', 2),  # a string never runs past its line
+    ('x = 1\n[k."\\"".a.b.c.d.e.f.g.h]\n', 2),  # an escaped quote inside a quoted key part
 ])
 def test_the_string_scan_keeps_its_place_so_deep_keys_cannot_hide(text: str,
                                                                    line: int) -> None:

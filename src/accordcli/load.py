@@ -38,7 +38,7 @@ MAX_TEXT_CHARS = 20_000
 # header does, so prose in a string ("cf. U.S. D.o.S. doc. 1. and ...") is not mistaken
 # for one.
 MAX_KEY_PARTS = 8
-_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""  # "\"" escapes too
 # Patterns are kept as strings and compiled where used (re caches them): a run that reads
 # the index never parses TOML and need not compile them (~0.6 ms a start).
 _DEEP_KEY = (  # one character class first, so the scan skips ahead cheaply
