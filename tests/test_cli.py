@@ -395,3 +395,20 @@ def test_markdown_web_addresses_are_autolinks_that_keep_their_characters(
         encoding="utf-8")
     text = run("event", "talks-open", "--data", str(path), "--format", "markdown").stdout
     assert f"(see <{url}>). Done\\_now." in text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("see https://x.org/a|b in a cell", "see <https://x.org/a%7Cb> in a cell"),
+    ("“https://x.org/a”", "“<https://x.org/a>”"),
+    ("*https://x.org/a* and [https://x.org/b]", "\\*<https://x.org/a>\\* and \\[<https://x.org/b>\\]"),
+    ("foohttps://x.org/a", "foohttps://x.org/a"),  # not at a word's start: prose
+])
+def test_markdown_autolinks_end_where_the_address_does(run: Run, tmp_path, text: str,
+                                                       expected: str) -> None:
+    path = tmp_path / "links.toml"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace(
+        'title = { en = "Talks open in İstanbul"', f'title = {{ en = "{text}"', 1),
+        encoding="utf-8")
+    table = run("timeline", "--data", str(path), "--format", "markdown").stdout
+    row = next(line for line in table.splitlines() if "talks-open" in line)
+    assert row == f"| 1982-06 | talks-open | {expected} |"

@@ -60,8 +60,11 @@ _MD_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
 # "&" only where it starts an entity ("&amp;", "&#60;"): elsewhere it shows as written.
 _MD_ENTITY = r"&(?=#?[0-9A-Za-z]+;)"
 # A web address in data text becomes an autolink, <https://...>, inside which Markdown
-# reads nothing: escaping its "_" or "&" as in prose would break the link.
-_URL = r"https?://[^\s<>]+"
+# reads nothing: escaping its "_" or "&" as in prose would break the link. It starts a word
+# and stops at white space, "<", ">" and control characters.
+_URL = r"(?<![0-9A-Za-z])https?://[^\s<>\x00-\x1f\x7f-\x9f]+"
+# What ends a sentence or closes a quotation or markup around an address, not the address.
+_AFTER_URL = ".,;:!?'\"”’»›`*_~]"
 
 
 def _md_escape(text: str) -> str:
@@ -70,12 +73,14 @@ def _md_escape(text: str) -> str:
     position = 0
     for found in re.finditer(_URL, text):
         url = found.group()
-        # Sentence punctuation after an address, and a ")" it did not open, are prose.
-        while url and (url[-1] in ".,;:!?'\"" or (url[-1] == ")" and
-                                                   url.count("(") < url.count(")"))):
+        while url and (url[-1] in _AFTER_URL or (url[-1] == ")" and
+                                                  url.count("(") < url.count(")"))):
             url = url[:-1]
+        if url.endswith("://"):
+            continue  # a scheme alone is prose
         out.append(_md_prose(text[position:found.start()]))
-        out.append(f"<{visible(url)}>")
+        # "|" would end a table cell even inside an autolink; %7C is the same address.
+        out.append("<" + url.replace("|", "%7C") + ">")
         position = found.start() + len(url)
     out.append(_md_prose(text[position:]))
     return "".join(out)
