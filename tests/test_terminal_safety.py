@@ -73,3 +73,17 @@ def test_json_safe_round_trips(text: str) -> None:
     encoded = json_safe(json.dumps({"t": text}, ensure_ascii=False))
     assert json.loads(encoded) == {"t": text}
     assert not RAW_CONTROL.search(encoded)
+
+
+def test_punctuation_has_a_plain_spelling_where_the_encoding_lacks_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from accordcli.render.safe import representable
+
+    text = "1988-12-03 … 1988-12-04 – “Nisan” ı"
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="ascii"))
+    assert representable(text) == '1988-12-03 ... 1988-12-04 - "Nisan" \\u0131'
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="cp1252"))
+    assert representable(text) == "1988-12-03 … 1988-12-04 – “Nisan” \\u0131"  # cp1252 has them

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 
 # C0 controls except newline, DEL, C1 controls, the line and paragraph separators (which
 # start a new line for a terminal and for str.splitlines), and the bidirectional-formatting
@@ -24,8 +25,27 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+# Punctuation that has a plain spelling, used where the encoding cannot show the original:
+# "1988-12-03 ... 1988-12-04" reads better than "1988-12-03 \u2026 1988-12-04".
+_PLAIN_PUNCTUATION = {"…": "...", "–": "-", "—": "--", "‘": "'", "’": "'", "“": '"', "”": '"',
+                      "«": "<<", "»": ">>", "\u00a0": " "}
+
+
+@lru_cache(maxsize=8)
+def _plain_for(encoding: str) -> dict[int, str]:
+    """Return the plain spellings of the punctuation `encoding` cannot show."""
+    table = {}
+    for char, plain in _PLAIN_PUNCTUATION.items():
+        try:
+            char.encode(encoding)
+        except UnicodeEncodeError:
+            table[ord(char)] = plain
+    return table
+
+
 def representable(text: str) -> str:
-    """Return `text` with what stdout's encoding cannot show already backslash-escaped.
+    """Return `text` with what stdout's encoding cannot show already replaced: common
+    punctuation by its plain spelling, anything else by a backslash escape.
 
     The stream would escape those characters anyway (see output.prepare_streams); doing it
     before layout keeps table columns and chart labels aligned.
@@ -34,7 +54,8 @@ def representable(text: str) -> str:
     if encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig"):
         return text
     try:
-        return text.encode(encoding, "backslashreplace").decode(encoding)
+        plain = text.translate(_plain_for(encoding))
+        return plain.encode(encoding, "backslashreplace").decode(encoding)
     except LookupError:
         return text
 

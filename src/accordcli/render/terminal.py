@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable
 
 from rich import box
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -132,7 +132,16 @@ def _clipped(value: str, width: int) -> str:
     if cell_len(shown) <= width:
         return shown
     mark = "..." if ascii_only() else "…"
-    return set_cell_size(shown, max(width - len(mark), 0)).rstrip() + mark
+    room = max(width - len(mark), 0)
+    kept: list[str] = []
+    used = 0
+    for char in visible(value):  # whole characters: never half of an escape like \u0131
+        piece = representable(char)
+        if used + cell_len(piece) > room:
+            break
+        kept.append(piece)
+        used += cell_len(piece)
+    return "".join(kept).rstrip() + mark
 
 
 # Narrowest readable width of a wrapping column; ids and dates must fit whole.
@@ -182,7 +191,7 @@ def listing_view(listing: Listing, lang: str, words: Iterable[str] = ()) -> Rend
     parts: list[RenderableType] = []
     for record in listing.records:
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(style="dim", no_wrap=True)
+        _add_label_column(grid, width)
         grid.add_column(overflow="fold")
         for column in listing.columns:
             grid.add_row(Text(_label(column, lang)),
@@ -195,10 +204,17 @@ def listing_view(listing: Listing, lang: str, words: Iterable[str] = ()) -> Rend
     return Group(*parts)
 
 
+def _add_label_column(grid: Table, width: int) -> None:
+    """Add the labels' column to a grid of labelled values. A label may take half the width
+    and wraps beyond it: escaped for an ASCII terminal, "Tarih aralığı" is 28 characters,
+    which would leave the values no room at all on a narrow one."""
+    grid.add_column(style="dim", overflow="fold", max_width=max(4, width // 2))
+
+
 def detail_group(detail: Detail, lang: str) -> Group:
     """Return a heading, a grid of labelled fields and the detail's tables."""
     fields = Table.grid(padding=(0, 2))
-    fields.add_column(style="dim", no_wrap=True)
+    _add_label_column(fields, _console(io.StringIO()).width)
     fields.add_column(overflow="fold")
     for key, value in detail.fields:
         fields.add_row(Text(_label(key, lang)), _text(value))
