@@ -42,6 +42,8 @@ D = dt.date
         # A weekday that agrees with the date is fine.
         ("Thursday 14 April 1988", D(1988, 4, 14), D(1988, 4, 14), "day"),
         ("Thu, 14 Apr 1988", D(1988, 4, 14), D(1988, 4, 14), "day"),
+        ("Perşembe 14 Nisan 1988", D(1988, 4, 14), D(1988, 4, 14), "day"),
+        ("salı, 12 nisan 1988", D(1988, 4, 12), D(1988, 4, 12), "day"),
         # A small number beside a month name is the day.
         ("5th of May 1988", D(1988, 5, 5), D(1988, 5, 5), "day"),
         # ISO beside a weekday or punctuation has no day-or-month question to ask.
@@ -88,6 +90,7 @@ def test_accepted_forms(text: str, first: dt.date, last: dt.date, precision: str
         ("Monday 14 April 1988", "14 April 1988 was a Thursday"),
         ("sun 14 April 1988", "was a Thursday"),
         ("Monday 1988-04-14", "14 April 1988 was a Thursday"),
+        ("Pazartesi 14 Nisan 1988", "14 April 1988 was a Thursday"),
         # dateutil would read the bare number as a month: 1988-04-05, May 1988, May 1988.
         ("4,5,1988", "is 4 a day or a month"),
         ("5, 1988", "is 5 a day or a month"),

@@ -30,6 +30,10 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # Turkish month names as typed (folded: no accents, dotless i as i), read as English ones.
 TURKISH_MONTHS = {fold(turkish): english
                   for turkish, english in zip(TURKISH_MONTH_NAMES, MONTH_NAMES, strict=True)}
+# Turkish weekday names, folded, read as English ones, so that "Perşembe 14 Nisan 1988" is
+# read and checked like "Thursday 14 April 1988".
+TURKISH_WEEKDAYS = dict(zip(("pazartesi", "sali", "carsamba", "persembe", "cuma", "cumartesi",
+                             "pazar"), _WEEKDAYS, strict=True))
 
 
 class DateInputError(ValueError):
@@ -123,7 +127,8 @@ def _parse_free_text(cleaned: str, original: str) -> DayRange:
     folded = fold(cleaned)
     if any(unicodedata.category(c).startswith("C") for c in folded):
         raise DateInputError(f"{original!r} contains control characters")
-    words = [TURKISH_MONTHS.get(word, word) for word in re.split(r"(\W+)", folded)]
+    words = [TURKISH_MONTHS.get(word) or TURKISH_WEEKDAYS.get(word, word)
+             for word in re.split(r"(\W+)", folded)]
     english = "".join(words)
     if not re.search(_FOUR_DIGIT_YEAR, english):
         raise DateInputError(
