@@ -189,6 +189,11 @@ def test_validate_prints_counts(run: Run) -> None:
         (["timeline", "--search", "  "], 2, "a search needs at least one word"),
         (["search", " "], 2, "a search needs at least one word"),
         (["timeline", "--from", "4,5,1988"], 2, "is 4 a day or a month?"),
+        # An empty id is a usage mistake, not an id the data lacks.
+        (["event", ""], 2, "empty event id"),
+        (["actor", " "], 2, "empty actor id"),
+        (["clauses", ""], 2, "empty clause id"),
+        (["timeline", "--tag", ""], 2, "empty tag id"),
     ],
 )
 def test_errors_go_to_stderr_with_their_exit_code(

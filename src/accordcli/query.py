@@ -104,8 +104,15 @@ def clauses_matching(
     return found
 
 
+def _given(kind: str, wanted: str) -> None:
+    """Refuse an empty id as the usage mistake it is, not as an id the data lacks."""
+    if not wanted.strip():
+        raise UsageError(f"empty {kind} id")
+
+
 def require_event(dataset: Dataset, event_id: str) -> Event:
     """Return the event with this id or raise NotFound with suggestions."""
+    _given("event", event_id)
     event = dataset.event(event_id)
     if event is None:
         raise NotFound("event", event_id, _suggest(event_id, (e.id for e in dataset.events)))
@@ -114,6 +121,7 @@ def require_event(dataset: Dataset, event_id: str) -> Event:
 
 def require_actor(dataset: Dataset, actor_id: str) -> Actor:
     """Return the actor with this id or raise NotFound with suggestions."""
+    _given("actor", actor_id)
     actor = dataset.actor(actor_id)
     if actor is None:
         raise NotFound("actor", actor_id, _suggest(actor_id, (a.id for a in dataset.actors)))
@@ -126,6 +134,7 @@ def require_tag(dataset: Dataset, tag: str) -> str:
     dataset.tags is the whole vocabulary, even when the events were read for a date window:
     without a [[tags]] table, the loader makes the tags in use the vocabulary.
     """
+    _given("tag", tag)
     known = {id_key(t.id): t.id for t in dataset.tags}
     if id_key(tag) not in known:
         raise NotFound("tag", tag, _suggest(tag, known.values()))
@@ -166,6 +175,7 @@ def require_clause(dataset: Dataset, wanted: str) -> Clause:
     Numbers are tried first, over every clause: a clause whose id is "2" cannot hide the
     clause numbered 2.
     """
+    _given("clause", wanted)
     number = clause_number(wanted)
     for clause in dataset.clauses:
         if number is not None and number == clause.number:
