@@ -38,7 +38,9 @@ MAX_TEXT_CHARS = 20_000
 # header does, so prose in a string ("cf. U.S. D.o.S. doc. 1. and ...") is not mistaken
 # for one.
 MAX_KEY_PARTS = 8
-_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""  # "\"" escapes too
+# A bare part, or a quoted one with its escapes ("\""): unrolled and possessive, since this
+# runs over every line of a file that has no index yet (0.38 s on 42 MB, as without escapes).
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"|'[^'\n]*+')"""
 # Patterns are kept as strings and compiled where used (re caches them): a run that reads
 # the index never parses TOML and need not compile them (~0.6 ms a start).
 _DEEP_KEY = (  # one character class first, so the scan skips ahead cheaply
