@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from accordcli.errors import DataError
@@ -336,6 +337,62 @@ def test_a_comment_after_a_string_ending_in_extra_quotes_is_a_comment() -> None:
     text = 'title = """He said "hi""""  # see "note", a.b.c.d.e.f.g.h.i.j = 1\n'
     assert parse_toml(text, "x.toml") == {"title": 'He said "hi"'}
 
+
+# Text full of what the pre-scan looks for: dots, commas, brackets, "=", quotes, "#", and
+# whole deep keys or headers, which inside a string or comment are prose.
+_BAIT = st.sampled_from([", a.b.c.d.e.f.g.h.i = 1", "\n[a.b.c.d.e.f.g.h.i]\n",
+                         "{a.b.c.d.e.f.g.h.i = 1}", '"', "'", '""', "''", "\\"])
+_PROSE = st.lists(st.one_of(st.text(alphabet=st.sampled_from(list("ab1.,[]={} #\"'\\\n")),
+                                    max_size=12), _BAIT), max_size=5).map("".join)
+
+
+def _basic(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _multiline_basic(text: str) -> str:
+    # Quotes stay raw, as people write them, but never three in a row ("" may even end the
+    # text, right before the closing three).
+    out, run = [], 0
+    for char in text.replace("\\", "\\\\"):
+        run = run + 1 if char == '"' else 0
+        out.append('\\"' if run == 3 else char)
+        run = 0 if run == 3 else run
+    return '"""' + "".join(out) + '"""'
+
+
+TRIPLE = "'" * 3  # a multi-line literal string's quotes
+
+
+def _literal(text: str) -> str | None:
+    return None if "'" in text or "\n" in text else f"'{text}'"
+
+
+def _multiline_literal(text: str) -> str | None:
+    return None if TRIPLE in text else TRIPLE + text + TRIPLE
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([_basic, _multiline_basic, _literal,
+                                           _multiline_literal]),
+                          _PROSE, st.booleans()), min_size=1, max_size=6))
+def test_any_string_or_comment_text_in_valid_toml_is_never_a_deep_key(
+        values: list[tuple[Callable[[str], str | None], str, bool]]) -> None:
+    """No false positives: whatever valid strings and comments hold, a file whose keys have
+    three parts parses, and to what was written."""
+    lines, expected = [], {}
+    for number, (quote, text, comment) in enumerate(values):
+        written = quote(text)
+        if written is None:
+            continue
+        note = text.splitlines()[0] if comment and text.strip() else ""
+        lines.append(f"k{number}.a.b = {written}" + (f"  # {note}" if note else ""))
+        # TOML drops the newline that starts a multi-line string.
+        multiline = written.startswith(('"""', TRIPLE))
+        expected[f"k{number}"] = text[1:] if multiline and text.startswith("\n") else text
+    assume(lines)
+    parsed = parse_toml("\n".join(lines) + "\n", "prop.toml")
+    assert {key: parsed[key]["a"]["b"] for key in parsed} == expected
 
 def test_references_take_the_spelling_of_the_record_they_name(tmp_path: Path) -> None:
     # Ids compare ignoring case and normalisation; once loaded, every reference is spelled
