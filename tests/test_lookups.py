@@ -184,6 +184,20 @@ def test_span_errors(run: Run) -> None:
     assert unknown.exit_code == 1 and "did you mean 'treaty-signed'" in unknown.stderr
     bad = run("span", "1988-02-30", "1988-03-01", "--data", S)
     assert bad.exit_code == 2 and "February 1988 has no day 30" in bad.stderr
+    vague = run("span", "April 1988", "1989-01-01", "--data", S)
+    assert vague.exit_code == 2
+    assert "'April 1988' is a month, not a day" in vague.stderr
+
+
+def test_span_takes_a_day_in_any_form_from_takes(run: Run) -> None:
+    """YYYY-MM-DD, year-first without zeros, or words in English or Turkish: one day each."""
+    for start, end in (("14 April 1988", "15 Mayıs 1988"), ("1988-4-14", "1988-05-15")):
+        record = json_of(run, "span", start, end)
+        assert (record["from"], record["to"], record["total_days"]) == (
+            "1988-04-14", "1988-05-15", 31)
+        assert (record["from_label"], record["to_label"]) == (start, end)
+    # An event id still wins: it is tried before any date form.
+    assert json_of(run, "span", "treaty-signed", "1988-05-15")["from_label"] == "treaty-signed"
 
 
 # chart -------------------------------------------------------------------------------------

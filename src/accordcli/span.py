@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from accordcli.dates import DateInputError, is_full_day, parse_day
+from accordcli.dates import DateInputError, is_full_day, parse_day, parse_day_range
 from accordcli.errors import UsageError
 from accordcli.model import Dataset, Span
 from accordcli.query import require_event
@@ -49,12 +49,23 @@ def date_of(text: str) -> dt.date | None:
 
 
 def moment(dataset: Dataset, text: str) -> Moment:
-    """Return the day an event id (its first day) or a YYYY-MM-DD date stands for."""
+    """Return the day an event id (its first day) or a date stands for: YYYY-MM-DD, or any
+    other form --from takes ("14 April 1988", "1988-4-14") that names one day."""
     day = date_of(text)
     if day is not None:
         return Moment(day, text, None)
-    event = require_event(dataset, text)
-    return Moment(event.date.start, event.id, event.date)
+    event = dataset.event(text) if text.strip() else None
+    if event is not None:
+        return Moment(event.date.start, event.id, event.date)
+    try:
+        typed = parse_day_range(text)  # only now: an id is the common case, and cheaper
+    except DateInputError:
+        require_event(dataset, text)  # neither an id nor a date: NotFound, with suggestions
+        raise
+    if typed.precision != "day":
+        raise UsageError(f"{text!r} is a {typed.precision}, not a day: give an exact day "
+                         "(e.g. 1988-04-14) or an event id")
+    return Moment(typed.first, text, None)
 
 
 def between(start: Moment, end: Moment) -> Interval:
