@@ -87,6 +87,8 @@ def test_accepted_forms(text: str, first: dt.date, last: dt.date, precision: str
         ("1988\x00", "control characters"),
         ("1988-4-31", "April 1988 has no day 31"),
         ("1988-4/5", "ambiguous"),
+        ("88-04", "write the year with four digits"),
+        ("14/4/88", "write the year with four digits"),
         ("Monday 14 April 1988", "14 April 1988 was a Thursday"),
         ("sun 14 April 1988", "was a Thursday"),
         ("Monday 1988-04-14", "14 April 1988 was a Thursday"),
