@@ -417,3 +417,11 @@ def test_markdown_autolinks_end_where_the_address_does(run: Run, tmp_path, text:
     table = run("timeline", "--data", str(path), "--format", "markdown").stdout
     row = next(line for line in table.splitlines() if "talks-open" in line)
     assert row == f"| 1982-06 | talks-open | {expected} |"
+
+
+@pytest.mark.parametrize("lang", ["en", "tr"])
+def test_shipped_actors_are_a_table_at_100_columns(run: Run, lang: str) -> None:
+    """Not 38 stacked records of eight lines: the roles are cut, the table fits."""
+    shown = run("actors", "--lang", lang, env={**TERMINAL, "COLUMNS": "100"})
+    header = shown.stdout.splitlines()[0].split()
+    assert header[0] in ("Id", "Kimlik") and ("Role" in header or "Rol" in header)

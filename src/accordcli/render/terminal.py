@@ -144,8 +144,11 @@ def _clipped(value: str, width: int) -> str:
     return "".join(kept).rstrip() + mark
 
 
-# Narrowest readable width of a wrapping column; ids and dates must fit whole.
+# Narrowest readable width of a wrapping column; ids and dates must fit whole. A one-line
+# column may be narrower: its start and "…" still say what it holds, and `accord actor ID`
+# shows it whole, while a table keeps 38 actors on 40 lines instead of 300.
 _MIN_WRAPPED = 12
+_MIN_ONE_LINE = 8
 
 
 def _values(listing: Listing, column: str) -> list[str]:
@@ -164,7 +167,7 @@ def _minimum(listing: Listing, lang: str, column: str) -> int:
         return _natural(listing, lang, column)
     if column in _ONE_LINE:
         return min(_natural(listing, lang, column),
-                   max(_MIN_WRAPPED, cell_len(_label(column, lang))))
+                   max(_MIN_ONE_LINE, cell_len(_label(column, lang))))
     longest = max([cell_len(w) for v in _values(listing, column) for w in v.split()] or [1])
     return min(_MIN_WRAPPED, max(longest, cell_len(_label(column, lang))))
 
