@@ -398,6 +398,7 @@ def complete(words: str, **env: str) -> str:
         # Ids ignore case: what was typed is kept, the rest completed.
         ("accord actor ENV", ['"ENVoy":"Ada Envoy"']),
         ("accord timeline --tag MIL", ['"MILitary":"Military"']),
+        ("accord actors --kind p", ['"person"']),
     ],
 )
 def test_completion(words: str, expected: list[str]) -> None:

@@ -19,6 +19,7 @@ from accordcli.completion import (
     complete_actor,
     complete_clause,
     complete_event,
+    complete_kind,
     complete_lang,
     complete_tag,
 )
@@ -339,7 +340,7 @@ def clauses(
 @app.command(short_help="Every actor, with its events' extent.")
 def actors(
     kind: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--kind", "-k", metavar="KIND", show_default=False,
+        "--kind", "-k", metavar="KIND", show_default=False, autocompletion=complete_kind,
         help="Only actors of this kind: state, organisation, group or person.")] = None,
     data: DataOpt = None,
     no_cache: NoCacheOpt = False,

@@ -84,3 +84,8 @@ def complete_lang(incomplete: str) -> list[tuple[str, str]]:
     return _starting([("en", "English"), ("tr", "Türkçe")], incomplete)
 
 
+def complete_kind(incomplete: str) -> list[tuple[str, str]]:
+    """Complete --kind values (the data's own vocabulary, so no file is read)."""
+    from accordcli.model import ACTOR_KINDS
+
+    return _starting([(kind, "") for kind in ACTOR_KINDS], incomplete)
