@@ -407,6 +407,9 @@ def test_markdown_web_addresses_are_autolinks_that_keep_their_characters(
     ("“https://x.org/a”", "“<https://x.org/a>”"),
     ("*https://x.org/a* and [https://x.org/b]", "\\*<https://x.org/a>\\* and \\[<https://x.org/b>\\]"),
     ("foohttps://x.org/a", "foohttps://x.org/a"),  # not at a word's start: prose
+    ("https://x.org/\u202egnp.exe", "<https://x.org/>\\\\u202egnp.exe"),  # bidi: prose, shown
+    ("http://[2001:db8::1]/a and [https://x.org/b]",
+     "<http://[2001:db8::1]/a> and \\[<https://x.org/b>\\]"),
 ])
 def test_markdown_autolinks_end_where_the_address_does(run: Run, tmp_path, text: str,
                                                        expected: str) -> None:

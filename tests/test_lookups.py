@@ -196,8 +196,26 @@ def test_span_takes_a_day_in_any_form_from_takes(run: Run) -> None:
         assert (record["from"], record["to"], record["total_days"]) == (
             "1988-04-14", "1988-05-15", 31)
         assert (record["from_label"], record["to_label"]) == (start, end)
-    # An event id still wins: it is tried before any date form.
-    assert json_of(run, "span", "treaty-signed", "1988-05-15")["from_label"] == "treaty-signed"
+
+
+def test_span_tries_an_event_id_before_a_date_in_words(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "dated-id.toml"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace(
+        'id = "treaty-signed"', 'id = "14-april-1988"'), encoding="utf-8")
+    result = run("span", "14-april-1988", "1988-05-15", "--data", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["from_label"] == "14-april-1988"  # the event, by its id
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Monday 14 April 1988", "14 April 1988 was a Thursday"),
+    ("14/04/1988", "is ambiguous"),
+    ("14.4.88", "write the year with four digits"),
+])
+def test_span_reports_a_mistyped_date_as_a_date(run: Run, text: str, message: str) -> None:
+    """Not as an unknown event id: ids have no spaces, and no id is near these."""
+    result = run("span", text, "1988-05-15", "--data", S)
+    assert result.exit_code == 2 and message in result.stderr
 
 
 # chart -------------------------------------------------------------------------------------

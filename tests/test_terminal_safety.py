@@ -87,3 +87,12 @@ def test_punctuation_has_a_plain_spelling_where_the_encoding_lacks_it(
     assert representable(text) == '1988-12-03 ... 1988-12-04 - "Nisan" \\u0131'
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="cp1252"))
     assert representable(text) == "1988-12-03 … 1988-12-04 – “Nisan” \\u0131"  # cp1252 has them
+
+
+def test_a_cut_cell_keeps_every_escape_whole() -> None:
+    from accordcli.render.terminal import _clipped
+
+    for width in range(4, 14):
+        cut = _clipped("ab\u202ecdefghij\x1bklmnop", width)
+        assert re.search(r"\\(?:u(?![0-9a-f]{4})|x(?![0-9a-f]{2}))", cut) is None, cut
+        assert len(cut) <= width

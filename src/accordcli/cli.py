@@ -492,9 +492,10 @@ def on(
 @app.command(name="span", short_help="Time between two events or dates.")
 def span_command(
     start: Annotated[str, typer.Argument(metavar="A", autocompletion=complete_event,
-                                         help="An event id (its first day) or YYYY-MM-DD.")],
+                                         help="An event id (its first day) or a day: "
+                                              "1988-04-14, '14 April 1988', '14 Nisan 1988'.")],
     end: Annotated[str, typer.Argument(metavar="B", autocompletion=complete_event,
-                                       help="An event id (its first day) or YYYY-MM-DD.")],
+                                       help="The same, for the other end.")],
     data: DataOpt = None,
     no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.en,

@@ -1,4 +1,4 @@
-"""Measure the time between two moments, each an event id or a full date."""
+"""Measure the time between two moments, each an event id or a day."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from accordcli.dates import DateInputError, is_full_day, parse_day, parse_day_range
-from accordcli.errors import UsageError
+from accordcli.errors import AccordError, NotFound, UsageError
 from accordcli.model import Dataset, Span
 from accordcli.query import require_event
 
@@ -49,8 +49,9 @@ def date_of(text: str) -> dt.date | None:
 
 
 def moment(dataset: Dataset, text: str) -> Moment:
-    """Return the day an event id (its first day) or a date stands for: YYYY-MM-DD, or any
-    other form --from takes ("14 April 1988", "1988-4-14") that names one day."""
+    """Return the day a text stands for: YYYY-MM-DD is that day; any other text is an event
+    id (its first day) if the dataset has one, else a day in any form --from takes
+    ("14 April 1988", "1988-4-14")."""
     day = date_of(text)
     if day is not None:
         return Moment(day, text, None)
@@ -59,13 +60,25 @@ def moment(dataset: Dataset, text: str) -> Moment:
         return Moment(event.date.start, event.id, event.date)
     try:
         typed = parse_day_range(text)  # only now: an id is the common case, and cheaper
-    except DateInputError:
-        require_event(dataset, text)  # neither an id nor a date: NotFound, with suggestions
-        raise
+    except DateInputError as err:
+        raise _neither(dataset, text, err) from None
     if typed.precision != "day":
         raise UsageError(f"{text!r} is a {typed.precision}, not a day: give an exact day "
                          "(e.g. 1988-04-14) or an event id")
     return Moment(typed.first, text, None)
+
+
+def _neither(dataset: Dataset, text: str, err: DateInputError) -> AccordError:
+    """Return the error for a text that is neither an event id nor a day: the date reading's
+    own message when the text was meant as a date (ids have no spaces; digits with no id
+    near them), else the unknown id with its suggestions."""
+    try:
+        require_event(dataset, text)
+    except NotFound as missing:
+        meant_as_date = any(c.isspace() for c in text) or (
+            any(c.isdigit() for c in text) and not missing.suggestions)
+        return UsageError(str(err)) if meant_as_date else missing
+    return UsageError(str(err))  # not reached: moment() found no event with this id
 
 
 def between(start: Moment, end: Moment) -> Interval:

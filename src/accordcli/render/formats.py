@@ -61,10 +61,12 @@ _MD_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
 _MD_ENTITY = r"&(?=#?[0-9A-Za-z]+;)"
 # A web address in data text becomes an autolink, <https://...>, inside which Markdown
 # reads nothing: escaping its "_" or "&" as in prose would break the link. It starts a word
-# and stops at white space, "<", ">" and control characters.
-_URL = r"(?<![0-9A-Za-z])https?://[^\s<>\x00-\x1f\x7f-\x9f]+"
+# and stops at white space, "<", ">", and control and bidi characters (left to prose, which
+# shows them as escapes).
+_URL = (r"(?<![0-9A-Za-z])https?://"
+        r"[^\s<>\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
 # What ends a sentence or closes a quotation or markup around an address, not the address.
-_AFTER_URL = ".,;:!?'\"”’»›`*_~]"
+_AFTER_URL = ".,;:!?'\"”’»›`*_~"
 
 
 def _md_escape(text: str) -> str:
@@ -73,8 +75,8 @@ def _md_escape(text: str) -> str:
     position = 0
     for found in re.finditer(_URL, text):
         url = found.group()
-        while url and (url[-1] in _AFTER_URL or (url[-1] == ")" and
-                                                  url.count("(") < url.count(")"))):
+        while url and (url[-1] in _AFTER_URL or _unopened(url, ")", "(")
+                       or _unopened(url, "]", "[")):
             url = url[:-1]
         if url.endswith("://"):
             continue  # a scheme alone is prose
@@ -84,6 +86,12 @@ def _md_escape(text: str) -> str:
         position = found.start() + len(url)
     out.append(_md_prose(text[position:]))
     return "".join(out)
+
+
+def _unopened(url: str, closing: str, opening: str) -> bool:
+    """True when `url` ends in a bracket it did not open: "(see https://x.org/a)", but not
+    https://en.wikipedia.org/wiki/Geneva_(1988) or http://[2001:db8::1]."""
+    return url.endswith(closing) and url.count(opening) < url.count(closing)
 
 
 def _md_prose(text: str) -> str:

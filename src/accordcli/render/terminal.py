@@ -135,8 +135,8 @@ def _clipped(value: str, width: int) -> str:
     room = max(width - len(mark), 0)
     kept: list[str] = []
     used = 0
-    for char in visible(value):  # whole characters: never half of an escape like \u0131
-        piece = representable(char)
+    for char in value:  # whole characters: never half of an escape like \u0131 or \u202e
+        piece = representable(visible(char))
         if used + cell_len(piece) > room:
             break
         kept.append(piece)
