@@ -55,7 +55,7 @@ def moment(dataset: Dataset, text: str) -> Moment:
     day = date_of(text)
     if day is not None:
         return Moment(day, text, None)
-    event = dataset.event(text) if text.strip() else None
+    event = dataset.event(text)
     if event is not None:
         return Moment(event.date.start, event.id, event.date)
     try:

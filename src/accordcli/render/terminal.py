@@ -84,24 +84,24 @@ def _text(value: str, style: str = "", words: Iterable[str] = ()) -> Text:
 
 
 def listing_table(listing: Listing, lang: str, words: Iterable[str] = (),
-                  width: int | None = None) -> Table:
-    """Return a Rich table of the listing's columns, fitted to `width` when given."""
+                  width: int | None = None,
+                  widths: dict[str, tuple[int, int]] | None = None) -> Table:
+    """Return a Rich table of the listing's columns, fitted to `width` when given (with
+    `widths` from _widths, if already measured)."""
     table = Table(box=_box(), show_edge=False, pad_edge=False, expand=False)
     one_line = [column for column in listing.columns if column in _ONE_LINE]
-    room = None
+    limits: dict[str, int] = {}
     if width is not None and one_line:
         # Rich, left to fit a one-line cell's whole length, would squeeze every other column
         # out of sight. Wrapping and one-line columns share what fixed columns leave; a
         # wrapping column takes no more than its share, and one-line columns the rest.
-        room = width - _gaps(listing) - sum(_natural(listing, lang, c)
-                                            for c in listing.columns if c in _NO_WRAP)
+        widths = widths or _widths(listing, lang)
+        room = width - _gaps(listing) - sum(widths[c][0] for c in listing.columns
+                                            if c in _NO_WRAP)
         flexible = [c for c in listing.columns if c not in _NO_WRAP]
         share = room // len(flexible)
-        room -= sum(min(_natural(listing, lang, c), share)
-                    for c in flexible if c not in _ONE_LINE)
-        room //= len(one_line)
-    limits = {column: max(room, _minimum(listing, lang, column))
-              for column in one_line if room is not None}
+        room -= sum(min(widths[c][0], share) for c in flexible if c not in _ONE_LINE)
+        limits = {c: max(room // len(one_line), widths[c][1]) for c in one_line}
     for column in listing.columns:
         table.add_column(
             _label(column, lang),
@@ -151,25 +151,24 @@ _MIN_WRAPPED = 12
 _MIN_ONE_LINE = 8
 
 
-def _values(listing: Listing, column: str) -> list[str]:
-    """Return a column's values as the terminal will show them (escapes included)."""
-    return [representable(visible(_cell(listing.shown(r, column)))) for r in listing.records]
-
-
-def _natural(listing: Listing, lang: str, column: str) -> int:
-    """Return the width a column takes unwrapped: its label's or its longest value's."""
-    return max([cell_len(_label(column, lang)), *(cell_len(v) for v in _values(listing, column))])
-
-
-def _minimum(listing: Listing, lang: str, column: str) -> int:
-    """Return the narrowest width a column can be shown at."""
-    if column in _NO_WRAP:
-        return _natural(listing, lang, column)
-    if column in _ONE_LINE:
-        return min(_natural(listing, lang, column),
-                   max(_MIN_ONE_LINE, cell_len(_label(column, lang))))
-    longest = max([cell_len(w) for v in _values(listing, column) for w in v.split()] or [1])
-    return min(_MIN_WRAPPED, max(longest, cell_len(_label(column, lang))))
+def _widths(listing: Listing, lang: str) -> dict[str, tuple[int, int]]:
+    """Return each column's natural width (unwrapped: its label or longest value, as the
+    terminal will show them) and the narrowest it can be shown at."""
+    widths = {}
+    for column in listing.columns:
+        label_width = cell_len(_label(column, lang))
+        values = [representable(visible(_cell(listing.shown(r, column))))
+                  for r in listing.records]
+        natural = max([label_width, *(cell_len(v) for v in values)])
+        if column in _NO_WRAP:
+            narrowest = natural
+        elif column in _ONE_LINE:
+            narrowest = min(natural, max(_MIN_ONE_LINE, label_width))
+        else:
+            longest = max([cell_len(w) for v in values for w in v.split()] or [1])
+            narrowest = min(_MIN_WRAPPED, max(longest, label_width))
+        widths[column] = (natural, narrowest)
+    return widths
 
 
 def _gaps(listing: Listing) -> int:
@@ -177,8 +176,8 @@ def _gaps(listing: Listing) -> int:
     return 3 * (len(listing.columns) - 1)
 
 
-def _fits(listing: Listing, lang: str, width: int) -> bool:
-    return _gaps(listing) + sum(_minimum(listing, lang, c) for c in listing.columns) <= width
+def _fits(listing: Listing, widths: dict[str, tuple[int, int]], width: int) -> bool:
+    return _gaps(listing) + sum(narrowest for _, narrowest in widths.values()) <= width
 
 
 def listing_view(listing: Listing, lang: str, words: Iterable[str] = ()) -> RenderableType:
@@ -189,8 +188,9 @@ def listing_view(listing: Listing, lang: str, words: Iterable[str] = ()) -> Rend
     """
     words = tuple(words)
     width = _console(io.StringIO()).width
-    if _fits(listing, lang, width):
-        return listing_table(listing, lang, words, width)
+    widths = _widths(listing, lang)
+    if _fits(listing, widths, width):
+        return listing_table(listing, lang, words, width, widths)
     parts: list[RenderableType] = []
     for record in listing.records:
         grid = Table.grid(padding=(0, 1))
