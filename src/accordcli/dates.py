@@ -101,9 +101,9 @@ def parse_day_range(text: str) -> DayRange:
     if year_first:
         year, _, month, day = year_first.groups()
         return parse_day_range(f"{year}-{month.zfill(2)}" + (f"-{day.zfill(2)}" if day else ""))
-    if re.fullmatch(_ALL_NUMBERS, cleaned) and not re.search(_FOUR_DIGIT_YEAR, cleaned):
-        raise DateInputError(f"{text!r}: write the year with four digits, e.g. 1988-04-14")
     if re.fullmatch(_ALL_NUMBERS, cleaned):
+        if not re.search(_FOUR_DIGIT_YEAR, cleaned):
+            raise DateInputError(f"{text!r}: write the year with four digits, e.g. 1988-04-14")
         raise DateInputError(
             f"{text!r} is ambiguous (day or month first?); write it as YYYY-MM-DD, "
             f"e.g. {_iso_hint(cleaned)}"
