@@ -10,9 +10,17 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from accordcli import load as loader
 from accordcli.errors import DataError
 from accordcli.load import build, decode, load, parse_toml
 from conftest import SAMPLE
+
+
+@pytest.fixture(autouse=True)
+def _no_settling(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every test here writes a file and reads it at once, with nothing else writing it:
+    # waiting for it to settle (tests/test_load_race.py) would only cost ~50 ms a read.
+    monkeypatch.setattr(loader, "SETTLE_NS", 0)
 
 HEAD = """\
 [[sources]]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any, TypeGuard, TypeVar
+from typing import Any, BinaryIO, TypeGuard, TypeVar
 
 from accordcli.edtf import EdtfError, parse_edtf
 from accordcli.errors import DataError
@@ -29,6 +30,16 @@ from accordcli.model import (
 # Bounds that keep a hostile file from costing more than a second or unbounded memory.
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_TEXT_CHARS = 20_000
+# A read that overlaps a change to the file is retried; after this many reads in all the
+# user is told to try again, rather than given a dataset mixing two versions of the file.
+READ_ATTEMPTS = 3
+# How long after its last change a file is taken to be finished with. A write stamps the
+# times as it starts, so a writer paused mid-copy leaves a half-written file whose size and
+# times hold still; this must outlast such a pause, and the tick of the file system's clock
+# (a few ms on Linux before 6.13; 1 s on ext3 and 2 s on FAT are not covered). With 12
+# readers and a writer on 2 cores, 10 ms still let mixed reads through and 20 ms did not.
+# Only a file saved less than this long ago waits, once, before it is read.
+SETTLE_NS = 50_000_000
 
 # Deeply dotted table headers or keys make tomli build a dict per part: 40,000 headers of 27
 # parts (2.4 MB) cost it over 1 GiB, and keys in inline tables ({ a.a.a... = 1 }) about 100
@@ -86,14 +97,45 @@ def display_name(path: Path) -> str:
 
 
 def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
-    """Read a data file and its status, turning every way it can fail into a DataError."""
+    """Read a data file and its status, turning every way it can fail into a DataError.
+
+    A file rewritten in place while it is read can give a mix of both versions (3 of 477
+    reads in issue #11), so a read counts only if the file is the same version after it as
+    before; otherwise it is read again, up to READ_ATTEMPTS times in all. The status
+    returned is the one verified to hold for the whole read, so an index written under it
+    (cache.py) describes exactly these bytes.
+    """
     name = display_name(path)
+    for _attempt in range(READ_ATTEMPTS):
+        raw, stat = _read_once(path, name)
+        if stat is not None:
+            return raw, stat
+    raise DataError(name, ["changed while it was being read; try again"])
+
+
+def _read_once(path: Path, name: str) -> tuple[bytes, os.stat_result | None]:
+    """Read the file once; the status is None when the file changed during the read."""
     try:
         if path.is_dir():
             raise DataError(name, ["is a directory, not a TOML file"])
         with path.open("rb") as handle:
-            stat = os.fstat(handle.fileno())
+            before = os.fstat(handle.fileno())
+            regular = S_ISREG(before.st_mode)
+            if regular:
+                _settle(before)
             raw = _read_at_most(handle, MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                raise DataError(name, [f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"])
+            if not regular:
+                return raw, before  # a pipe or a device: there is no version to compare
+            # A size of 0 with content is a kernel file (/proc), not a truncation.
+            same = (before.st_size in (0, len(raw))
+                    and _version(os.fstat(handle.fileno())) == _version(before))
+        if same:
+            try:
+                same = _version(path.stat()) == _version(before)  # not renamed over meanwhile
+            except FileNotFoundError:
+                same = False  # deleted meanwhile: the next attempt says so
     except FileNotFoundError:
         raise DataError(name, ["no such file"]) from None
     except PermissionError:
@@ -102,12 +144,28 @@ def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
         raise DataError(name, ["is a directory, not a TOML file"]) from None
     except OSError as err:
         raise DataError(name, [f"cannot read: {err.strerror or err}"]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise DataError(name, [f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"])
-    return raw, stat
+    return raw, before if same else None
 
 
-def _read_at_most(handle: Any, limit: int) -> bytes:
+def _version(stat: os.stat_result) -> tuple[int, ...]:
+    """Return what changes when a file is rewritten, in place or by a rename over it."""
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def _settle(stat: os.stat_result) -> None:
+    """Wait until the file's last change is SETTLE_NS old, if it is younger.
+
+    A write stamps the file's times when it starts, so a reader can see the same size and
+    times before and after reading a half-written file: the writer may have been paused
+    mid-copy, and a write within the same clock tick leaves the times as they were. A
+    change that old is over; a later one changes the times, which the read compares.
+    """
+    age = time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns)
+    if age < SETTLE_NS:  # also a time in the future (clock skew): wait once, no longer
+        time.sleep(min(SETTLE_NS, SETTLE_NS - age) / 1e9)
+
+
+def _read_at_most(handle: BinaryIO, limit: int) -> bytes:
     # read(limit) would make CPython allocate `limit` bytes up front, whatever the file size.
     chunks = []
     total = 0
