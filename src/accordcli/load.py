@@ -6,7 +6,9 @@ import datetime as dt
 import os
 import re
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any, BinaryIO, TypeGuard, TypeVar
@@ -75,11 +77,15 @@ _STRING_OR_COMMENT = (
 MAX_SUGGESTIONS = 25
 
 _SYNTAX_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
-# Spaces, controls, and invisible format characters (zero-width, bidi, soft hyphen, BOM) that
-# would let two ids look alike or reorder a line; and ";", which joins lists of ids in CSV,
-# Markdown and line output.
-_NOT_IN_ID = (
-    "[;\\s\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+# Characters a shell gives a meaning to (quoting, expansion, globbing, redirection, history,
+# comments, the home directory): ids are typed on command lines (accord event ID), in
+# completion and in scripts, where these need quoting or do something else. ";" also
+# joins lists of ids in CSV, Markdown and line output. Spaces, controls and invisible
+# characters are refused through the Unicode table (unicode_tables.py).
+SHELL_SPECIAL = "$`\\*?'\"{}[];|&<>()!#~"
+# The ASCII characters an id may not hold: the table's (controls, space, DEL) and the
+# above; tests/test_id_chars.py checks it against id_refusal().
+_ASCII_REFUSED = "[\x00-\x20\x7f" + re.escape(SHELL_SPECIAL) + "]"
 
 T = TypeVar("T")
 
@@ -285,6 +291,76 @@ def load(
     return dataset
 
 
+@lru_cache(maxsize=1)
+def _id_table() -> tuple[tuple[int, ...], tuple[tuple[int, int, int], ...], tuple[str, ...],
+                         re.Pattern[str]]:
+    # Imported and compiled on first use: a run that reads the index checks no ids.
+    from accordcli import unicode_tables
+
+    ranges = unicode_tables.RANGES
+    return (tuple(first for first, _, _ in ranges), ranges, unicode_tables.KINDS,
+            re.compile(_ASCII_REFUSED))
+
+
+def id_refusal(char: str) -> str | None:
+    """Return why an id may not contain `char` ("an invisible character"), or None.
+
+    Refused: SHELL_SPECIAL, and every code point that unicode_tables.py lists: controls,
+    white space, invisible and format characters, private use, surrogates, and code points
+    unassigned in its Unicode version. The table decides, not this Python's unicodedata,
+    so the answer is the same on every Python.
+    """
+    code = ord(char)
+    if code < 0x80 and char in SHELL_SPECIAL:
+        return "special to shells"
+    firsts, ranges, kinds, _ = _id_table()
+    index = bisect_right(firsts, code) - 1
+    if index >= 0 and code <= ranges[index][1]:
+        return kinds[ranges[index][2]]
+    return None
+
+
+def first_refused(text: str) -> int:
+    """Return the index of the first character of `text` an id may not hold, or -1."""
+    if text.isascii():  # almost every id: one regular-expression scan
+        found = _id_table()[3].search(text)
+        return -1 if found is None else found.start()
+    for position, char in enumerate(text):
+        if id_refusal(char) is not None:
+            return position
+    return -1
+
+
+def shown_id(text: str) -> str:
+    """Quote an id for a message as repr() does, with every character that an id may not
+    hold escaped (U+3164 as \\u3164), whichever of them this Python thinks printable."""
+    quote = '"' if "'" in text and '"' not in text else "'"
+    out = [quote]
+    for char in text:
+        code = ord(char)
+        if char in ("\\", quote):
+            out.append("\\" + char)
+        elif char in "\t\n\r":
+            out.append(repr(char)[1:-1])
+        elif code < 0x20 or code == 0x7F or (code >= 0x80 and id_refusal(char) is not None):
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+                       if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    out.append(quote)
+    return "".join(out)
+
+
+def _refused_id(text: str, position: int) -> str:
+    """Return the one-line problem for an id whose character at `position` is refused."""
+    char = text[position]
+    code = f"U+{ord(char):04X}"
+    why = id_refusal(char)
+    what = f"{char!r} ({code}, {why})" if " " <= char <= "~" else f"{code} ({why})"
+    return (f"id {shown_id(text)} has {what} at character {position + 1}; remove it, "
+            "or use '-' or '_' between words")
+
+
 class _Checker:
     """Collects every problem in a parsed document instead of stopping at the first."""
 
@@ -298,7 +374,6 @@ class _Checker:
         self.open_kinds: set[str] = set()
         self.suggestions_left = MAX_SUGGESTIONS
         self.good_ids: set[str] = set()  # strings already found well-formed as ids
-        self.not_in_id = re.compile(_NOT_IN_ID)
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}")
@@ -346,9 +421,9 @@ class _Checker:
         text = self.string(value, where)
         if text is None:
             return None
-        if self.not_in_id.search(text):
-            self.problem(where, f"id {text!a} must not contain spaces, ';', control "
-                                "characters or invisible formatting characters")
+        position = first_refused(text)
+        if position >= 0:
+            self.problem(where, _refused_id(text, position))
             return None
         return text
 
@@ -382,7 +457,7 @@ class _Checker:
             if type(item) is str and item in self.good_ids:
                 identifier = item
             elif (type(item) is str and 0 < len(item) <= MAX_TEXT_CHARS
-                  and not self.not_in_id.search(item)):
+                  and first_refused(item) < 0):
                 identifier = item
                 self.good_ids.add(item)
             else:
@@ -393,7 +468,8 @@ class _Checker:
             key = id_key(identifier)
             if key in found:
                 self.problem(f"{where}[{position}]",
-                             f"{identifier!r} is already listed as {found[key]!r}")
+                             f"{shown_id(identifier)} is already listed as "
+                             f"{shown_id(found[key])}")
                 continue
             if known is not None:
                 # One spelling everywhere: views and relations compare ids exactly.
@@ -418,7 +494,7 @@ class _Checker:
         if self.suggestions_left > 0:
             self.suggestions_left -= 1
             hint = _close(identifier, set(known.values()))
-        self.problem(where, f"unknown {kind} {identifier!r}{hint}")
+        self.problem(where, f"unknown {kind} {shown_id(identifier)}{hint}")
         return identifier
 
     def date(self, value: Any, where: str) -> Span | None:
@@ -508,7 +584,7 @@ def _close(word: str, choices: set[str]) -> str:
 def _where(kind: str, position: int, record: Any) -> str:
     identifier = record.get("id") if isinstance(record, dict) else None
     if isinstance(identifier, str):
-        return f"{kind}[{position}] (id {identifier!r})"
+        return f"{kind}[{position}] (id {shown_id(identifier)})"
     return f"{kind}[{position}]"
 
 
