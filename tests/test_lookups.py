@@ -1,4 +1,4 @@
-"""search, on, span, chart, TimelineJS and completion, on the sample dataset."""
+"""search, on, span, chart and TimelineJS on the sample dataset (completion: test_completion)."""
 
 from __future__ import annotations
 
@@ -389,50 +389,6 @@ def test_timelinejs_escapes_html_and_follows_lang(run: Run, tmp_path: Path) -> N
     assert "Çekilme" in headlines
     rumour = next(s for s in turkish["events"] if s["unique_id"] == "rumour")
     assert rumour["display_date"] == "1990 (kesin değil)"
-
-
-# completion --------------------------------------------------------------------------------
-
-def complete(words: str, **env: str) -> str:
-    settings = {"_ACCORD_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words,
-                "ACCORD_DATA": S, **env}
-    result = subprocess.run([ACCORD], capture_output=True, text=True, env=clean_env(**settings))
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-@pytest.mark.parametrize(
-    ("words", "expected"),
-    [
-        ("accord event tal", ['"talks-open":"Talks open in İstanbul"']),
-        ("accord actor e", ['"envoy":"Ada Envoy"']),
-        ("accord timeline --actor no", ['"north":"Northland"']),
-        ("accord timeline --tag mil", ['"military":"Military"']),
-        ("accord clauses ", ['"1":"Peace"', '"2":"Guarantee"', '"peace":"Peace"']),
-        ("accord timeline --lang ", ['"en":"English"', '"tr":"Türkçe"']),
-        ("accord span treaty", ['"treaty-signed":"Treaty signed"']),
-        ("accord ti", ['"timeline"']),
-        ("accord timeline --fr", ['"--from"']),
-        # Ids ignore case: what was typed is kept, the rest completed.
-        ("accord actor ENV", ['"ENVoy":"Ada Envoy"']),
-        ("accord timeline --tag MIL", ['"MILitary":"Military"']),
-        ("accord actors --kind p", ['"person"']),
-    ],
-)
-def test_completion(words: str, expected: list[str]) -> None:
-    out = complete(words)
-    for item in expected:
-        assert item in out, out
-
-
-def test_completion_follows_lang_and_survives_a_broken_data_file(tmp_path: Path) -> None:
-    # zsh quoting doubles the apostrophe inside its single-quoted list.
-    assert '"talks-open":"Görüşmeler İstanbul\'\'da başlar"' in complete(
-        "accord event tal", ACCORD_LANG="tr")
-    broken = tmp_path / "broken.toml"
-    broken.write_text("[[", encoding="utf-8")
-    out = complete("accord event tal", ACCORD_DATA=str(broken))
-    assert "talks-open" not in out
 
 
 @pytest.mark.parametrize(("edtf", "english", "turkish"), [

@@ -16,6 +16,7 @@ from typer._click.exceptions import ClickException  # click as typer 0.26+ vendo
 
 from accordcli import __version__
 from accordcli.completion import (
+    COMPLETE_VAR,
     complete_actor,
     complete_clause,
     complete_event,
@@ -75,6 +76,9 @@ def _new_app() -> typer.Typer:
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
         invoke_without_command=True,
+        # accord's own --install-completion and --show-completion (on root below): Typer's
+        # completion scripts evaluate what accord prints, ids and titles included.
+        add_completion=False,
     )
 
 
@@ -143,11 +147,37 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _install_completion(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:  # never while completing a command line
+        from accordcli.completion import install_completion
+
+        with handled():
+            install_completion()
+        raise typer.Exit()
+
+
+def _show_completion(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from accordcli.completion import show_completion
+
+        with handled():
+            show_completion()
+        raise typer.Exit()
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_version,
                                           help="Show the version and exit.")] = False,
+    install_completion: Annotated[bool, typer.Option(
+        "--install-completion", is_eager=True, expose_value=False,
+        callback=_install_completion,
+        help="Install completion for the current shell.")] = False,
+    show_completion: Annotated[bool, typer.Option(
+        "--show-completion", is_eager=True, expose_value=False, callback=_show_completion,
+        help="Show completion for the current shell, to copy it or customize the "
+             "installation.")] = False,
 ) -> None:
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
@@ -588,7 +618,7 @@ def app_for(argv: list[str]) -> typer.Typer:
     one instead of all ten takes ~9 ms off every run. Help, unknown commands and shell
     completion get the whole app.
     """
-    if not argv or os.environ.get("_ACCORD_COMPLETE"):
+    if not argv or os.environ.get(COMPLETE_VAR):
         return app
     for info in app.registered_commands:
         if _command_name(info) == argv[0]:
@@ -619,6 +649,11 @@ def main() -> None:
     """Run the app; the one place that handles closed pipes, full disks and crashes."""
     prepare_streams()
     try:
+        if os.environ.get(COMPLETE_VAR):
+            # Completion is answered here, never by Typer, whose scripts evaluate the answer.
+            from accordcli.completion import main_completion
+
+            sys.exit(main_completion(typer.main.get_command(app)))
         try:
             code = app_for(sys.argv[1:])(prog_name="accord", standalone_mode=False)
         except ClickException as err:
