@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -30,9 +31,10 @@ def data(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Return where indexes live: accord's own directory in ACCORD_CACHE_DIR."""
     where = tmp_path / "cache"
     monkeypatch.setenv("ACCORD_CACHE_DIR", str(where))
-    return where
+    return where / cache.STORE_NAME
 
 
 def test_first_load_writes_an_index_that_later_loads_use(data: Path, cache_dir: Path,
@@ -90,10 +92,10 @@ def test_corrupt_index_is_rebuilt(data: Path, cache_dir: Path) -> None:
 
 def test_an_index_that_cannot_be_read_is_closed_not_left_open(
         data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sqlite3
-
     load(data)
-    cache.index_path(data).write_bytes(b"this is not sqlite" * 100)
+    index = cache.index_path(data)
+    # accord's header, so SQLite is asked to open it, then garbage.
+    index.write_bytes(index.read_bytes()[:100] + b"this is not sqlite" * 300)
     opened: list[sqlite3.Connection] = []
     real_connect = sqlite3.connect
 
@@ -122,8 +124,6 @@ def test_a_touched_file_with_the_same_content_reuses_its_index(
 
 
 def test_crafted_index_with_wrong_contents_is_ignored(data: Path, cache_dir: Path) -> None:
-    import sqlite3
-
     expected = load(data)
     index = cache.index_path(data)
     connection = sqlite3.connect(index)
@@ -139,23 +139,25 @@ def test_crafted_index_with_wrong_contents_is_ignored(data: Path, cache_dir: Pat
 
 
 def test_read_only_cache_directory_means_no_index(data: Path, cache_dir: Path) -> None:
+    given = cache_dir.parent  # ACCORD_CACHE_DIR
     if os.geteuid() == 0:
         # root ignores permission bits: make the "directory" a file instead.
-        cache_dir.parent.mkdir(exist_ok=True)
-        cache_dir.write_text("not a directory")
+        given.parent.mkdir(exist_ok=True)
+        given.write_text("not a directory")
     else:
-        cache_dir.mkdir()
-        cache_dir.chmod(stat.S_IRUSR | stat.S_IXUSR)
+        given.mkdir()
+        given.chmod(stat.S_IRUSR | stat.S_IXUSR)
     assert load(data).event("withdrawal") is not None
     assert load(data).event("withdrawal") is not None
 
 
 def test_no_cache_and_validate_never_write_an_index(data: Path, cache_dir: Path) -> None:
-    env = clean_env(ACCORD_CACHE_DIR=str(cache_dir))
+    given = cache_dir.parent
+    env = clean_env(ACCORD_CACHE_DIR=str(given))
     for args in (["timeline", "--no-cache", "--data", str(data)], ["validate", str(data)]):
         result = subprocess.run([ACCORD, *args], capture_output=True, text=True, env=env)
         assert result.returncode == 0, result.stderr
-    assert not cache_dir.exists() or not any(cache_dir.iterdir())
+    assert not given.exists() or not any(given.iterdir())
 
 
 def test_data_file_is_never_modified(data: Path, cache_dir: Path) -> None:
@@ -166,7 +168,7 @@ def test_data_file_is_never_modified(data: Path, cache_dir: Path) -> None:
 
 
 def test_eight_concurrent_first_runs_all_answer_correctly(data: Path, cache_dir: Path) -> None:
-    env = clean_env(ACCORD_CACHE_DIR=str(cache_dir))
+    env = clean_env(ACCORD_CACHE_DIR=str(cache_dir.parent))
     expected = subprocess.run([ACCORD, "timeline", "--json", "--no-cache", "--data", str(data)],
                               capture_output=True, text=True, env=env).stdout
 
@@ -248,8 +250,6 @@ def test_a_date_window_does_not_hide_tags_used_outside_it(tmp_path: Path,
 
 
 def _tamper(index: Path, *statements: str) -> None:
-    import sqlite3
-
     connection = sqlite3.connect(index)
     for statement in statements:
         connection.execute(statement)
@@ -297,7 +297,7 @@ def test_an_index_whose_meta_is_an_endless_view_is_not_queried(data: Path,
             " SELECT 'key' || n AS key, n AS value FROM r")  # never the key asked for
     ran = subprocess.run([ACCORD, "timeline", "--json", "--data", str(data)],
                          capture_output=True, text=True, timeout=20,
-                         env=clean_env(ACCORD_CACHE_DIR=str(cache_dir)))
+                         env=clean_env(ACCORD_CACHE_DIR=str(cache_dir.parent)))
     assert ran.returncode == 0 and ran.stderr == ""
     assert json.loads(ran.stdout)[0]["id"] == "border-war"
 
@@ -306,7 +306,8 @@ def test_an_index_owned_by_someone_else_is_not_trusted(data: Path, cache_dir: Pa
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     expected = load(data)
     owner = cache.index_path(data).stat().st_uid
-    monkeypatch.setattr(os, "getuid", lambda: owner + 1)
+    # Seen by another user: the index (and the directory) are not theirs.
+    monkeypatch.setattr(os, "geteuid", lambda: owner + 1)
     calls = _parses(monkeypatch)
     assert load(data) == expected
     assert calls == ["parsed"]
@@ -325,37 +326,46 @@ def test_cache_directories_with_uri_characters_work(tmp_path: Path, data: Path, 
 
 
 def test_a_pipe_as_data_file_leaves_no_index(cache_dir: Path) -> None:
-    env = clean_env(ACCORD_CACHE_DIR=str(cache_dir))
+    given = cache_dir.parent
+    env = clean_env(ACCORD_CACHE_DIR=str(given))
     for _ in range(2):
         ran = subprocess.run([ACCORD, "timeline", "--json", "--data", "/dev/stdin"],
                              input=SAMPLE.read_text(encoding="utf-8"), capture_output=True,
                              text=True, env=env)
         assert ran.returncode == 0, ran.stderr
         assert json.loads(ran.stdout)[0]["id"] == "border-war"
-    assert not cache_dir.exists() or not list(cache_dir.iterdir())
+    assert not given.exists() or not list(given.iterdir())
 
 
-def test_writing_an_index_prunes_stale_ones_and_leftovers(data: Path, cache_dir: Path) -> None:
-    cache_dir.mkdir(parents=True)
-    old = 100 * 24 * 3600
-    stale = cache_dir / "0123456789abcdef.sqlite"
-    leftover = cache_dir / ".tmp-abc.sqlite"
-    recent = cache_dir / "fedcba9876543210.sqlite"
-    other = cache_dir / "notes.txt"
-    for path in (stale, leftover, recent, other):
-        path.write_bytes(b"x")
-    for path in (stale, leftover, other):
-        os.utime(path, (path.stat().st_atime - old, path.stat().st_mtime - old))
+def test_writing_an_index_prunes_its_own_stale_indexes_and_leftovers(
+        tmp_path: Path, data: Path, cache_dir: Path) -> None:
+    day = 24 * 3600
+    other = tmp_path / "other.toml"
+    shutil.copy(SAMPLE, other)
+    load(other)
+    written = cache.index_path(other).read_bytes()  # an index accord wrote
+    cache.index_path(other).unlink()
+
+    def plant(name: str, content: bytes, age: float) -> Path:
+        path = cache_dir / name
+        path.write_bytes(content)
+        os.utime(path, (path.stat().st_atime - age, path.stat().st_mtime - age))
+        return path
+
+    gone = [plant("0123456789abcdef.sqlite", written, 61 * day),  # not rewritten for 60 days
+            plant(".tmp-0123456789abcdef.sqlite", b"", 2 * day),  # interrupted before a byte
+            plant(".tmp-fedcba9876543210.sqlite", written, 2 * day)]  # interrupted later
+    kept = [plant("fedcba9876543210.sqlite", written, 59 * day),
+            plant(".tmp-aaaaaaaaaaaaaaaa.sqlite", b"", 0.5 * day),
+            plant("notes.txt", b"x", 100 * day)]
     load(data)  # writes the index of `data`, then prunes
     assert cache.index_path(data).exists()
-    assert not stale.exists() and not leftover.exists()
-    assert recent.exists() and other.exists()  # recent, or not accord's
+    assert [p.name for p in gone if p.exists()] == []
+    assert [p.name for p in kept if not p.exists()] == []
 
 
 def test_an_index_written_by_another_release_is_rebuilt(data: Path, cache_dir: Path) -> None:
     """The release is part of the format, which an index must match to be used at all."""
-    import sqlite3
-
     from accordcli import __version__
 
     assert cache.FORMAT.endswith("/" + __version__)
@@ -366,3 +376,44 @@ def test_an_index_written_by_another_release_is_rebuilt(data: Path, cache_dir: P
     connection.commit()
     connection.close()
     assert cache.open_index(data, data.stat()) is None
+
+
+@pytest.mark.parametrize("written_under", [
+    # This release as 0.1.0 shipped it, before ids were checked more tightly.
+    f"accord-index-2/{cache.__version__}",
+    # A later format of the same release, as a development build might leave.
+    f"accord-index-{cache.INDEX_FORMAT + 1}/{cache.__version__}",
+])
+def test_an_index_written_under_other_rules_is_rebuilt_not_served(
+        data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch,
+        written_under: str) -> None:
+    """The index follows the loader: a format mismatch, even in one release, rebuilds."""
+    format_number, release = cache.FORMAT.removeprefix("accord-index-").split("/")
+    assert (int(format_number), release) == (cache.INDEX_FORMAT, cache.__version__)
+    expected = load(data)
+    _tamper(cache.index_path(data),
+            f"UPDATE meta SET value = '{written_under}' WHERE key = 'format'",
+            "UPDATE events SET data = replace(data, 'Withdrawal', 'Looser')")
+    assert cache.open_index(data, data.stat(), data.read_bytes()) is None
+    calls = _parses(monkeypatch)
+    assert load(data) == expected
+    assert load(data) == expected  # rebuilt, then served
+    assert calls == ["parsed"]
+    assert cache.Index(_connect(cache.index_path(data))).meta("format") == cache.FORMAT
+
+
+def test_an_index_without_accords_application_id_is_rebuilt_not_served(
+        data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As 0.1.0 wrote them, or any SQLite file under an index's name."""
+    expected = load(data)
+    _tamper(cache.index_path(data), "PRAGMA application_id = 0",
+            "UPDATE events SET data = replace(data, 'Withdrawal', 'Unproven')")
+    calls = _parses(monkeypatch)
+    assert load(data) == expected
+    assert calls == ["parsed"]
+    with open(cache.index_path(data), "rb") as handle:
+        assert handle.read(72)[68:] == b"acrd"  # rebuilt by accord
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
