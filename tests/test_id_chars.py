@@ -25,6 +25,7 @@ from accordcli.errors import DataError
 from accordcli.load import (
     _ASCII_REFUSED,
     SHELL_SPECIAL,
+    _escaped_repr,
     build,
     default_data_path,
     first_refused,
@@ -178,6 +179,12 @@ def test_ids_are_shown_with_refused_characters_escaped() -> None:
     assert shown_id("çekilme") == "'çekilme'"
     # U+3164 and U+034F are printable to Python 3.11 (a letter and a mark): escaped anyway.
     assert shown_id("a\u3164b\u034f\U000e0041\n") == "'a\\u3164b\\u034f\\U000e0041\\n'"
+
+
+@given(st.text(alphabet=st.one_of(st.sampled_from("a'\"\\\t\x1b\x85\u3164\u200b\U000e0041"),
+                                  st.characters()), max_size=8))
+def test_the_quick_way_of_showing_an_id_gives_the_same_text(text: str) -> None:
+    assert shown_id(text) == _escaped_repr(text)
 
 
 def test_references_and_affiliations_follow_the_same_rule() -> None:

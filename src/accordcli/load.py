@@ -334,6 +334,13 @@ def first_refused(text: str) -> int:
 def shown_id(text: str) -> str:
     """Quote an id for a message as repr() does, with every character that an id may not
     hold escaped (U+3164 as \\u3164), whichever of them this Python thinks printable."""
+    # Every record's location names its id: the common case costs one repr().
+    if text.isprintable() and (text.isascii() or first_refused(text) < 0):
+        return repr(text)
+    return _escaped_repr(text)
+
+
+def _escaped_repr(text: str) -> str:
     quote = '"' if "'" in text and '"' not in text else "'"
     out = [quote]
     for char in text:
