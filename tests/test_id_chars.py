@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accordcli import unicode_tables
@@ -181,6 +181,7 @@ def test_ids_are_shown_with_refused_characters_escaped() -> None:
     assert shown_id("a\u3164b\u034f\U000e0041\n") == "'a\\u3164b\\u034f\\U000e0041\\n'"
 
 
+@settings(max_examples=50)
 @given(st.text(alphabet=st.one_of(st.sampled_from("a'\"\\\t\x1b\x85\u3164\u200b\U000e0041"),
                                   st.characters()), max_size=8))
 def test_the_quick_way_of_showing_an_id_gives_the_same_text(text: str) -> None:

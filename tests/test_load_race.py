@@ -189,7 +189,7 @@ def test_concurrent_in_place_rewrites_never_give_a_mixed_read(tmp_path: Path) ->
     for target, content in ((path, first), (a, first), (b, second)):
         target.write_bytes(content)
     env = {**os.environ, "PYTHONPATH": str(Path(loader.__file__).parents[1])}
-    args = [str(path), str(a), str(b), "0.9"]  # seconds
+    args = [str(path), str(a), str(b), "0.6"]  # seconds
     writer = subprocess.Popen([sys.executable, "-c", textwrap.dedent(_WRITER), *args],
                               stdout=subprocess.PIPE, text=True, env=env)
     readers = {mode: subprocess.Popen([sys.executable, "-c", _READER, *args, mode],
