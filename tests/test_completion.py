@@ -3,10 +3,12 @@
 The shell tests drive the real shells with accord's own scripts (`_ACCORD_COMPLETE=source_*
 accord`): an interactive zsh on a pseudo-terminal pressing TAB, bash calling the completion
 function with COMP_WORDS/COMP_CWORD set, fish answering `complete -C`. One process per shell
-runs every case, and the three run side by side (see `sessions`). Hostile ids come through
-a stand-in `accord` (`shim/accord`) that gives one data file ids the loader would refuse:
-completion must be safe even if such an id got through. Titles are free text and come
-through the real loader. Every shell test also checks that no marker file was created.
+runs every case, and the three run side by side (see `sessions`); zsh completes the first
+cases through the autoloaded script (~/.zfunc/_accord), the others through a sourced one.
+Hostile ids come through a stand-in `accord` (`shim/accord`) that gives one data file ids
+the loader would refuse: completion must be safe even if such an id got through. Titles are
+free text and come through the real loader. Every shell test also checks that no marker
+file was created.
 
 accordcli.completion is imported inside the tests that use it, so that this file can also be
 run against an older accord (PYTHONPATH=old/src): every test here fails with Typer's scripts.
@@ -15,6 +17,7 @@ run against an older accord (PYTHONPATH=old/src): every test here fails with Typ
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import pty
@@ -28,10 +31,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from conftest import SAMPLE, Run, clean_env
+
+if TYPE_CHECKING:
+    from typer._click import Command
 
 BIN = Path(sys.executable).parent  # the venv's bin: `accord` and this python
 ACCORD = str(BIN / "accord")
@@ -201,8 +208,10 @@ def make_world(root: Path) -> World:
 
 ZSH_SETUP = r"""
 PS1='> '; LISTMAX=100000; unsetopt beep
-autoload -Uz compinit && compinit -u -D
-source <(_ACCORD_COMPLETE=source_zsh accord)
+# Installed as --install-completion does (the script in ~/.zfunc, autoloaded on the first
+# TAB); the "ids" case sources it instead, as `source <(...)` in ~/.zshrc would.
+mkdir -p ~/.zfunc && _ACCORD_COMPLETE=source_zsh accord > ~/.zfunc/_accord
+fpath=(~/.zfunc $fpath); autoload -Uz compinit && compinit -u -D
 # Record what completion adds: the words zsh keeps after its own matching (-O) and their
 # display strings (-D), as NUL-separated M<match> and D<display> records.
 compadd() {
@@ -362,7 +371,8 @@ class Sessions:
 ZSH_CASES = {
     "titles": ZshCase("accord event --data {titles} "),
     "env": ZshCase("accord event ", before="export ACCORD_DATA={titles}"),
-    "ids": ZshCase("accord event --data {ids} ", before="unset ACCORD_DATA; path=({shim} $path)"),
+    "ids": ZshCase("accord event --data {ids} ", before="unset ACCORD_DATA; path=({shim} $path); "
+                   "source <(_ACCORD_COMPLETE=source_zsh accord)"),
     "markup": ZshCase("accord event --data {markup} "),
     "insert-a": ZshCase("accord event --data {ids} a"),
     "insert-b": ZshCase("accord event --data {ids} b\\\\"),
@@ -544,29 +554,32 @@ def hostile_dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Pa
 def test_the_protocol_carries_hostile_ids_and_titles_exactly(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes],
         shell: str) -> None:
-    from typer.main import get_command
-
-    from accordcli.cli import app
     from accordcli.completion import offers, respond
 
     path, expected = hostile_dataset(tmp_path, monkeypatch)
     words = ["event", "--data", str(path), ""]
-    assert [(o.value, o.description) for o in offers(get_command(app), words, shell)] == expected
-    assert respond(get_command(app), f"lines_{shell}", words) == 0
+    assert [(o.value, o.description) for o in offers(accord_command(), words, shell)] == expected
+    assert respond(accord_command(), f"lines_{shell}", words) == 0
     lines = capsysbinary.readouterr().out.decode().split("\n")
     assert lines.pop() == ""  # every line ends in a newline
     assert [tuple(line.split("\t")) for line in lines] == expected  # one tab a line
 
 
-def offered(words: str, shell: str = "zsh") -> list[str]:
-    """Return the protocol lines accord answers for the words typed after `accord `."""
+@functools.cache
+def accord_command() -> Command:
+    """The whole app as a Click command, as cli.main builds it for completion (built once)."""
     from typer.main import get_command
 
     from accordcli.cli import app
+
+    return get_command(app)
+
+
+def offered(words: str, shell: str = "zsh") -> list[str]:
+    """Return the protocol lines accord answers for the words typed after `accord `."""
     from accordcli.completion import offers
 
-    split = words.split(" ")
-    return [o.line() for o in offers(get_command(app), split, shell)]
+    return [o.line() for o in offers(accord_command(), words.split(" "), shell)]
 
 
 @pytest.mark.parametrize(

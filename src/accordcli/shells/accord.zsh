@@ -6,6 +6,7 @@
 # into arrays and handed to compadd, which quotes each value as it inserts it; nothing
 # accord prints is ever evaluated, so an id or a title from a data file stays inert.
 _accord_completion() {
+    emulate -L zsh  # zsh's own option defaults, whatever the user's are
     local -a lines described descriptions displays plain
     local line value current=$PREFIX
     local -i i width=0 ret=1
@@ -25,7 +26,9 @@ _accord_completion() {
         fi
     done
     if (( ${#described} + ${#plain} == 0 )); then
-        _files  # accord offers nothing here (a --data path): complete file names
+        # accord offers nothing here (a --data path): complete file names, after any "=".
+        [[ $PREFIX == -*=* ]] && compset -P 1 '*='
+        _files
         return
     fi
     for (( i = 1; i <= ${#described}; i++ )); do
@@ -36,8 +39,9 @@ _accord_completion() {
     return ret
 }
 
-if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
-    _accord_completion "$@"  # autoloaded from fpath (~/.zfunc/_accord): complete now
-else
-    compdef _accord_completion accord
+compdef _accord_completion accord
+# Autoloaded from fpath (~/.zfunc/_accord), this file runs inside the first TAB: complete
+# now; the compdef above sends later TABs to _accord_completion directly.
+if (( $+compstate )); then
+    _accord_completion "$@"
 fi
