@@ -10,7 +10,7 @@ the loader would refuse: completion must be safe even if such an id got through.
 free text and come through the real loader. Every shell test also checks that no marker
 file was created.
 
-accordcli.completion is imported inside the tests that use it, so that this file can also be
+accordcli.shells is imported inside the tests that use it, so that this file can also be
 run against an older accord (PYTHONPATH=old/src): every test here fails with Typer's scripts.
 """
 
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 BIN = Path(sys.executable).parent  # the venv's bin: `accord` and this python
 ACCORD = str(BIN / "accord")
-LIMIT = 100  # completion.DESCRIPTION_LIMIT, written out so old code can run this file
+LIMIT = 100  # shells.DESCRIPTION_LIMIT, written out so old code can run this file
 
 # Titles: (title, the one-line description accord means to show). {m} is the marker directory;
 # every payload that ran would leave a file there.
@@ -511,13 +511,13 @@ def test_fish_still_completes_commands_and_option_values(sessions: Sessions) -> 
 
 @pytest.mark.parametrize(("title", "description"), TITLES + MARKUP_TITLES)
 def test_a_description_is_one_line_of_plain_visible_text(title: str, description: str) -> None:
-    from accordcli.completion import describe
+    from accordcli.shells import describe
 
     assert describe(title.replace("{m}", "/m")) == shown(description.replace("{m}", "/m"))
 
 
 def test_only_values_that_travel_on_one_line_as_themselves_are_offered() -> None:
-    from accordcli.completion import offerable
+    from accordcli.shells import offerable
 
     assert all(offerable(value) for value in HOSTILE_IDS)
     assert not any(offerable(value) for value in [*UNOFFERABLE_IDS, ""])
@@ -554,7 +554,7 @@ def hostile_dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Pa
 def test_the_protocol_carries_hostile_ids_and_titles_exactly(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes],
         shell: str) -> None:
-    from accordcli.completion import offers, respond
+    from accordcli.shells import offers, respond
 
     path, expected = hostile_dataset(tmp_path, monkeypatch)
     words = ["event", "--data", str(path), ""]
@@ -577,7 +577,7 @@ def accord_command() -> Command:
 
 def offered(words: str, shell: str = "zsh") -> list[str]:
     """Return the protocol lines accord answers for the words typed after `accord `."""
-    from accordcli.completion import offers
+    from accordcli.shells import offers
 
     return [o.line() for o in offers(accord_command(), words.split(" "), shell)]
 
@@ -713,11 +713,11 @@ def test_typer_style_bash_request_from_an_old_script_is_refused_cleanly() -> Non
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_show_and_install_completion_use_accords_scripts(
         run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shell: str) -> None:
-    from accordcli import completion
+    from accordcli import shells
 
-    monkeypatch.setattr(completion, "detect_shell", lambda: shell)
+    monkeypatch.setattr(shells, "detect_shell", lambda: shell)
     monkeypatch.setenv("HOME", str(tmp_path))
-    script = (Path(completion.__file__).parent / "shells" / f"accord.{shell}").read_text(
+    script = (Path(shells.__file__).parent / f"accord.{shell}").read_text(
         encoding="utf-8")
     showing = run("--show-completion")
     assert (showing.exit_code, showing.stdout) == (0, script)
@@ -731,15 +731,15 @@ def test_show_and_install_completion_use_accords_scripts(
 
 
 def test_each_shell_is_detected_and_shown_its_script(sessions: Sessions) -> None:
-    from accordcli import completion
+    from accordcli import shells
 
     for shell, printed in sessions.shown.items():
-        assert printed == (Path(completion.__file__).parent / "shells" / f"accord.{shell}"
+        assert printed == (Path(shells.__file__).parent / f"accord.{shell}"
                          ).read_text(encoding="utf-8"), shell
 
 
 def test_install_replaces_an_old_script_and_adds_its_line_once(tmp_path: Path) -> None:
-    from accordcli.completion import install, script
+    from accordcli.shells import install, script
 
     old = tmp_path / ".zfunc" / "_accord"
     old.parent.mkdir()
@@ -758,9 +758,9 @@ def test_install_replaces_an_old_script_and_adds_its_line_once(tmp_path: Path) -
 @pytest.mark.parametrize("detected", ["pwsh", "powershell", "tcsh", None])
 def test_completion_for_another_shell_is_a_usage_error(
         run: Run, monkeypatch: pytest.MonkeyPatch, detected: str | None) -> None:
-    from accordcli import completion
+    from accordcli import shells
 
-    monkeypatch.setattr(completion, "detect_shell", lambda: detected)
+    monkeypatch.setattr(shells, "detect_shell", lambda: detected)
     for option in ("--show-completion", "--install-completion"):
         result = run(option)
         assert result.exit_code == 2

@@ -149,7 +149,7 @@ def _version(value: bool) -> None:
 
 def _install_completion(ctx: typer.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:  # never while completing a command line
-        from accordcli.completion import install_completion
+        from accordcli.shells import install_completion
 
         with handled():
             install_completion()
@@ -158,7 +158,7 @@ def _install_completion(ctx: typer.Context, value: bool) -> None:
 
 def _show_completion(ctx: typer.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:
-        from accordcli.completion import show_completion
+        from accordcli.shells import show_completion
 
         with handled():
             show_completion()
@@ -651,7 +651,7 @@ def main() -> None:
     try:
         if os.environ.get(COMPLETE_VAR):
             # Completion is answered here, never by Typer, whose scripts evaluate the answer.
-            from accordcli.completion import main_completion
+            from accordcli.shells import main_completion
 
             sys.exit(main_completion(typer.main.get_command(app)))
         try:
