@@ -25,6 +25,7 @@ from accordcli.completion import (
     complete_tag,
 )
 from accordcli.errors import AccordError, UsageError
+from accordcli.i18n import LANGUAGES
 from accordcli.output import (
     OutputClosed,
     OutputFailed,
@@ -85,11 +86,14 @@ def _new_app() -> typer.Typer:
 app = _new_app()
 
 
-class Lang(StrEnum):
-    """The languages of the dataset's text."""
-
-    en = "en"
-    tr = "tr"
+# The languages accord speaks, one per message catalogue (i18n.LANGUAGES): a new catalogue
+# is a new --lang value. A computed enum is opaque to the type checker, which is shown the
+# one member the code names.
+if TYPE_CHECKING:
+    class Lang(StrEnum):
+        en = "en"
+else:
+    Lang = StrEnum("Lang", [(code, code) for code in LANGUAGES])
 
 
 class TimelineFormat(StrEnum):

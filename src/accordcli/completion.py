@@ -86,7 +86,9 @@ complete_tag = _completer(_tag_items)
 
 def complete_lang(incomplete: str) -> list[tuple[str, str]]:
     """Complete --lang values with the language's own name."""
-    return _starting([("en", "English"), ("tr", "Türkçe")], incomplete)
+    from accordcli.i18n import LANGUAGES, language_name
+
+    return _starting([(lang, language_name(lang)) for lang in LANGUAGES], incomplete)
 
 
 def complete_kind(incomplete: str) -> list[tuple[str, str]]:

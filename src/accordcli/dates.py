@@ -7,14 +7,10 @@ import re
 import unicodedata
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 
-from accordcli.edtf import (
-    MONTH_NAMES,
-    TURKISH_MONTH_NAMES,
-    EdtfError,
-    days_in_month,
-    parse_edtf,
-)
+from accordcli.edtf import EdtfError, days_in_month, parse_edtf
+from accordcli.i18n import LANGUAGES, MONTHS, SOURCE, WEEKDAYS, month_name, weekday_name
 from accordcli.search import fold
 
 # Pattern strings, compiled on first use by re's own cache: a start compiles only the ones
@@ -25,15 +21,23 @@ _ALL_NUMBERS = r"[0-9]+([ ./-]+[0-9]+)+"
 _FOUR_DIGIT_YEAR = r"(?<![0-9])[0-9]{4}(?![0-9])"
 # Year first is never ambiguous, with or without leading zeros: 1988-4-5, 1988/4/5, 1988.4.
 _YEAR_FIRST = r"([0-9]{4})([-/.])([0-9]{1,2})(?:\2([0-9]{1,2}))?"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = tuple(name.lower() for name in WEEKDAYS)
 
-# Turkish month names as typed (folded: no accents, dotless i as i), read as English ones.
-TURKISH_MONTHS = {fold(turkish): english
-                  for turkish, english in zip(TURKISH_MONTH_NAMES, MONTH_NAMES, strict=True)}
-# Turkish weekday names, folded, read as English ones, so that "Perşembe 14 Nisan 1988" is
-# read and checked like "Thursday 14 April 1988".
-TURKISH_WEEKDAYS = dict(zip(("pazartesi", "sali", "carsamba", "persembe", "cuma", "cumartesi",
-                             "pazar"), _WEEKDAYS, strict=True))
+
+@lru_cache(maxsize=1)
+def _translated_names() -> dict[str, str]:
+    """Return the month and weekday names of every language accord speaks as typed (folded:
+    no accents, dotless i as i), each with the English name dateutil reads, so that
+    "Perşembe 14 Nisan 1988" is read and checked like "Thursday 14 April 1988".
+
+    Built on first use: only free-text dates need it, and it opens every catalogue.
+    """
+    names: dict[str, str] = {}
+    for lang in LANGUAGES:
+        if lang != SOURCE:
+            names.update((fold(month_name(n, lang)), MONTHS[n - 1]) for n in range(1, 13))
+            names.update((fold(weekday_name(n, lang)), _WEEKDAYS[n]) for n in range(7))
+    return names
 
 
 class DateInputError(ValueError):
@@ -129,8 +133,8 @@ def _parse_free_text(cleaned: str, original: str) -> DayRange:
     folded = fold(cleaned)
     if any(unicodedata.category(c).startswith("C") for c in folded):
         raise DateInputError(f"{original!r} contains control characters")
-    words = [TURKISH_MONTHS.get(word) or TURKISH_WEEKDAYS.get(word, word)
-             for word in re.split(r"(\W+)", folded)]
+    translated = _translated_names()
+    words = [translated.get(word, word) for word in re.split(r"(\W+)", folded)]
     english = "".join(words)
     if not re.search(_FOUR_DIGIT_YEAR, english):
         raise DateInputError(
@@ -198,6 +202,6 @@ def _check_weekday(english: str, day: dt.date, original: str) -> None:
     named = [n for n, name in enumerate(_WEEKDAYS) if any(
         word == name or (len(word) >= 3 and name.startswith(word)) for word in words)]
     if named and day.weekday() not in named:
-        month = MONTH_NAMES[day.month - 1]
+        month = month_name(day.month, SOURCE)
         raise DateInputError(f"{original!r}: {day.day} {month} {day.year} was a "
-                             f"{_WEEKDAYS[day.weekday()].capitalize()}")
+                             f"{weekday_name(day.weekday(), SOURCE)}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from accordcli.i18n import SOURCE, month_name
 from accordcli.model import Span
 
 # [0-9] rather than \d: \d also matches full-width and Arabic-Indic digits.
@@ -19,10 +20,6 @@ class EdtfError(ValueError):
 
 # Spelled out rather than taken from `calendar`, whose import costs every start ~0.5 ms.
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
-TURKISH_MONTH_NAMES = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz",
-                       "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık")
 
 
 def is_leap(year: int) -> bool:
@@ -53,7 +50,7 @@ def _part(text: str) -> tuple[dt.date, dt.date, str, str]:
         return dt.date(year, month, 1), dt.date(year, month, last_day), "month", qualifier
     day = int(day_s)
     if not 1 <= day <= last_day:
-        raise EdtfError(f"{text!r}: {MONTH_NAMES[month - 1]} {year} has no day {day_s}")
+        raise EdtfError(f"{text!r}: {month_name(month, SOURCE)} {year} has no day {day_s}")
     return dt.date(year, month, day), dt.date(year, month, day), "day", qualifier
 
 

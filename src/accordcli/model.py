@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+# The languages of a data file's texts, English first: the fields of LocalText. They are the
+# data's, not the interface's (accordcli.i18n.LANGUAGES); tests check each has a catalogue.
 LANGUAGES = ("en", "tr")
 ACTOR_KINDS = ("state", "organisation", "group", "person")
 
@@ -26,6 +28,8 @@ class LocalText:
 
     def get(self, lang: str) -> str:
         """Return the text in `lang`, falling back to English when it is missing."""
+        # A branch per field, not getattr(self, lang): this runs for every text shown, and
+        # the lookup by name takes twice as long (in variants, twelve times).
         if lang == "tr" and self.tr:
             return self.tr
         return self.en

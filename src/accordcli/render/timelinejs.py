@@ -6,7 +6,7 @@ import datetime as dt
 import html
 from typing import Any
 
-from accordcli.edtf import MONTH_NAMES, TURKISH_MONTH_NAMES
+from accordcli.i18n import gettext, month_name
 from accordcli.model import Dataset, Event, Span
 from accordcli.render.formats import to_json
 
@@ -22,26 +22,37 @@ def _date_object(day: dt.date, precision: str) -> dict[str, int]:
 
 
 def _human(day: dt.date, precision: str, lang: str) -> str:
-    month = TURKISH_MONTH_NAMES[day.month - 1] if lang == "tr" else MONTH_NAMES[day.month - 1]
     if precision == "year":
         return str(day.year)
+    month = month_name(day.month, lang)
     if precision == "month":
-        return f"{month} {day.year}"
-    return f"{day.day} {month} {day.year}"
+        # Translators: a month of a year, as in "April 1988".
+        return gettext("{month} {year}", lang).format(month=month, year=day.year)
+    # Translators: a day, as in "14 April 1988".
+    return gettext("{day} {month} {year}", lang).format(day=day.day, month=month, year=day.year)
 
 
 def display_date(span: Span, lang: str) -> str | None:
     """Return how an uncertain or approximate date should read, or None if it is plain."""
     if not (span.uncertain or span.approximate):
         return None
-    about, unsure = ("yak. ", " (kesin değil)") if lang == "tr" else ("c. ", " (uncertain)")
     first, last = span.qualifiers()
     ends = [(span.start, span.start_precision, first)]
     if span.interval:
         ends.append((span.end, span.end_precision, last))
-    return " – ".join((about if qualifier in ("~", "%") else "") + _human(day, precision, lang)
-                      + (unsure if qualifier in ("?", "%") else "")
+    return " – ".join(_qualified(_human(day, precision, lang), qualifier, lang)
                       for day, precision, qualifier in ends)
+
+
+def _qualified(date: str, qualifier: str, lang: str) -> str:
+    """Return a date with what its EDTF qualifier says: uncertain (?), approximate (~), both."""
+    if qualifier in ("?", "%"):
+        # Translators: an uncertain date, as in "1990 (uncertain)".
+        date = gettext("{date} (uncertain)", lang).format(date=date)
+    if qualifier in ("~", "%"):
+        # Translators: an approximate date, as in "c. 1990" (circa).
+        date = gettext("c. {date}", lang).format(date=date)
+    return date
 
 
 def _slide(event: Event, dataset: Dataset, lang: str) -> dict[str, Any]:

@@ -1,0 +1,116 @@
+"""The one place for language: every word accord shows that is not data, in each language.
+
+The words live in gettext catalogues under locale/: accord.pot lists every message in
+English (the msgids), and locale/LANG/LC_MESSAGES/accord.po translates them, compiled to
+accord.mo next to it. scripts/catalogues.py extracts, merges and compiles them.
+
+In code, a message is the English text itself, looked up at the moment it is shown:
+
+    gettext("no events match", lang)
+    ngettext("{n} year", "{n} years", abs(years), lang).format(n=years)
+    pgettext("legend", "event", lang)   # a short word: its context tells translators which
+
+A message kept in a table and translated later is marked with N_() or pN_(), so that the
+extractor finds it. English is the source language and needs no catalogue: it never opens
+a file, so a start-up in English pays nothing for translations.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from functools import cache
+
+DOMAIN = "accord"
+SOURCE = "en"  # the language of the msgids
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
+
+
+def catalogue_path(lang: str) -> str:
+    """Return where the compiled catalogue of `lang` lives (whether or not it exists)."""
+    return os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", DOMAIN + ".mo")
+
+
+def _catalogued() -> tuple[str, ...]:
+    """Return the languages with a compiled catalogue, sorted."""
+    try:
+        names = os.listdir(LOCALE_DIR)
+    except OSError:
+        return ()
+    return tuple(sorted(n for n in names if n != SOURCE and os.path.isfile(catalogue_path(n))))
+
+
+# What --lang accepts: English, and every language a translator has added a catalogue for.
+LANGUAGES: tuple[str, ...] = (SOURCE, *_catalogued())
+
+
+def N_(message: str) -> str:  # the name gettext tools know
+    """Mark `message` for the catalogue and return it unchanged: it is translated later."""
+    return message
+
+
+def pN_(context: str, message: str) -> str:
+    """Mark `message` in `context` for the catalogue and return it unchanged."""
+    return message
+
+
+@cache
+def translation(lang: str) -> _gettext.NullTranslations:
+    """Return the translations of `lang`: English, and any language without a catalogue,
+    get the messages as written."""
+    if lang == SOURCE or lang not in LANGUAGES:
+        return _gettext.NullTranslations()
+    with open(catalogue_path(lang), "rb") as file:
+        return _gettext.GNUTranslations(file)
+
+
+def gettext(message: str, lang: str) -> str:
+    """Return `message` in `lang`."""
+    return translation(lang).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int, lang: str) -> str:
+    """Return the form of a message that `lang` uses for the count `n`."""
+    return translation(lang).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str, lang: str) -> str:
+    """Return `message` in `lang` as meant in `context` (a short word with several senses)."""
+    return translation(lang).pgettext(context, message)
+
+
+def number(value: int, lang: str) -> str:
+    """Return an integer with the thousands separator of `lang` ("3,341"; "3.341")."""
+    text = f"{value:,}"
+    # Translators: the thousands separator in numbers ("3,341" in English).
+    separator = pgettext("thousands separator", ",", lang)
+    return text if separator == "," else text.replace(",", separator)
+
+
+def language_name(lang: str) -> str:
+    """Return the name of `lang` in that language ("English", "Türkçe")."""
+    # Translators: the name of your language, in your language (e.g. "Türkçe").
+    return pgettext("language name", "English", lang)
+
+
+MONTHS = (
+    pN_("month", "January"), pN_("month", "February"), pN_("month", "March"),
+    pN_("month", "April"), pN_("month", "May"), pN_("month", "June"),
+    pN_("month", "July"), pN_("month", "August"), pN_("month", "September"),
+    pN_("month", "October"), pN_("month", "November"), pN_("month", "December"),
+)
+WEEKDAYS = (  # Monday first, as datetime.date.weekday() counts
+    pN_("weekday", "Monday"), pN_("weekday", "Tuesday"), pN_("weekday", "Wednesday"),
+    pN_("weekday", "Thursday"), pN_("weekday", "Friday"), pN_("weekday", "Saturday"),
+    pN_("weekday", "Sunday"),
+)
+
+
+def month_name(month: int, lang: str) -> str:
+    """Return the name of `month` (1 to 12) in `lang`."""
+    return pgettext("month", MONTHS[month - 1], lang)
+
+
+def weekday_name(weekday: int, lang: str) -> str:
+    """Return the name of a weekday (0 is Monday) in `lang`."""
+    return pgettext("weekday", WEEKDAYS[weekday], lang)
