@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accordcli.model import Dataset
-from accordcli.query import chronological, event_text
-from accordcli.search import matches_all, query_words
+from accordcli.query import chronological
+from accordcli.search import contains_all, fold_texts, query_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +33,19 @@ def search(dataset: Dataset, text: str, lang: str, *, limit: int | None = None) 
 
     def consider(kind: str, identifier: str, titles: tuple[str, ...], body: list[str],
                  title: str, shown: str, date: str | None = None) -> None:
-        if matches_all(words, [*titles, *body]):
-            hits.append(Hit(kind, identifier, title, shown, matches_all(words, titles), date))
+        # Each text is folded once: the title test reuses the titles' part of the whole.
+        folded_titles = fold_texts(titles)
+        folded_body = fold_texts(body)
+        everything = f"{folded_titles} \n {folded_body}" if titles and body else (
+            folded_titles or folded_body)
+        if contains_all(words, everything):
+            hits.append(Hit(kind, identifier, title, shown, contains_all(words, folded_titles),
+                            date))
 
     for event in chronological(dataset.events):
-        consider("event", event.id, event.title.variants(), event_text(event),
+        # The body without the title, which consider() already folds as the title.
+        body = [*event.summary.variants(), *(event.note.variants() if event.note else ())]
+        consider("event", event.id, event.title.variants(), body,
                  event.title.get(lang), event.summary.get(lang), event.date.text)
     for actor in dataset.actors:
         consider("actor", actor.id, actor.name.variants(), list(actor.role.variants()),
