@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -92,10 +91,10 @@ def render_chart(
 ) -> str:
     """Return the terminal chart: styled on a terminal, plain characters otherwise."""
     from accordcli.render.chart import chart_lines, plain
-    from accordcli.render.terminal import ascii_only, colour_off
+    from accordcli.render.terminal import ascii_only, colour_off, terminal_width
 
-    width = shutil.get_terminal_size((80, 24)).columns
-    lines = chart_lines(events, clauses, width=width, lang=lang, ascii_only=ascii_only(),
+    lines = chart_lines(events, clauses, width=terminal_width(), lang=lang,
+                        ascii_only=ascii_only(),
                         first=first, last=last)
     if not terminal or colour_off():
         return plain(lines)

@@ -35,12 +35,24 @@ def colour_off() -> bool:
     return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
 
 
+# No layout is wider than this: a table or a chart row costs work per column, and
+# COLUMNS=99999999 took minutes and GBs to draw blank space no terminal shows.
+MAX_WIDTH = 1000
+
+
+def terminal_width() -> int:
+    """Return the width to lay out for: the terminal's (or COLUMNS), at most MAX_WIDTH.
+
+    The one place a width is read, for tables and the chart alike.
+    """
+    return min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH)
+
+
 def _console(file: io.StringIO) -> Console:
     no_color = colour_off()
-    width = shutil.get_terminal_size((80, 24)).columns
     return Console(
         file=file,
-        width=max(width, 20),
+        width=max(terminal_width(), 20),
         force_terminal=True,
         color_system=None if no_color else "auto",
         markup=False,
