@@ -98,17 +98,9 @@ def render_chart(
                         first=first, last=last)
     if not terminal or colour_off():
         return plain(lines)
-    from rich.text import Text
+    from accordcli.render.terminal import styled_lines
 
-    from accordcli.render.terminal import render_to_text
-
-    text = Text(no_wrap=True, overflow="crop")
-    for number, line in enumerate(lines):
-        if number:
-            text.append("\n")
-        for piece, style in line:
-            text.append(piece, style=style or None)
-    return render_to_text(text)
+    return styled_lines(lines)
 
 
 def render_validation(path: str, counts: dict[str, int]) -> str:

@@ -10,7 +10,9 @@ from collections.abc import Iterable
 
 from rich import box
 from rich.cells import cell_len
+from rich.color import ColorSystem
 from rich.console import Console, Group, RenderableType
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -68,6 +70,48 @@ def render_to_text(renderable: RenderableType) -> str:
     console.print(renderable)
     # Rich pads every cell to its column width; trailing blanks only get in the way.
     return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())
+
+
+def styled_lines(lines: list[list[tuple[str, str]]]) -> str:
+    """Return lines of (text, style) pieces in the terminal's colours, as Rich prints them as
+    one cropped Text.
+
+    A chart's lines arrive fitted to the width, so only Rich's styles are used, not its
+    layout, which took seconds for a chart of 7,500 rows; a line too wide still goes
+    through Rich, which crops it.
+    """
+    console = _console(io.StringIO())
+    width = console.width
+    if not lines or any(cell_len("".join(piece for piece, _ in line)) > width
+                        for line in lines):
+        return _cropped(lines)
+    system = _SYSTEMS.get(console.color_system or "")
+    styles: dict[str, Style] = {}
+    out = []
+    for line in lines:
+        row = []
+        for piece, name in line:
+            if name and piece and system is not None:
+                style = styles.get(name) or styles.setdefault(name, Style.parse(name))
+                piece = style.render(piece, color_system=system,
+                                     legacy_windows=console.legacy_windows)
+            row.append(piece)
+        out.append("".join(row).rstrip(" ") + "\n")
+    return "".join(out)
+
+
+_SYSTEMS = {"standard": ColorSystem.STANDARD, "256": ColorSystem.EIGHT_BIT,
+            "truecolor": ColorSystem.TRUECOLOR, "windows": ColorSystem.WINDOWS}
+
+
+def _cropped(lines: list[list[tuple[str, str]]]) -> str:
+    text = Text(no_wrap=True, overflow="crop")
+    for number, line in enumerate(lines):
+        if number:
+            text.append("\n")
+        for piece, style in line:
+            text.append(piece, style=style or None)
+    return render_to_text(text)
 
 
 def _label(key: str, lang: str) -> str:
