@@ -62,9 +62,9 @@ def render(
         if not view.records:
             return ""
         # Imported only here: Rich's tables cost ~55 ms that other paths never pay.
-        from accordcli.render.terminal import listing_view, render_to_text
+        from accordcli.render.terminal import listing_text
 
-        return render_to_text(listing_view(view, lang, words))
+        return listing_text(view, lang, words)
     if fmt is Format.json:
         return to_json(view.record, pretty=terminal)
     if fmt is Format.ndjson:
@@ -75,9 +75,9 @@ def render(
         return detail_markdown(view, lang)
     if not terminal:
         return detail_lines(view, lang)
-    from accordcli.render.terminal import detail_group, render_to_text
+    from accordcli.render.terminal import detail_text
 
-    return render_to_text(detail_group(view, lang))
+    return detail_text(view, lang)
 
 
 def render_chart(

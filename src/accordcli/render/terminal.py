@@ -7,6 +7,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from rich import box
 from rich.cells import cell_len
@@ -141,7 +142,7 @@ def _text(value: str, style: str = "", words: Iterable[str] = ()) -> Text:
 
 def listing_table(listing: Listing, lang: str, words: Iterable[str] = (),
                   width: int | None = None,
-                  widths: dict[str, tuple[int, int]] | None = None) -> Table:
+                  widths: dict[str, _Measure] | None = None) -> Table:
     """Return a Rich table of the listing's columns, fitted to `width` when given (with
     `widths` from _widths, if already measured)."""
     table = Table(box=_box(), show_edge=False, pad_edge=False, expand=False)
@@ -152,12 +153,12 @@ def listing_table(listing: Listing, lang: str, words: Iterable[str] = (),
         # out of sight. Wrapping and one-line columns share what fixed columns leave; a
         # wrapping column takes no more than its share, and one-line columns the rest.
         widths = widths or _widths(listing, lang)
-        room = width - _gaps(listing) - sum(widths[c][0] for c in listing.columns
+        room = width - _gaps(listing) - sum(widths[c].natural for c in listing.columns
                                             if c in _NO_WRAP)
         flexible = [c for c in listing.columns if c not in _NO_WRAP]
         share = room // len(flexible)
-        room -= sum(min(widths[c][0], share) for c in flexible if c not in _ONE_LINE)
-        limits = {c: max(room // len(one_line), widths[c][1]) for c in one_line}
+        room -= sum(min(widths[c].natural, share) for c in flexible if c not in _ONE_LINE)
+        limits = {c: max(room // len(one_line), widths[c].narrowest) for c in one_line}
     for column in listing.columns:
         table.add_column(
             _label(column, lang),
@@ -207,15 +208,24 @@ _MIN_WRAPPED = 12
 _MIN_ONE_LINE = 8
 
 
-def _widths(listing: Listing, lang: str) -> dict[str, tuple[int, int]]:
-    """Return each column's natural width (unwrapped: its label or longest value, as the
-    terminal will show them) and the narrowest it can be shown at."""
+class _Measure(NamedTuple):
+    """A column's widths, and what laying out its values costs."""
+
+    natural: int  # unwrapped: its label or longest value, as the terminal will show them
+    narrowest: int  # the narrowest it can be shown at
+    cells: int  # all its values together
+    text: int  # Rich's work on its values' characters, in LAYOUT_BUDGET's units
+
+
+def _widths(listing: Listing, lang: str) -> dict[str, _Measure]:
+    """Return each column's widths and costs."""
     widths = {}
     for column in listing.columns:
         label_width = cell_len(_label(column, lang))
         values = [representable(visible(_cell(listing.shown(r, column))))
                   for r in listing.records]
-        natural = max([label_width, *(cell_len(v) for v in values)])
+        sizes = [cell_len(v) for v in values]
+        natural = max([label_width, *sizes])
         if column in _NO_WRAP:
             narrowest = natural
         elif column in _ONE_LINE:
@@ -223,7 +233,7 @@ def _widths(listing: Listing, lang: str) -> dict[str, tuple[int, int]]:
         else:
             longest = max([cell_len(w) for v in values for w in v.split()] or [1])
             narrowest = min(_MIN_WRAPPED, max(longest, label_width))
-        widths[column] = (natural, narrowest)
+        widths[column] = _Measure(natural, narrowest, sum(sizes), _text_cost(values))
     return widths
 
 
@@ -232,11 +242,12 @@ def _gaps(listing: Listing) -> int:
     return 3 * (len(listing.columns) - 1)
 
 
-def _fits(listing: Listing, widths: dict[str, tuple[int, int]], width: int) -> bool:
-    return _gaps(listing) + sum(narrowest for _, narrowest in widths.values()) <= width
+def _fits(listing: Listing, widths: dict[str, _Measure], width: int) -> bool:
+    return _gaps(listing) + sum(m.narrowest for m in widths.values()) <= width
 
 
-def listing_view(listing: Listing, lang: str, words: Iterable[str] = ()) -> RenderableType:
+def listing_view(listing: Listing, lang: str, words: Iterable[str] = (),
+                 widths: dict[str, _Measure] | None = None) -> RenderableType:
     """Return the listing as a table, or as stacked records when a table would not fit.
 
     Rich fits a table that is too wide by dropping columns and cropping cells; a narrow
@@ -244,7 +255,7 @@ def listing_view(listing: Listing, lang: str, words: Iterable[str] = ()) -> Rend
     """
     words = tuple(words)
     width = _console(io.StringIO()).width
-    widths = _widths(listing, lang)
+    widths = widths or _widths(listing, lang)
     if _fits(listing, widths, width):
         return listing_table(listing, lang, words, width, widths)
     parts: list[RenderableType] = []
@@ -281,3 +292,100 @@ def detail_group(detail: Detail, lang: str) -> Group:
     for key, listing in detail.sections:
         parts += [Text(""), Text(_label(key, lang), style="bold"), listing_view(listing, lang)]
     return Group(*parts)
+
+
+# What Rich spends laying out a view, in units of about 20 µs on this project's machine
+# (measured: BENCHMARKS.md): a value in a table row 3 units and in a stacked record 7, a
+# line of wrapped text or a highlighted match 1, and a word or a character outside ASCII
+# 1/20. A view estimated above LAYOUT_BUDGET (about 0.4 s) is written as in a pipe instead,
+# one line per record, at microseconds a record: as a table, 100,000 actors took 47 s and
+# 760 MB, and a search highlighting 6,666 matches in each of 40 titles did not finish.
+LAYOUT_BUDGET = 20_000
+_ROW_CELL = 3
+_STACKED_CELL = 7
+_PER_CHARACTER = 20  # words and characters outside ASCII per unit
+_PER_ASCII = 200  # other characters per unit
+_HIGHLIGHTED = ("title", "name", "text")
+
+
+def listing_text(listing: Listing, lang: str, words: Iterable[str] = ()) -> str:
+    """Return the listing drawn for the terminal, or as lines when drawing costs too much."""
+    words = tuple(words)
+    width = _console(io.StringIO()).width
+    widths = _listing_widths(listing, lang)
+    if widths is None or _listing_cost(listing, widths, width, words) > LAYOUT_BUDGET:
+        _say_lines(len(listing.records))
+        from accordcli.render.formats import lines
+
+        return lines(listing)
+    return render_to_text(listing_view(listing, lang, words, widths))
+
+
+def detail_text(detail: Detail, lang: str) -> str:
+    """Return the record drawn for the terminal, or as lines when drawing costs too much."""
+    width = _console(io.StringIO()).width
+    values = [representable(visible(v)) for v in (detail.heading, *(v for _, v in detail.fields))]
+    cost = (_STACKED_CELL * len(values) + _text_cost(values)
+            + sum(cell_len(v) for v in values) // max(width // 2, 1))
+    for _, listing in detail.sections:
+        widths = _listing_widths(listing, lang)
+        cost += LAYOUT_BUDGET + 1 if widths is None else _listing_cost(listing, widths, width)
+    if cost > LAYOUT_BUDGET:
+        _say_lines(1 + sum(len(listing.records) for _, listing in detail.sections))
+        from accordcli.render.formats import detail_lines
+
+        return detail_lines(detail, lang)
+    return render_to_text(detail_group(detail, lang))
+
+
+def _text_cost(values: Iterable[str]) -> int:
+    """Return Rich's work on the values' characters beyond their lines, in budget units: it
+    wraps word by word and measures characters outside ASCII one at a time."""
+    costly = plain = 0
+    for value in values:
+        other = 0 if value.isascii() else len(value) - len(value.encode("ascii", "ignore"))
+        costly += value.count(" ") + other
+        plain += len(value)
+    return costly // _PER_CHARACTER + plain // _PER_ASCII
+
+
+def _listing_widths(listing: Listing, lang: str) -> dict[str, _Measure] | None:
+    """Return _widths, or None for a listing whose rows alone are over the budget: those
+    are not measured at all."""
+    if len(listing.records) * len(listing.columns) * _ROW_CELL > LAYOUT_BUDGET:
+        return None
+    return _widths(listing, lang)
+
+
+def _listing_cost(listing: Listing, widths: dict[str, _Measure], width: int,
+                  words: tuple[str, ...] = ()) -> int:
+    """Estimate what Rich would spend on the listing, in LAYOUT_BUDGET's units: its values,
+    the lines its wrapping columns fold into, their characters, and highlighted matches."""
+    fits = _fits(listing, widths, width)
+    cells = len(listing.records) * len(listing.columns)
+    cost = cells * (_ROW_CELL if fits else _STACKED_CELL)
+    cost += sum(measure.text for measure in widths.values())
+    wrapping = [c for c in listing.columns if c not in _NO_WRAP and c not in _ONE_LINE]
+    if wrapping:
+        if fits:
+            fixed = sum(widths[c].natural for c in listing.columns if c not in wrapping)
+            room = (width - _gaps(listing) - fixed) // len(wrapping)
+        else:
+            room = width // 2  # stacked records: values beside their labels
+        cost += sum(widths[c].cells for c in wrapping) // max(room, 1)
+    if words:
+        from accordcli.search import fold
+
+        for column in listing.columns:
+            if column in _HIGHLIGHTED:
+                for record in listing.records:
+                    folded = fold(_cell(listing.shown(record, column)))
+                    cost += sum(folded.count(word) for word in words)
+    return cost
+
+
+def _say_lines(records: int) -> None:
+    from accordcli.output import message
+
+    message(f"accord: too much to draw as a table ({records:,} records): one line per "
+            "record, as in a pipe")
