@@ -17,8 +17,8 @@ import pytest
 from accordcli import i18n, model
 from accordcli.edtf import parse_edtf
 from accordcli.render.chart import chart_lines, plain
-from accordcli.render.views import caveat, label, value_label
-from accordcli.span import Moment
+from accordcli.render.views import caveat, interval_view, label, value_label
+from accordcli.span import Interval, Moment
 from conftest import SAMPLE, clean_env
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,6 +109,22 @@ def test_caveats_read_as_before(edtf: str) -> None:
     span = parse_edtf(edtf)
     moment = Moment(span.start, "x", span)
     assert (caveat(moment, "en"), caveat(moment, "tr")) == CAVEATS[edtf]
+
+
+@pytest.mark.parametrize(("counts", "english", "turkish"), [
+    ((9, 1, 22, 3341), "9 years, 1 month, 22 days (3,341 days)",
+     "9 yıl, 1 ay, 22 gün (3.341 gün)"),
+    ((1, 0, 0, 365), "1 year (365 days)", "1 yıl (365 gün)"),
+    ((0, 0, 1, 1), "1 day (1 day)", "1 gün (1 gün)"),
+    ((0, 0, 0, 0), "0 days (0 days)", "0 gün (0 gün)"),
+    ((-1, -2, -1, -1), "-1 year, -2 months, -1 day (-1 day)", "-1 yıl, -2 ay, -1 gün (-1 gün)"),
+])
+def test_interval_headings_read_as_before(counts: tuple[int, int, int, int], english: str,
+                                          turkish: str) -> None:
+    day = Moment(dt.date(1988, 4, 14), "1988-04-14")
+    interval = Interval(day, day, *counts)
+    assert (interval_view(interval, "en").heading, interval_view(interval, "tr").heading) == (
+        english, turkish)
 
 
 @pytest.mark.parametrize("lang", ["en", "tr"])
@@ -202,7 +218,7 @@ def test_english_never_opens_a_catalogue() -> None:
     assert _opened_catalogues("timeline", "--from", "1978", "--json", *data) == []
     assert _opened_catalogues("span", "1979-12-24", "1988-04-14", *data) == []
     assert _opened_catalogues("chart", *data) == []
-    turkish = _opened_catalogues("timeline", "--format", "timelinejs", "--lang", "tr", *data)
+    turkish = _opened_catalogues("span", "1979-12-24", "1988-04-14", "--lang", "tr", *data)
     assert [Path(p).parts[-3:] for p in turkish] == [("tr", "LC_MESSAGES", "accord.mo")]
 
 

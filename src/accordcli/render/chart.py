@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from rich.cells import cell_len, get_character_cell_size
 
+from accordcli.i18n import pgettext, pN_
 from accordcli.model import Clause, Event
 from accordcli.render.safe import one_line, representable
 
@@ -34,10 +35,9 @@ ASCII = Glyphs("=", "o", "?", "#", "+", "+", "-", "...", "No. ")
 # (text, style) pieces of one line; style names are Rich styles, ignored without colour.
 Line = list[tuple[str, str]]
 
-LEGEND = {
-    "en": ("event", "uncertain", "period", "signed", "in force"),
-    "tr": ("olay", "belirsiz", "dönem", "imza", "yürürlük"),
-}
+# What each mark means, in the order of the marks in chart_lines' legend.
+LEGEND = (pN_("legend", "event"), pN_("legend", "uncertain"), pN_("legend", "period"),
+          pN_("legend", "signed"), pN_("legend", "in force"))
 
 
 # Narrower than this, labels go on lines of their own (see chart_lines).
@@ -188,7 +188,7 @@ def chart_lines(
                      row(label, "magenta", cells, "bold magenta")))
     for _, _, row_lines in sorted(rows, key=lambda r: (r[0], r[1])):
         lines.extend(row_lines)
-    names = LEGEND.get(lang, LEGEND["en"])
+    names = [pgettext("legend", name, lang) for name in LEGEND]
     marks = (glyphs.point, glyphs.unsure, glyphs.bar * 2, glyphs.signed, glyphs.in_force)
     lines.append([("", "")])
     legend = ""

@@ -1,4 +1,4 @@
-"""What each command shows: its records, its columns and its labels in both languages."""
+"""What each command shows: its records, its columns and the labels they have."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from accordcli.i18n import N_, gettext, ngettext, number, pgettext, pN_
 from accordcli.render.records import (
     Record,
     actor_detail,
@@ -35,50 +36,41 @@ HIT_CSV = ("kind", "id", "title", "date", "match", "text")
 INTERVAL_CSV = ("from", "to", "from_label", "to_label", "years", "months", "days",
                 "total_days", "exact", "notes")
 
-LABELS = {
-    "en": {
-        "date": "Date", "id": "Id", "title": "Title", "summary": "Summary", "note": "Note",
-        "actors": "Actors", "tags": "Tags", "sources": "Sources", "start": "Start",
-        "end": "End", "name": "Name", "kind": "Kind", "role": "Role",
-        "affiliation": "Affiliation", "event_count": "Event count", "first": "First",
-        "last": "Last", "number": "No.", "parties": "Parties", "signatories": "Signatories",
-        "witnesses": "Witnesses", "signed": "Signed", "in_force": "In force",
-        "full_title": "Full title", "text": "Text", "span": "Span", "clauses": "Clauses",
-        "provisions": "Provisions", "events": "Events", "relations": "Relation",
-        "no_events": "no events match", "no_actors": "no actors match",
-        "no_clauses": "no clauses in this dataset",
-        "no_hits": "nothing matches", "match": "Match", "from": "From", "to": "To",
-        "years": "Years", "months": "Months", "days": "Days", "total_days": "Total days",
-        "notes": "Notes",
-    },
-    "tr": {
-        "date": "Tarih", "id": "Kimlik", "title": "Başlık", "summary": "Özet", "note": "Not",
-        "actors": "Aktörler", "tags": "Etiketler", "sources": "Kaynaklar", "start": "Başlangıç",
-        "end": "Bitiş", "name": "Ad", "kind": "Tür", "role": "Rol",
-        "affiliation": "Bağlı olduğu", "event_count": "Olay sayısı", "first": "İlk",
-        "last": "Son",
-        "number": "No", "parties": "Taraflar", "signatories": "İmzacılar",
-        "witnesses": "Tanıklar", "signed": "İmza", "in_force": "Yürürlük",
-        "full_title": "Tam adı", "text": "Metin", "span": "Tarih aralığı", "clauses": "Maddeler",
-        "provisions": "Hükümler", "events": "Olaylar", "relations": "İlişki",
-        "no_events": "eşleşen olay yok", "no_actors": "eşleşen aktör yok",
-        "no_clauses": "bu veri kümesinde madde yok",
-        "no_hits": "eşleşen bir şey yok", "match": "Eşleşme", "from": "Başlangıç",
-        "to": "Bitiş", "years": "Yıl", "months": "Ay", "days": "Gün",
-        "total_days": "Toplam gün", "notes": "Notlar",
-    },
+# Column and field labels by key (the key is the JSON and CSV name), and what a listing says
+# when nothing matched: the English is the message, translated where it is shown.
+_LABELS = {
+    "date": pN_("label", "Date"), "id": pN_("label", "Id"), "title": pN_("label", "Title"),
+    "summary": pN_("label", "Summary"), "note": pN_("label", "Note"),
+    "actors": pN_("label", "Actors"), "tags": pN_("label", "Tags"),
+    "sources": pN_("label", "Sources"), "start": pN_("label", "Start"),
+    "end": pN_("label", "End"), "name": pN_("label", "Name"), "kind": pN_("label", "Kind"),
+    "role": pN_("label", "Role"), "affiliation": pN_("label", "Affiliation"),
+    "event_count": pN_("label", "Event count"), "first": pN_("label", "First"),
+    "last": pN_("label", "Last"), "number": pN_("label", "No."),
+    "parties": pN_("label", "Parties"), "signatories": pN_("label", "Signatories"),
+    "witnesses": pN_("label", "Witnesses"), "signed": pN_("label", "Signed"),
+    "in_force": pN_("label", "In force"), "full_title": pN_("label", "Full title"),
+    "text": pN_("label", "Text"), "span": pN_("label", "Span"),
+    "clauses": pN_("label", "Clauses"), "provisions": pN_("label", "Provisions"),
+    "events": pN_("label", "Events"), "relations": pN_("label", "Relation"),
+    "match": pN_("label", "Match"), "from": pN_("label", "From"), "to": pN_("label", "To"),
+    "years": pN_("label", "Years"), "months": pN_("label", "Months"),
+    "days": pN_("label", "Days"), "total_days": pN_("label", "Total days"),
+    "notes": pN_("label", "Notes"),
 }
-
-
-# Enumerated values (actor kinds, relations to a clause) as a person reads them in the
-# detail views; JSON, NDJSON and CSV keep the values themselves, which --kind takes.
-VALUES = {
-    "tr": {
-        "state": "devlet", "organisation": "kuruluş", "group": "grup", "person": "kişi",
-        "party": "taraf", "signatory": "imzacı", "witness": "tanık",
-        "event": "olay", "actor": "aktör", "clause": "madde", "provision": "hüküm",
-    },
+_EMPTY = {
+    "no_events": N_("no events match"), "no_actors": N_("no actors match"),
+    "no_clauses": N_("no clauses in this dataset"), "no_hits": N_("nothing matches"),
 }
+# Enumerated values (actor kinds, relations to a clause, kinds of search hit) as a person
+# reads them in the detail views; JSON, NDJSON and CSV keep the values themselves, which
+# --kind takes.
+_VALUES = (
+    pN_("value", "state"), pN_("value", "organisation"), pN_("value", "group"),
+    pN_("value", "person"), pN_("value", "party"), pN_("value", "signatory"),
+    pN_("value", "witness"), pN_("value", "event"), pN_("value", "actor"),
+    pN_("value", "clause"), pN_("value", "provision"),
+)
 
 
 # A name or label that a listing repeats for every record referring to it is cut to this
@@ -95,12 +87,19 @@ def listed(name: str) -> str:
 
 def label(key: str, lang: str) -> str:
     """Return the column or field label for `key` in `lang`."""
-    return LABELS.get(lang, LABELS["en"]).get(key) or LABELS["en"].get(key, key)
+    if key in _EMPTY:
+        return gettext(_EMPTY[key], lang)
+    return pgettext("label", _LABELS[key], lang) if key in _LABELS else key
 
 
 def value_label(value: str, lang: str) -> str:
     """Return an enumerated value (an actor kind, a relation) in `lang`."""
-    return VALUES.get(lang, {}).get(value, value)
+    return pgettext("value", value, lang) if value in _VALUES else value
+
+
+def value_labels(lang: str) -> dict[str, str]:
+    """Return every enumerated value with how it reads in `lang`."""
+    return {value: pgettext("value", value, lang) for value in _VALUES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +148,7 @@ def actors_listing(summaries: list[ActorSummary], lang: str) -> Listing:
     """Return the listing of actor summaries."""
     return Listing("actors", tuple(actor_record(s, lang) for s in summaries), ACTOR_COLUMNS,
                    ACTOR_CSV, empty="no_actors", translated=("kind",),
-                   names=VALUES.get(lang, {}))
+                   names=value_labels(lang))
 
 
 def clauses_listing(dataset: Dataset, lang: str) -> Listing:
@@ -240,7 +239,7 @@ def actor_view_detail(view: ActorView, dataset: Dataset, lang: str) -> Detail:
         ("number", "id", "title", "relations"),
         empty="no_clauses",
         translated=("relations",),
-        names=VALUES.get(lang, {}),
+        names=value_labels(lang),
     )
     # An empty section would be a bare table header; "Event count: 0" already says it.
     sections = tuple((key, listing) for key, listing in (("events", events),
@@ -257,38 +256,7 @@ def hits_listing(hits: list[Hit], lang: str) -> Listing:
         for h in hits
     )
     return Listing("hits", records, HIT_COLUMNS, HIT_CSV, empty="no_hits",
-                   translated=("kind",), names=VALUES.get(lang, {}))
-
-
-_UNITS = {
-    "en": (("year", "years"), ("month", "months"), ("day", "days")),
-    "tr": (("yıl", "yıl"), ("ay", "ay"), ("gün", "gün")),
-}
-
-
-def _thousands(number: int, lang: str) -> str:
-    text = f"{number:,}"
-    return text.replace(",", ".") if lang == "tr" else text
-
-
-_CAVEATS = {
-    "en": {
-        "head": "{id} is dated {date}",
-        "year": "known only to the year, so its first day {day} is used",
-        "month": "known only to the month, so its first day {day} is used",
-        "period": "a period; its first day {day} is used",
-        "uncertain": "the date is uncertain",
-        "approximate": "the date is approximate",
-    },
-    "tr": {
-        "head": "{id} tarihi: {date}",
-        "year": "yalnızca yılı bilindiğinden ilk günü ({day}) alındı",
-        "month": "yalnızca ayı bilindiğinden ilk günü ({day}) alındı",
-        "period": "bir dönem; ilk günü ({day}) alındı",
-        "uncertain": "tarih kesin değil",
-        "approximate": "tarih yaklaşık",
-    },
-}
+                   translated=("kind",), names=value_labels(lang))
 
 
 def caveat(moment: Moment, lang: str) -> str | None:
@@ -296,34 +264,40 @@ def caveat(moment: Moment, lang: str) -> str | None:
     date = moment.date
     if date is None or date.is_exact_day:
         return None
-    words = _CAVEATS.get(lang, _CAVEATS["en"])
-    day = moment.day.isoformat()
     reasons = []
-    if date.start_precision != "day":
-        reasons.append(words[date.start_precision].format(day=day))
+    if date.start_precision == "year":
+        reasons.append(gettext("known only to the year, so its first day {day} is used", lang))
+    elif date.start_precision == "month":
+        reasons.append(gettext("known only to the month, so its first day {day} is used",
+                               lang))
     elif date.interval:
-        reasons.append(words["period"].format(day=day))
+        reasons.append(gettext("a period; its first day {day} is used", lang))
     first = date.qualifiers()[0]  # only the first day is used
     if first in ("?", "%"):
-        reasons.append(words["uncertain"])
+        reasons.append(gettext("the date is uncertain", lang))
     if first in ("~", "%"):
-        reasons.append(words["approximate"])
+        reasons.append(gettext("the date is approximate", lang))
     if not reasons:
         return None
-    return words["head"].format(id=moment.label, date=date.text) + ": " + "; ".join(reasons)
+    day = moment.day.isoformat()
+    # Translators: {reasons} are one or two of the reasons above, joined by "; ".
+    return gettext("{id} is dated {date}: {reasons}", lang).format(
+        id=moment.label, date=date.text,
+        reasons="; ".join(reason.format(day=day) for reason in reasons))
 
 
 def interval_view(interval: Interval, lang: str) -> Detail:
     """Return the time between two moments as a sentence, with its caveats."""
-    units = _UNITS.get(lang, _UNITS["en"])
-    parts = []
-    for value, (one, many) in zip((interval.years, interval.months, interval.days), units,
-                                  strict=True):
-        if value:
-            parts.append(f"{value} {one if abs(value) == 1 else many}")
-    calendar = ", ".join(parts) or f"0 {units[2][1]}"
-    total = _thousands(interval.total_days, lang)
-    day_word = units[2][0] if abs(interval.total_days) == 1 else units[2][1]
+    years, months, days = interval.years, interval.months, interval.days
+    # The form is chosen by the size of the count: "-1 year", as "1 year".
+    parts = [ngettext("{n} year", "{n} years", abs(years), lang).format(n=years)] if years else []
+    if months:
+        parts.append(ngettext("{n} month", "{n} months", abs(months), lang).format(n=months))
+    if days or not parts:
+        parts.append(ngettext("{n} day", "{n} days", abs(days), lang).format(n=days))
+    calendar = ", ".join(parts)
+    total = ngettext("{n} day", "{n} days", abs(interval.total_days), lang).format(
+        n=number(interval.total_days, lang))
     notes = [n for n in (caveat(interval.start, lang), caveat(interval.end, lang)) if n]
     record = {
         "from": interval.start.day.isoformat(),
@@ -346,4 +320,4 @@ def interval_view(interval: Interval, lang: str) -> Detail:
     # The notes are sentences with ";" in them: one per line in CSV, not ";"-joined.
     csv = Listing("intervals", ({**record, "notes": "\n".join(notes)},), INTERVAL_CSV,
                   INTERVAL_CSV)
-    return Detail(record, f"{calendar} ({total} {day_word})", tuple(fields), (), csv)
+    return Detail(record, f"{calendar} ({total})", tuple(fields), (), csv)
