@@ -9,8 +9,9 @@
 Standard library only, so neither the package nor its tests need GNU gettext or Babel; the
 files are ordinary gettext files for Poedit, Weblate or msgfmt. Messages are the literal
 arguments of gettext(MSG, lang), ngettext(MSG, PLURAL, n, lang), pgettext(CTX, MSG, lang),
-N_(MSG) and pN_(CTX, MSG); a comment starting "Translators:" right above the call goes to
-the translators. References name the file only, so moving code leaves accord.pot alone.
+N_(MSG), pN_(CTX, MSG) and Message(MSG, **fields); a comment starting "Translators:" right
+above the call goes to the translators. References name the file only, so moving code leaves
+accord.pot alone.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ KEYWORDS: dict[str, tuple[int | None, int, int | None]] = {
     "pgettext": (0, 1, None),
     "N_": (None, 0, None),
     "pN_": (0, 1, None),
+    "Message": (None, 0, None),
 }
 _FIELD = re.compile(r"\{([^{}]*)\}")
 
@@ -80,6 +82,11 @@ def _calls(path: Path) -> Iterator[tuple[int, int, Entry]]:
         if any(p is not None and t is None for p, t in zip(positions, texts, strict=True)):
             continue  # a variable, as in i18n's own helpers: translated, not a message
         context, msgid, plural = texts
+        if name == "Message":  # Message(MSG, context=CTX, **fields)
+            given = next((k.value for k in node.keywords if k.arg == "context"), None)
+            context = None if given is None else _literal(given, here)
+            if given is not None and context is None:
+                continue
         assert msgid is not None
         note = _translator_comment(lines, node.lineno)
         flags = ["python-brace-format"] if _FIELD.search(msgid + (plural or "")) else []

@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from accordcli.edtf import EdtfError, days_in_month, parse_edtf
-from accordcli.i18n import LANGUAGES, MONTHS, SOURCE, WEEKDAYS, month_name, weekday_name
+from accordcli.i18n import (
+    LANGUAGES,
+    MONTHS,
+    SOURCE,
+    WEEKDAYS,
+    Message,
+    message_of,
+    month_name,
+    weekday_name,
+)
 from accordcli.search import fold
 
 # Pattern strings, compiled on first use by re's own cache: a start compiles only the ones
@@ -41,7 +50,8 @@ def _translated_names() -> dict[str, str]:
 
 
 class DateInputError(ValueError):
-    """Text on the command line that is not a date accord can read."""
+    """Text on the command line that is not a date accord can read; its one argument is the
+    Message saying why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +74,11 @@ def is_full_day(text: str) -> bool:
 def parse_day(text: str) -> dt.date:
     """Return the day a YYYY-MM-DD string names; raise DateInputError otherwise."""
     if not is_full_day(text):
-        raise DateInputError(f"{text!r}: use YYYY-MM-DD, e.g. 1988-04-14")
+        raise DateInputError(Message("{date}: use YYYY-MM-DD, e.g. 1988-04-14", date=repr(text)))
     try:
         return parse_edtf(text).start
     except EdtfError as err:
-        raise DateInputError(str(err)) from None
+        raise DateInputError(message_of(err)) from None
 
 
 _MONTH_DAY = r"([0-9]{2})-([0-9]{2})"
@@ -79,10 +89,11 @@ def parse_month_day(text: str) -> tuple[int, int]:
     leap years); raise DateInputError otherwise."""
     match = re.fullmatch(_MONTH_DAY, text)
     if match is None:
-        raise DateInputError(f"{text!r}: use MM-DD (e.g. 04-14) or YYYY-MM-DD (e.g. 1988-04-14)")
+        raise DateInputError(Message("{date}: use MM-DD (e.g. 04-14) or YYYY-MM-DD "
+                                     "(e.g. 1988-04-14)", date=repr(text)))
     month, day = int(match.group(1)), int(match.group(2))
     if not (1 <= month <= 12 and 1 <= day <= days_in_month(2000, month)):  # 2000: a leap year
-        raise DateInputError(f"{text!r} is not a month and day (MM-DD)")
+        raise DateInputError(Message("{date} is not a month and day (MM-DD)", date=repr(text)))
     return month, day
 
 
@@ -94,12 +105,13 @@ def parse_day_range(text: str) -> DayRange:
     """
     cleaned = " ".join(text.split())
     if not cleaned:
-        raise DateInputError("empty date; use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1988-04-14")
+        raise DateInputError(Message("empty date; use YYYY, YYYY-MM or YYYY-MM-DD, "
+                                     "e.g. 1988-04-14"))
     if re.fullmatch(_ISO, cleaned):
         try:
             span = parse_edtf(cleaned)
         except EdtfError as err:
-            raise DateInputError(str(err)) from None
+            raise DateInputError(message_of(err)) from None
         return DayRange(span.start, span.end, span.start_precision)
     year_first = re.fullmatch(_YEAR_FIRST, cleaned)
     if year_first:
@@ -107,15 +119,15 @@ def parse_day_range(text: str) -> DayRange:
         return parse_day_range(f"{year}-{month.zfill(2)}" + (f"-{day.zfill(2)}" if day else ""))
     if re.fullmatch(_ALL_NUMBERS, cleaned):
         if not re.search(_FOUR_DIGIT_YEAR, cleaned):
-            raise DateInputError(f"{text!r}: write the year with four digits, e.g. 1988-04-14")
-        raise DateInputError(
-            f"{text!r} is ambiguous (day or month first?); write it as YYYY-MM-DD, "
-            f"e.g. {_iso_hint(cleaned)}"
-        )
+            raise DateInputError(Message("{date}: write the year with four digits, "
+                                         "e.g. 1988-04-14", date=repr(text)))
+        raise DateInputError(Message("{date} is ambiguous (day or month first?); write it as "
+                                     "YYYY-MM-DD, e.g. {example}", date=repr(text),
+                                     example=_iso_hint(cleaned)))
     return _parse_free_text(cleaned, text)
 
 
-def _iso_hint(numbers: str) -> str:
+def _iso_hint(numbers: str) -> Message | str:
     """Return the ISO forms that day-first and month-first readings give, only real days."""
     parts = re.split(r"[ ./-]+", numbers)
     year = next((p for p in parts if len(p) == 4), None)
@@ -124,7 +136,11 @@ def _iso_hint(numbers: str) -> str:
         return "1988-04-14"
     readings = [f"{year}-{month}-{day}" for month, day in (rest, rest[::-1])
                 if 1 <= int(month) <= 12 and 1 <= int(day) <= days_in_month(int(year), int(month))]
-    return " or ".join(dict.fromkeys(readings)) or "1988-04-14"
+    readings = list(dict.fromkeys(readings))
+    if len(readings) == 2:
+        # Translators: two ways to read a date, as in "1988-04-05 or 1988-05-04".
+        return Message("{first} or {second}", first=readings[0], second=readings[1])
+    return readings[0] if readings else "1988-04-14"
 
 
 def _parse_free_text(cleaned: str, original: str) -> DayRange:
@@ -132,17 +148,17 @@ def _parse_free_text(cleaned: str, original: str) -> DayRange:
     # hyphens, bidi marks) dropped; what is left of Unicode's category C is a real control.
     folded = fold(cleaned)
     if any(unicodedata.category(c).startswith("C") for c in folded):
-        raise DateInputError(f"{original!r} contains control characters")
+        raise DateInputError(Message("{date} contains control characters", date=repr(original)))
     translated = _translated_names()
     words = [translated.get(word, word) for word in re.split(r"(\W+)", folded)]
     english = "".join(words)
     if not re.search(_FOUR_DIGIT_YEAR, english):
-        raise DateInputError(
-            f"cannot read {original!r} as a date: it needs a four-digit year "
-            "(e.g. 'April 1978', '27 Nisan 1978' or 1978-04-27)"
-        )
+        raise DateInputError(Message("cannot read {date} as a date: it needs a four-digit year "
+                                     "(e.g. 'April 1978', '27 Nisan 1978' or 1978-04-27)",
+                                     date=repr(original)))
     if ":" in english or re.match(_FULL_DAY + "t", english):
-        raise DateInputError(f"cannot read {original!r}: give a date without a time")
+        raise DateInputError(Message("cannot read {date}: give a date without a time",
+                                     date=repr(original)))
     # Imported here: dateutil.parser costs ~60 ms and ISO input never needs it.
     from dateutil import parser
 
@@ -152,10 +168,9 @@ def _parse_free_text(cleaned: str, original: str) -> DayRange:
     small = re.findall(r"(?<![0-9])[0-9]{1,2}(?![0-9])", re.sub(_YEAR_FIRST, " ", english))
     info = parser.parserinfo()
     if small and not any(info.month(word) for word in re.findall(r"[^\W\d_]+", english)):
-        raise DateInputError(
-            f"{original!r} is ambiguous: is {small[0]} a day or a month? Name the month "
-            "('May 1988', '5 Mayıs 1988') or write YYYY-MM-DD"
-        )
+        raise DateInputError(Message("{date} is ambiguous: is {number} a day or a month? Name "
+                                     "the month ('May 1988', '5 Mayıs 1988') or write "
+                                     "YYYY-MM-DD", date=repr(original), number=small[0]))
 
     # Two far-apart defaults show which fields the text really gave (dateutil#261):
     # whatever differs between the two results was filled in, never from today.
@@ -167,27 +182,30 @@ def _parse_free_text(cleaned: str, original: str) -> DayRange:
             low = parser.parse(english, default=low_default)
             high = parser.parse(english, default=high_default)
     except (ValueError, OverflowError, TypeError, ArithmeticError, Warning):
-        raise DateInputError(
-            f"cannot read {original!r} as a date; try YYYY-MM-DD, 'April 1978' or "
-            "'27 Nisan 1978'"
-        ) from None
+        raise DateInputError(Message("cannot read {date} as a date; try YYYY-MM-DD, "
+                                     "'April 1978' or '27 Nisan 1978'",
+                                     date=repr(original))) from None
     if low.tzinfo is not None or high.tzinfo is not None or low.time() != dt.time() or (
         high.time() != dt.time()
     ):
-        raise DateInputError(f"cannot read {original!r}: give a date without a time or zone")
+        raise DateInputError(Message("cannot read {date}: give a date without a time or zone",
+                                     date=repr(original)))
     if low.year != high.year:
-        raise DateInputError(f"cannot read {original!r} as one year, month or day")
+        raise DateInputError(Message("cannot read {date} as one year, month or day",
+                                     date=repr(original)))
     written = re.findall(_FOUR_DIGIT_YEAR, english)
     if f"{low.year:04d}" not in written:
         # dateutil reads "0088" as 88 and then picks a century near today's: 1988, or 2050
         # for "0050". Such years are only safe in the ISO form.
         month = f"-{low.month:02d}" if low.month == high.month else ""
         day = f"-{low.day:02d}" if month and low.day == high.day else ""
-        raise DateInputError(f"{original!r}: a year before 100 must be written as ISO "
-                             f"YYYY, YYYY-MM or YYYY-MM-DD, e.g. {written[0]}{month}{day}")
+        raise DateInputError(Message("{date}: a year before 100 must be written as ISO YYYY, "
+                                     "YYYY-MM or YYYY-MM-DD, e.g. {example}",
+                                     date=repr(original), example=f"{written[0]}{month}{day}"))
     if low.month != high.month:
         if low.day != 1 or high.day != 31:
-            raise DateInputError(f"cannot read {original!r}: a day needs a month")
+            raise DateInputError(Message("cannot read {date}: a day needs a month",
+                                         date=repr(original)))
         return DayRange(low.date(), high.date(), "year")
     if low.day != high.day:
         return DayRange(low.date(), high.date(), "month")
@@ -202,6 +220,7 @@ def _check_weekday(english: str, day: dt.date, original: str) -> None:
     named = [n for n, name in enumerate(_WEEKDAYS) if any(
         word == name or (len(word) >= 3 and name.startswith(word)) for word in words)]
     if named and day.weekday() not in named:
-        month = month_name(day.month, SOURCE)
-        raise DateInputError(f"{original!r}: {day.day} {month} {day.year} was a "
-                             f"{weekday_name(day.weekday(), SOURCE)}")
+        raise DateInputError(Message(
+            "{date}: {day} {month} {year} was a {weekday}", date=repr(original), day=day.day,
+            month=Message(MONTHS[day.month - 1], context="month"), year=day.year,
+            weekday=Message(WEEKDAYS[day.weekday()], context="weekday")))

@@ -5,17 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from accordcli.i18n import SOURCE, month_name
+from accordcli.i18n import MONTHS, Message
 from accordcli.model import Span
 
 # [0-9] rather than \d: \d also matches full-width and Arabic-Indic digits.
 _PART = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%]?)")
 
-FORMS = "YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ?, ~ or %, or an interval A/B"
-
 
 class EdtfError(ValueError):
-    """A string that is not a date of the supported EDTF subset."""
+    """A string that is not a date of the supported EDTF subset; its one argument is the
+    Message saying why."""
+
+
+def _not_a_date(text: str) -> EdtfError:
+    return EdtfError(Message("{date} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, "
+                             "optionally ending in ?, ~ or %, or an interval A/B",
+                             date=repr(text)))
 
 
 # Spelled out rather than taken from `calendar`, whose import costs every start ~0.5 ms.
@@ -35,22 +40,26 @@ def days_in_month(year: int, month: int) -> int:
 def _part(text: str) -> tuple[dt.date, dt.date, str, str]:
     match = _PART.fullmatch(text)
     if match is None:
-        raise EdtfError(f"{text!r} is not a date; use {FORMS}")
+        raise _not_a_date(text)
     year_s, month_s, day_s, qualifier = match.groups()
     year = int(year_s)
     if year < 1:
-        raise EdtfError(f"{text!r}: year 0000 is not supported (years run from 0001 to 9999)")
+        raise EdtfError(Message("{date}: year 0000 is not supported (years run from 0001 "
+                                "to 9999)", date=repr(text)))
     if month_s is None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", qualifier
     month = int(month_s)
     if not 1 <= month <= 12:
-        raise EdtfError(f"{text!r}: month {month_s} does not exist")
+        raise EdtfError(Message("{date}: month {month} does not exist", date=repr(text),
+                                month=month_s))
     last_day = days_in_month(year, month)
     if day_s is None:
         return dt.date(year, month, 1), dt.date(year, month, last_day), "month", qualifier
     day = int(day_s)
     if not 1 <= day <= last_day:
-        raise EdtfError(f"{text!r}: {month_name(month, SOURCE)} {year} has no day {day_s}")
+        raise EdtfError(Message("{date}: {month} {year} has no day {day}", date=repr(text),
+                                month=Message(MONTHS[month - 1], context="month"),
+                                year=year, day=day_s))
     return dt.date(year, month, day), dt.date(year, month, day), "day", qualifier
 
 
@@ -58,7 +67,7 @@ def parse_edtf(text: str) -> Span:
     """Return the span of days an EDTF date or interval may cover; raise EdtfError if invalid."""
     pieces = text.split("/")
     if len(pieces) > 2:
-        raise EdtfError(f"{text!r} is not a date; use {FORMS}")
+        raise _not_a_date(text)
     if len(pieces) == 1:
         start, end, precision, qualifier = _part(text)
         return Span(
@@ -73,7 +82,7 @@ def parse_edtf(text: str) -> Span:
     first_start, _, first_precision, first_q = _part(pieces[0])
     _, last_end, last_precision, last_q = _part(pieces[1])
     if first_start > last_end:
-        raise EdtfError(f"{text!r}: the interval ends before it starts")
+        raise EdtfError(Message("{date}: the interval ends before it starts", date=repr(text)))
     qualifiers = first_q + last_q
     return Span(
         text=text,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from accordcli.i18n import N_, Message
+
 
 class AccordError(Exception):
     """A failure the user can act on; the CLI prints it as one or a few lines."""
@@ -25,6 +27,15 @@ class DataError(AccordError):
         return [f"{self.source}: {problem}" for problem in self.problems]
 
 
+# What NotFound says for each kind of record: whole sentences, as translations need.
+_NO_ID = {
+    "event": N_("no event with id {id}"),
+    "actor": N_("no actor with id {id}"),
+    "tag": N_("no tag with id {id}"),
+    "clause": N_("no clause with id {id}"),
+}
+
+
 class NotFound(AccordError):
     """An id given on the command line names nothing in the dataset."""
 
@@ -33,15 +44,19 @@ class NotFound(AccordError):
         self.kind = kind
         self.wanted = wanted
         self.suggestions = tuple(suggestions)
-        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         # A clause is also looked up by number ("V" is 5): say so, or "no id 'V'" misleads.
         if number is None:
-            what = f"with id {wanted!r}"
+            missing = Message(_NO_ID.get(kind, N_("no {kind} with id {id}")), kind=kind,
+                              id=repr(wanted))
         elif wanted.strip() == str(number):
-            what = f"numbered {number}"
+            missing = Message("no clause numbered {number}", number=number)
         else:
-            what = f"numbered {number} or with id {wanted!r}"
-        super().__init__(f"no {kind} {what}{hint}")
+            missing = Message("no clause numbered {number} or with id {id}", number=number,
+                              id=repr(wanted))
+        if suggestions:
+            missing = Message("{missing}; did you mean {ids}?", missing=missing,
+                              ids=", ".join(repr(s) for s in suggestions))
+        super().__init__(missing)
 
 
 class UsageError(AccordError):

@@ -11,8 +11,9 @@ In code, a message is the English text itself, looked up at the moment it is sho
     pgettext("legend", "event", lang)   # a short word: its context tells translators which
 
 A message kept in a table and translated later is marked with N_() or pN_(), so that the
-extractor finds it. English is the source language and needs no catalogue: it never opens
-a file, so a start-up in English pays nothing for translations.
+extractor finds it; one that carries values to a later translation (an error) is a Message.
+English is the source language and needs no catalogue: it never opens a file, so a start-up
+in English pays nothing for translations.
 """
 
 from __future__ import annotations
@@ -77,6 +78,42 @@ def ngettext(singular: str, plural: str, n: int, lang: str) -> str:
 def pgettext(context: str, message: str, lang: str) -> str:
     """Return `message` in `lang` as meant in `context` (a short word with several senses)."""
     return translation(lang).pgettext(context, message)
+
+
+class Message:
+    """A message to show later, in the language chosen then: its English text (the msgid),
+    its context if any, and the values of its {fields}. str() gives the English.
+
+    Errors are raised far from where the language is known, so they carry Messages; a
+    field that is itself a Message is translated with it.
+    """
+
+    __slots__ = ("context", "fields", "text")
+
+    def __init__(self, text: str, /, context: str | None = None, **fields: object) -> None:
+        self.text = text
+        self.context = context
+        self.fields = fields
+
+    def translated(self, lang: str) -> str:
+        """Return the message in `lang`."""
+        values = {name: value.translated(lang) if isinstance(value, Message) else value
+                  for name, value in self.fields.items()}
+        text = (gettext(self.text, lang) if self.context is None
+                else pgettext(self.context, self.text, lang))
+        return text.format_map(values) if values else text
+
+    def __str__(self) -> str:
+        return self.translated(SOURCE)
+
+    def __repr__(self) -> str:
+        return f"Message({self.text!r}, context={self.context!r}, **{self.fields!r})"
+
+
+def message_of(error: BaseException) -> Message | str:
+    """Return what an error says as it was raised: a Message, or (from elsewhere) text."""
+    said = error.args[0] if len(error.args) == 1 else None
+    return said if isinstance(said, Message | str) else str(error)
 
 
 def number(value: int, lang: str) -> str:

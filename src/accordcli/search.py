@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import chain, repeat
 
 from accordcli.errors import UsageError
+from accordcli.i18n import Message
 
 
 def _fold_char(char: str) -> str:
@@ -92,7 +93,7 @@ def query_words(query: str) -> tuple[str, ...]:
     """
     words = tuple(dict.fromkeys(word for word in fold(query).split(" ") if word))
     if not words:
-        raise UsageError("a search needs at least one word")
+        raise UsageError(Message("a search needs at least one word"))
     return words
 
 

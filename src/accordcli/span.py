@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from accordcli.dates import DateInputError, is_full_day, parse_day, parse_day_range
 from accordcli.errors import AccordError, NotFound, UsageError
+from accordcli.i18n import Message, message_of
 from accordcli.model import Dataset, Span
 from accordcli.query import require_event
 
@@ -45,7 +46,7 @@ def date_of(text: str) -> dt.date | None:
     try:
         return parse_day(text)
     except DateInputError as err:
-        raise UsageError(str(err)) from None
+        raise UsageError(message_of(err)) from None
 
 
 def moment(dataset: Dataset, text: str) -> Moment:
@@ -62,9 +63,12 @@ def moment(dataset: Dataset, text: str) -> Moment:
         typed = parse_day_range(text)  # only now: an id is the common case, and cheaper
     except DateInputError as err:
         raise _neither(dataset, text, err) from None
-    if typed.precision != "day":
-        raise UsageError(f"{text!r} is a {typed.precision}, not a day: give an exact day "
-                         "(e.g. 1988-04-14) or an event id")
+    if typed.precision == "year":
+        raise UsageError(Message("{date} is a year, not a day: give an exact day "
+                                 "(e.g. 1988-04-14) or an event id", date=repr(text)))
+    if typed.precision == "month":
+        raise UsageError(Message("{date} is a month, not a day: give an exact day "
+                                 "(e.g. 1988-04-14) or an event id", date=repr(text)))
     return Moment(typed.first, text, None)
 
 
@@ -77,8 +81,8 @@ def _neither(dataset: Dataset, text: str, err: DateInputError) -> AccordError:
     except NotFound as missing:
         meant_as_date = any(c.isspace() for c in text) or (
             any(c.isdigit() for c in text) and not missing.suggestions)
-        return UsageError(str(err)) if meant_as_date else missing
-    return UsageError(str(err))  # not reached: moment() found no event with this id
+        return UsageError(message_of(err)) if meant_as_date else missing
+    return UsageError(message_of(err))  # not reached: moment() found no event with this id
 
 
 def between(start: Moment, end: Moment) -> Interval:
