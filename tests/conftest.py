@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner, Result
 
+from accordcli import read
 from accordcli.cli import app
 
 # Deterministic property tests (the same examples on every run and machine), and no
@@ -47,6 +48,32 @@ def _fixed_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("LINES", "40")
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("ACCORD_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture(autouse=True)
+def _no_settle_wait(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read a data file at once though a test has only just written it: nothing else writes
+    it, so waiting for it to settle (read.SETTLE_NS) would cost ~50 ms a read for nothing.
+    Tests of the wait itself are marked @pytest.mark.settle."""
+    if request.node.get_closest_marker("settle") is None:
+        monkeypatch.setattr(read, "SETTLE_NS", 0)
+
+
+def write_data(path: Path, content: str | bytes) -> Path:
+    """Write a data file as if saved a second ago, so that accord run as a subprocess reads
+    it at once rather than waiting for it to settle (read.SETTLE_NS); return its path."""
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    second_ago = path.stat().st_mtime_ns - 1_000_000_000
+    os.utime(path, ns=(second_ago, second_ago))
+    return path
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "settle: the test waits for files to settle, as accord "
+                                       "does outside the tests (read.SETTLE_NS)")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

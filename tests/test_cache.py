@@ -43,7 +43,7 @@ def test_first_load_writes_an_index_that_later_loads_use(data: Path, cache_dir: 
     index = cache.index_path(data)
     assert index.exists() and index.parent == cache_dir
     calls: list[str] = []
-    import accordcli.load as loader
+    import accordcli.read as loader
 
     monkeypatch.setattr(loader, "parse_toml", lambda *a: calls.append("parsed") or {})
     assert load(data) == first  # from the index: the TOML is not parsed again
@@ -115,7 +115,7 @@ def test_a_touched_file_with_the_same_content_reuses_its_index(
     first = load(data)
     later = data.stat().st_mtime_ns + 5_000_000_000
     os.utime(data, ns=(later, later))  # new identity, same bytes: a checkout, a copy back
-    import accordcli.load as loader
+    import accordcli.read as loader
 
     calls: list[str] = []
     monkeypatch.setattr(loader, "parse_toml", lambda *a: calls.append("parsed") or {})
@@ -259,7 +259,7 @@ def _tamper(index: Path, *statements: str) -> None:
 
 def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record each TOML parse, so a test can tell an index read from a bypass."""
-    import accordcli.load as loader
+    import accordcli.read as loader
 
     calls: list[str] = []
     real = loader.parse_toml

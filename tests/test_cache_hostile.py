@@ -50,7 +50,7 @@ def given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record each TOML parse, so a test can tell an index read from a bypass (a test
     clears it once its setup, which parses too, is done)."""
-    import accordcli.load as loader
+    import accordcli.read as loader
 
     calls: list[str] = []
     real = loader.parse_toml

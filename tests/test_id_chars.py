@@ -22,18 +22,17 @@ from hypothesis import strategies as st
 
 from accordcli import unicode_tables
 from accordcli.errors import DataError
-from accordcli.load import (
+from accordcli.ids import (
     _ASCII_REFUSED,
     SHELL_SPECIAL,
     _escaped_repr,
-    build,
-    default_data_path,
     first_refused,
     id_refusal,
-    load,
-    parse_toml,
     shown_id,
 )
+from accordcli.load import default_data_path, load
+from accordcli.read import parse_toml
+from accordcli.validate import build
 from conftest import SAMPLE
 
 

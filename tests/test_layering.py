@@ -9,8 +9,10 @@ import sys
 from conftest import SAMPLE, clean_env
 
 CORE = ["accordcli.model", "accordcli.edtf", "accordcli.dates", "accordcli.load",
+        "accordcli.read", "accordcli.validate", "accordcli.checker", "accordcli.ids",
         "accordcli.query", "accordcli.actors", "accordcli.hits", "accordcli.search",
-        "accordcli.span", "accordcli.cache", "accordcli.codec", "accordcli.errors"]
+        "accordcli.span", "accordcli.cache", "accordcli.codec",
+        "accordcli.errors"]
 
 
 def modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:

@@ -29,8 +29,9 @@ else:
 
 with instrumented:
     from accordcli.errors import DataError
-    from accordcli.load import build, decode, parse_toml
     from accordcli.model import Dataset
+    from accordcli.read import decode, parse_toml
+    from accordcli.validate import build
 
 SAMPLE_LINES = (Path(__file__).resolve().parent.parent / "data" / "sample.toml").read_bytes() \
     .splitlines(keepends=True)

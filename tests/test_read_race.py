@@ -1,4 +1,5 @@
-"""A data file that changes while it is read: the read is retried, never mixed (issue #11.6)."""
+"""read.py: a data file that changes while it is read is read again, never mixed (issue
+#11.6), and a file just written is read once it has settled."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from typing import BinaryIO
 
 import pytest
 
-from accordcli import load as loader
+from accordcli import read
 from accordcli.errors import DataError
-from conftest import SAMPLE
+from accordcli.load import load
+from conftest import SAMPLE, write_data
 
 CHANGED = "changed while it was being read; try again"
 
@@ -40,22 +42,16 @@ def _rewriting_after(reads: int | None, new: list[bytes]) -> tuple[
     """Return a counter of reads and a reader that rewrites the file after each of the
     first `reads` reads (every read with None), cycling through `new`."""
     calls = [0]
-    real = loader._read_at_most
+    real = read._read_at_most
 
-    def read(handle: BinaryIO, limit: int) -> bytes:
+    def rewriting_read(handle: BinaryIO, limit: int) -> bytes:
         raw = real(handle, limit)
         calls[0] += 1
         if reads is None or calls[0] <= reads:
             Path(handle.name).write_bytes(new[(calls[0] - 1) % len(new)])
         return raw
 
-    return calls, read
-
-
-@pytest.fixture(autouse=True)
-def _no_settling(monkeypatch: pytest.MonkeyPatch) -> None:
-    # These tests rewrite the file on purpose; waiting for it to settle only costs time.
-    monkeypatch.setattr(loader, "SETTLE_NS", 0)
+    return calls, rewriting_read
 
 
 def test_a_file_rewritten_during_the_read_is_read_again(
@@ -64,12 +60,12 @@ def test_a_file_rewritten_during_the_read_is_read_again(
     second += b"# now longer\n"
     path = tmp_path / "data.toml"
     path.write_bytes(first)
-    calls, read = _rewriting_after(1, [second])
-    monkeypatch.setattr(loader, "_read_at_most", read)
-    raw, stat = loader.read_bytes(path)
+    calls, rewriting_read = _rewriting_after(1, [second])
+    monkeypatch.setattr(read, "_read_at_most", rewriting_read)
+    raw, stat = read.read_bytes(path)
     assert (raw, calls[0]) == (second, 2)
     # The status handed to the cache is the one that held for the whole second read.
-    assert loader._version(stat) == loader._version(path.stat())
+    assert read._version(stat) == read._version(path.stat())
     assert load_titles(path) == {"Version B"}
 
 
@@ -78,13 +74,13 @@ def test_a_file_that_keeps_changing_is_refused_after_three_reads(
     first, second = _versions(3)
     path = tmp_path / "data.toml"
     path.write_bytes(first)
-    calls, read = _rewriting_after(None, [second + b"#\n", first])
-    monkeypatch.setattr(loader, "_read_at_most", read)
+    calls, rewriting_read = _rewriting_after(None, [second + b"#\n", first])
+    monkeypatch.setattr(read, "_read_at_most", rewriting_read)
     with pytest.raises(DataError) as caught:
-        loader.load(path)
+        load(path)
     assert caught.value.problems == (CHANGED,)
     assert str(caught.value) == f"{path}: {CHANGED}"
-    assert calls[0] == loader.READ_ATTEMPTS == 3
+    assert calls[0] == read.READ_ATTEMPTS == 3
     assert not any((tmp_path / "cache").rglob("*.sqlite"))  # nothing was indexed
 
 
@@ -97,47 +93,71 @@ def test_a_change_that_leaves_size_and_times_alone_is_caught_by_waiting(
     first, second = _versions(3)
     half = second[:len(second) // 2] + first[len(first) // 2:]
     path = tmp_path / "data.toml"
-    monkeypatch.setattr(loader, "_version", lambda stat: (stat.st_dev, stat.st_ino))
+    monkeypatch.setattr(read, "_version", lambda stat: (stat.st_dev, stat.st_ino))
     waits: list[float] = []
 
     def writer_finishes(seconds: float) -> None:
         waits.append(seconds)
         path.write_bytes(second)
 
-    monkeypatch.setattr(loader.time, "sleep", writer_finishes)
+    monkeypatch.setattr(read.time, "sleep", writer_finishes)
     path.write_bytes(half)
-    assert loader.read_bytes(path)[0] == half  # without waiting: the mix, undetected
-    monkeypatch.setattr(loader, "SETTLE_NS", 50_000_000)
+    monkeypatch.setattr(read, "SETTLE_NS", 0)
+    assert read.read_bytes(path)[0] == half  # without waiting: the mix, undetected
+    monkeypatch.setattr(read, "SETTLE_NS", 50_000_000)
     path.write_bytes(half)
-    assert loader.read_bytes(path)[0] == second
+    assert read.read_bytes(path)[0] == second
     assert len(waits) == 1 and 0 < waits[0] <= 0.05
 
 
+@pytest.mark.settle
 def test_an_old_file_is_read_without_waiting(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "data.toml"
     path.write_bytes(_versions(1)[0])
-    monkeypatch.setattr(loader, "SETTLE_NS", 50_000_000)
-    now = max(path.stat().st_mtime_ns, path.stat().st_ctime_ns) + 50_000_000
-    monkeypatch.setattr(loader.time, "time_ns", lambda: now)
-    monkeypatch.setattr(loader.time, "sleep", lambda seconds: pytest.fail("waited"))
-    assert loader.read_bytes(path)[0] == _versions(1)[0]
+    now = max(path.stat().st_mtime_ns, path.stat().st_ctime_ns) + read.SETTLE_NS
+    monkeypatch.setattr(read.time, "time_ns", lambda: now)
+    monkeypatch.setattr(read.time, "sleep", lambda seconds: pytest.fail("waited"))
+    assert read.read_bytes(path)[0] == _versions(1)[0]
+
+
+@pytest.mark.settle
+def test_a_new_file_is_read_after_waiting(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "data.toml"
+    path.write_bytes(_versions(1)[0])
+    waits: list[float] = []
+    monkeypatch.setattr(read.time, "sleep", waits.append)
+    assert read.read_bytes(path)[0] == _versions(1)[0]
+    assert len(waits) == 1 and 0 < waits[0] <= read.SETTLE_NS / 1e9
+
+
+@pytest.mark.settle
+def test_only_a_change_of_content_makes_a_read_wait(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file written long ago, whose status changed just now (chmod, a tool setting its
+    time after writing it, tests' write_data), is read at once."""
+    path = write_data(tmp_path / "data.toml", _versions(1)[0])
+    path.chmod(0o600)
+    assert path.stat().st_ctime_ns > path.stat().st_mtime_ns
+    monkeypatch.setattr(read.time, "sleep", lambda seconds: pytest.fail("waited"))
+    assert read.read_bytes(path)[0] == _versions(1)[0]
 
 
 def test_a_pipe_is_read_once_without_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loader, "SETTLE_NS", 10**12)
-    monkeypatch.setattr(loader.time, "sleep", lambda seconds: pytest.fail("waited"))
-    read, write = os.pipe()
-    os.write(write, b"x = 1\n")
-    os.close(write)
+    monkeypatch.setattr(read, "SETTLE_NS", 10**12)
+    monkeypatch.setattr(read.time, "sleep", lambda seconds: pytest.fail("waited"))
+    reader, writer = os.pipe()
+    os.write(writer, b"x = 1\n")
+    os.close(writer)
     try:
-        assert loader.read_bytes(Path(f"/dev/fd/{read}"))[0] == b"x = 1\n"
+        assert read.read_bytes(Path(f"/dev/fd/{reader}"))[0] == b"x = 1\n"
     finally:
-        os.close(read)
+        os.close(reader)
 
 
 def load_titles(path: Path) -> set[str]:
-    return {event.title.en for event in loader.load(path, use_cache=False).events
+    return {event.title.en for event in load(path, use_cache=False).events
             if event.id.startswith("e")}
 
 
@@ -160,7 +180,7 @@ print(n)
 _READER = """
 import json, sys, time
 from pathlib import Path
-from accordcli import load as loader
+from accordcli import read
 from accordcli.errors import DataError
 path = Path(sys.argv[1])
 a, b = open(sys.argv[2], "rb").read(), open(sys.argv[3], "rb").read()
@@ -173,7 +193,7 @@ while time.monotonic() < end:
             with open(path, "rb") as handle:
                 raw = handle.read()
         else:
-            raw = loader.read_bytes(path)[0]
+            raw = read.read_bytes(path)[0]
         kind = "A" if raw == a else "B" if raw == b else "mixed"
     except DataError as err:
         kind = "; ".join(err.problems)
@@ -188,7 +208,7 @@ def test_concurrent_in_place_rewrites_never_give_a_mixed_read(tmp_path: Path) ->
     path, a, b = tmp_path / "data.toml", tmp_path / "a", tmp_path / "b"
     for target, content in ((path, first), (a, first), (b, second)):
         target.write_bytes(content)
-    env = {**os.environ, "PYTHONPATH": str(Path(loader.__file__).parents[1])}
+    env = {**os.environ, "PYTHONPATH": str(Path(read.__file__).parents[1])}
     args = [str(path), str(a), str(b), "0.6"]  # seconds
     writer = subprocess.Popen([sys.executable, "-c", textwrap.dedent(_WRITER), *args],
                               stdout=subprocess.PIPE, text=True, env=env)

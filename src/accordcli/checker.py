@@ -1,0 +1,235 @@
+"""Check one value of a parsed TOML document at a time, collecting every problem.
+
+Each check returns the value as the model holds it, or None after reporting why not with
+the value's location ("events[3] (id 'x').date: ..."); validate.py applies them record by
+record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from accordcli.edtf import EdtfError, parse_edtf
+from accordcli.ids import first_refused, refusal, shown_id
+from accordcli.model import LocalText, Span, id_key
+
+# Longer texts are refused, so that a hostile file cannot make every view slow.
+MAX_TEXT_CHARS = 20_000
+# Suggestions run difflib over every known id; a file full of broken references gets them
+# for its first few problems only, so reporting stays linear.
+MAX_SUGGESTIONS = 25
+
+T = TypeVar("T")
+
+_TEXT = {"en", "tr"}
+_TEXT_REQUIRED = {"en"}
+
+
+class Checker:
+    """Checks values one at a time, collecting every problem instead of stopping at one."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        # The ids each kind of reference may name (by id_key, to the record's own spelling),
+        # taken from the raw tables before they are built, so that a record with one broken
+        # field still has its references checked. An open kind (tags, in a file without
+        # [[tags]]) learns each new id instead of reporting it.
+        self.known: dict[str, dict[str, str]] = {}
+        self.open_kinds: set[str] = set()
+        self.suggestions_left = MAX_SUGGESTIONS
+        self.good_ids: set[str] = set()  # strings identifier() accepted: a file repeats them
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}")
+
+    def table(self, value: Any, where: str, allowed: set[str], required: set[str]) -> bool:
+        """Report unknown and missing keys; False when `value` is not a table at all."""
+        if not isinstance(value, dict):
+            self.problem(where, f"expected a table, got {kind_of(value)}")
+            return False
+        keys = value.keys()
+        if keys <= allowed and required <= keys:
+            return True  # the common case, checked without building sets
+        for key in sorted(set(value) - allowed, key=str):
+            self.problem(f"{where}.{_key_text(key)}", f"unknown key{_close(key, allowed)}")
+        for key in sorted(required - set(value)):
+            self.problem(f"{where}.{key}", "missing")
+        return True
+
+    def field(self, record: dict[str, Any], key: str, where: str,
+              parse: Callable[[Any, str], T | None]) -> T | None:
+        """Parse record[key] with `parse`, or return None when the key is absent."""
+        return parse(record[key], f"{where}.{key}") if key in record else None
+
+    def each(self, records: list[Any], kind: str, allowed: set[str],
+             required: set[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Yield (location, record) for every record of `kind` that is a table."""
+        for position, record in enumerate(records):
+            where = location(kind, position, record)
+            if self.table(record, where, allowed, required):
+                yield where, record
+
+    def string(self, value: Any, where: str) -> str | None:
+        try:
+            return _string(value)
+        except _Invalid as err:
+            self.problem(where, str(err))
+            return None
+
+    def identifier(self, value: Any, where: str) -> str | None:
+        try:
+            return self._identifier(value)
+        except _Invalid as err:
+            self.problem(where, str(err))
+            return None
+
+    def text(self, value: Any, where: str) -> LocalText | None:
+        """Check a text: a string (English only) or a table { en = "...", tr = "..." }."""
+        if isinstance(value, str):
+            en = self.string(value, where)
+            return LocalText(en) if en is not None else None
+        if not isinstance(value, dict):
+            self.problem(where, f"expected a text {{ en = \"...\", tr = \"...\" }}, got "
+                                f"{kind_of(value)}")
+            return None
+        if not self.table(value, where, _TEXT, _TEXT_REQUIRED):
+            return None
+        en, tr = self._language(value, "en", where), self._language(value, "tr", where)
+        return LocalText(en, tr) if en is not None else None
+
+    def _language(self, text: dict[str, Any], lang: str, where: str) -> str | None:
+        if lang not in text:
+            return None
+        try:
+            return _string(text[lang])
+        except _Invalid as err:  # the location is built only for a problem
+            self.problem(f"{where}.{lang}", str(err))
+            return None
+
+    def date(self, value: Any, where: str) -> Span | None:
+        if isinstance(value, (dt.date, dt.datetime, dt.time)):
+            self.problem(where, f"write dates as strings, e.g. \"{value}\"; "
+                                "a TOML date cannot say 1988 or 1988-04")
+            return None
+        if not isinstance(value, str):
+            self.problem(where, f"expected a date string such as \"1988-04-14\", got "
+                                f"{kind_of(value)}")
+            return None
+        try:
+            return parse_edtf(value)
+        except EdtfError as err:
+            self.problem(where, str(err))
+            return None
+
+    def number(self, value: Any, where: str) -> int | None:
+        """Check a clause number: a whole number from 1 (TOML's true is no number)."""
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self.problem(where, f"expected a whole number from 1, got {kind_of(value)}")
+            return None
+        return value
+
+    def id_list(self, value: Any, where: str, kind: str) -> tuple[str, ...]:
+        """Check a list of references to `kind`; return each once, as its record spells it."""
+        if not isinstance(value, list):
+            self.problem(where, f"expected a list of ids, got {kind_of(value)}")
+            return ()
+        found: dict[str, str] = {}
+        known = self.known[kind]
+        # Locations are built only for problems: a 100,000-event file has 600,000 items.
+        for position, item in enumerate(value):
+            try:
+                identifier = self._identifier(item)
+                key = id_key(identifier)
+                if key in found:
+                    raise _Invalid(f"{shown_id(identifier)} is already listed as "
+                                   f"{shown_id(found[key])}")
+            except _Invalid as err:
+                self.problem(f"{where}[{position}]", str(err))
+                continue
+            found[key] = known.get(key) or self._new_ref(identifier, f"{where}[{position}]",
+                                                         kind)
+        return tuple(found.values())
+
+    def ref(self, identifier: str, where: str, kind: str) -> str:
+        """Return the referenced record's own spelling of `identifier`, or report it unknown.
+
+        One spelling everywhere: views and relations compare ids exactly.
+        """
+        return self.known[kind].get(id_key(identifier)) or self._new_ref(identifier, where, kind)
+
+    def _new_ref(self, identifier: str, where: str, kind: str) -> str:
+        """Learn an id no record has if `kind` is open, else report it unknown."""
+        if kind in self.open_kinds:
+            self.known[kind][id_key(identifier)] = identifier
+            return identifier
+        hint = ""
+        if self.suggestions_left > 0:
+            self.suggestions_left -= 1
+            hint = _close(identifier, set(self.known[kind].values()))
+        self.problem(where, f"unknown {kind} {shown_id(identifier)}{hint}")
+        return identifier
+
+    def _identifier(self, value: Any) -> str:
+        if type(value) is str and value in self.good_ids:
+            return value
+        text = _string(value)
+        position = first_refused(text)
+        if position >= 0:
+            raise _Invalid(refusal(text, position))
+        self.good_ids.add(text)
+        return text
+
+
+class _Invalid(Exception):
+    """A value fails a check; the message says why, and the caller says where."""
+
+
+def _string(value: Any) -> str:
+    """Return `value` if it is a string accord accepts, else raise _Invalid."""
+    if not isinstance(value, str):
+        raise _Invalid(f"expected a string, got {kind_of(value)}")
+    if not value or value.isspace():
+        raise _Invalid("is empty")
+    if len(value) > MAX_TEXT_CHARS:
+        raise _Invalid(f"longer than {MAX_TEXT_CHARS} characters")
+    return value
+
+def kind_of(value: Any) -> str:
+    """Describe what a value is, for "expected ..., got ..." problems."""
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, int):
+        return f"an integer ({value})"
+    if isinstance(value, float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return f"a TOML date ({value})"
+    return type(value).__name__
+
+
+def _key_text(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else repr(key)
+
+
+def _close(word: str, choices: set[str]) -> str:
+    import difflib  # only a mistake pays for it
+
+    match = difflib.get_close_matches(word, sorted(choices), n=1)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def location(kind: str, position: int, record: Any) -> str:
+    """Return where a record is, as problems name it: "events[3] (id 'x')"."""
+    identifier = record.get("id") if isinstance(record, dict) else None
+    if isinstance(identifier, str):
+        return f"{kind}[{position}] (id {shown_id(identifier)})"
+    return f"{kind}[{position}]"

@@ -1,0 +1,258 @@
+"""Validate a parsed TOML document into the Dataset it describes: accord's schema.
+
+build() returns a whole, valid Dataset, or raises a DataError listing every problem with
+its location, so that one run reports them all.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from accordcli.checker import Checker, kind_of, location
+from accordcli.errors import DataError
+from accordcli.model import (
+    ACTOR_KINDS,
+    Actor,
+    Clause,
+    Dataset,
+    Event,
+    LocalText,
+    Provision,
+    Source,
+    Tag,
+    id_key,
+)
+
+_TOP = {"dataset", "sources", "tags", "actors", "events", "clauses"}
+_HEADER = {"title", "description"}
+_SOURCE = {"id", "title", "url", "publisher"}
+_TAG = {"id", "label"}
+_ACTOR = {"id", "kind", "name", "role", "affiliation", "sources"}
+_EVENT = {"id", "date", "title", "summary", "note", "actors", "tags", "sources"}
+_CLAUSE = {"id", "number", "title", "full_title", "parties", "signatories", "witnesses",
+           "signed", "in_force", "summary", "provisions", "sources"}
+_PROVISION = {"number", "text", "tags"}
+# Each array of tables, and whether a dataset must have one.
+_TABLES = (("sources", True), ("tags", False), ("actors", True), ("events", True),
+           ("clauses", False))
+
+
+def build(document: dict[str, Any], name: str) -> Dataset:
+    """Validate a parsed TOML document into a Dataset; raise DataError listing every problem."""
+    check = Checker()
+    check.table(document, "(top level)", _TOP, set())
+    title = _title(check, document.get("dataset"))
+    raw = {kind: _records(check, document, kind, required) for kind, required in _TABLES}
+    check.known = {"source": _raw_ids(raw["sources"]), "actor": _raw_ids(raw["actors"]),
+                   "tag": _raw_ids(raw["tags"])}
+    if not raw["tags"]:
+        check.open_kinds.add("tag")  # without a [[tags]] vocabulary any tag is allowed
+    sources = _sources(check, raw["sources"])
+    tags = _tags(check, raw["tags"])
+    actors = _actors(check, raw["actors"])
+    events = _events(check, raw["events"])
+    clauses = _clauses(check, raw["clauses"])
+    for kind, records in raw.items():
+        _unique(check, records, kind)
+    _unique_numbers(check, clauses)
+    if check.problems:
+        raise DataError(name, check.problems)
+    if not raw["tags"]:
+        # The file's vocabulary is open: the tags its records use, each labelled by its id,
+        # are the tags it knows (for --tag, completion and counts alike).
+        tags = [Tag(tag, LocalText(tag)) for tag in check.known["tag"].values()]
+    return Dataset(title=title, sources=tuple(sources), tags=tuple(tags), actors=tuple(actors),
+                   events=tuple(events), clauses=tuple(sorted(clauses, key=lambda c: c.number)))
+
+
+def _title(check: Checker, header: Any) -> LocalText | None:
+    """Check the optional [dataset] table; return its title."""
+    if header is None or not check.table(header, "dataset", _HEADER, set()):
+        return None
+    title = check.field(header, "title", "dataset", check.text)
+    if "description" in header:
+        check.text(header["description"], "dataset.description")
+    return title
+
+
+def _records(check: Checker, document: dict[str, Any], key: str, required: bool) -> list[Any]:
+    """Return the array of tables under `key`, reporting it missing, empty or not an array."""
+    value = document.get(key)
+    if value is None:
+        if required:
+            check.problem(key, f"missing; add at least one [[{key}]] table")
+        return []
+    if not isinstance(value, list):
+        check.problem(key, f"expected an array of tables [[{key}]], got {kind_of(value)}")
+        return []
+    if not value and required:
+        check.problem(key, f"empty; add at least one [[{key}]] table")
+    return value
+
+
+def _raw_ids(records: list[Any]) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for record in records:
+        if isinstance(record, dict) and isinstance(record.get("id"), str):
+            ids.setdefault(id_key(record["id"]), record["id"])
+    return ids
+
+
+def _unique(check: Checker, records: list[Any], kind: str) -> None:
+    """Report every record whose id repeats an earlier one, naming both places."""
+    seen: dict[str, tuple[int, str]] = {}
+    for position, record in enumerate(records):
+        identifier = record.get("id") if isinstance(record, dict) else None
+        if not isinstance(identifier, str):
+            continue
+        folded = id_key(identifier)
+        if folded not in seen:
+            seen[folded] = (position, identifier)
+            continue
+        first, earlier = seen[folded]
+        if earlier == identifier:
+            check.problem(f"{location(kind, position, record)}.id",
+                          f"duplicate id, first used by {kind}[{first}]")
+        else:
+            # ascii() shows the code points that make look-alikes differ.
+            check.problem(f"{kind}[{position}] (id {identifier!a}).id",
+                          f"duplicate id: equal to {earlier!a} of {kind}[{first}] after "
+                          "case folding and Unicode normalisation")
+
+
+def _unique_numbers(check: Checker, clauses: list[Clause]) -> None:
+    numbers: dict[int, str] = {}
+    for clause in clauses:
+        if clause.number in numbers:
+            check.problem(f"clauses (id {clause.id!r}).number",
+                          f"duplicate number {clause.number}, also used by "
+                          f"{numbers[clause.number]!r}")
+        numbers.setdefault(clause.number, clause.id)
+
+
+def _sources(check: Checker, records: list[Any]) -> list[Source]:
+    built = []
+    for where, record in check.each(records, "sources", _SOURCE, _SOURCE):
+        identifier = check.field(record, "id", where, check.identifier)
+        title = check.field(record, "title", where, check.string)
+        url = check.field(record, "url", where, check.string)
+        publisher = check.field(record, "publisher", where, check.string)
+        if url is not None and not re.match(r"https?://", url):
+            check.problem(f"{where}.url", f"{url!r} is not an http(s) URL")
+            url = None
+        if identifier and title and url and publisher:
+            built.append(Source(identifier, title, url, publisher))
+    return built
+
+
+def _tags(check: Checker, records: list[Any]) -> list[Tag]:
+    built = []
+    for where, record in check.each(records, "tags", _TAG, _TAG):
+        identifier = check.field(record, "id", where, check.identifier)
+        label = check.field(record, "label", where, check.text)
+        if identifier and label:
+            built.append(Tag(identifier, label))
+    return built
+
+
+def _cited(check: Checker, record: dict[str, Any], where: str) -> tuple[str, ...]:
+    """Return the record's source ids; a record that has the key must cite one at least."""
+    if "sources" not in record:
+        return ()
+    cited = check.id_list(record["sources"], f"{where}.sources", "source")
+    if not cited and isinstance(record["sources"], list):
+        check.problem(f"{where}.sources", "cite at least one source id")
+    return cited
+
+
+def _actors(check: Checker, records: list[Any]) -> list[Actor]:
+    built = []
+    for where, record in check.each(records, "actors", _ACTOR, _ACTOR - {"affiliation"}):
+        identifier = check.field(record, "id", where, check.identifier)
+        kind = check.field(record, "kind", where, check.string)
+        if kind is not None and kind not in ACTOR_KINDS:
+            check.problem(f"{where}.kind", f"{kind!r} is not one of {', '.join(ACTOR_KINDS)}")
+            kind = None
+        name = check.field(record, "name", where, check.text)
+        role = check.field(record, "role", where, check.text)
+        affiliation = _affiliation(check, record, where, kind)
+        cited = _cited(check, record, where)
+        if identifier and kind and name and role and cited:
+            built.append(Actor(identifier, kind, name, role, affiliation, cited))
+    return built
+
+
+def _affiliation(check: Checker, record: dict[str, Any], where: str,
+                 kind: str | None) -> str | None:
+    """Return the actor an actor belongs to; a person must name one."""
+    if "affiliation" not in record:
+        if kind == "person":
+            check.problem(f"{where}.affiliation", "missing; a person needs an affiliation "
+                                                  "(an actor id)")
+        return None
+    affiliation = check.identifier(record["affiliation"], f"{where}.affiliation")
+    if affiliation is None:
+        return None
+    return check.ref(affiliation, f"{where}.affiliation", "actor")
+
+
+def _events(check: Checker, records: list[Any]) -> list[Event]:
+    built = []
+    required = {"id", "date", "title", "summary", "sources"}
+    for where, record in check.each(records, "events", _EVENT, required):
+        identifier = check.field(record, "id", where, check.identifier)
+        date = check.field(record, "date", where, check.date)
+        title = check.field(record, "title", where, check.text)
+        summary = check.field(record, "summary", where, check.text)
+        note = check.field(record, "note", where, check.text)
+        actors = check.id_list(record.get("actors", []), f"{where}.actors", "actor")
+        tags = check.id_list(record.get("tags", []), f"{where}.tags", "tag")
+        cited = _cited(check, record, where)
+        if identifier and date and title and summary and cited and (note or "note" not in record):
+            built.append(Event(identifier, date, title, summary, note, actors, tags, cited))
+    return built
+
+
+def _clauses(check: Checker, records: list[Any]) -> list[Clause]:
+    built = []
+    required = {"id", "number", "title", "parties", "signed", "summary", "sources"}
+    for where, record in check.each(records, "clauses", _CLAUSE, required):
+        identifier = check.field(record, "id", where, check.identifier)
+        number = check.field(record, "number", where, check.number)
+        title = check.field(record, "title", where, check.text)
+        full_title = check.field(record, "full_title", where, check.text)
+        parties, signatories, witnesses = (
+            check.id_list(record.get(key, []), f"{where}.{key}", "actor")
+            for key in ("parties", "signatories", "witnesses"))
+        signed = check.field(record, "signed", where, check.date)
+        in_force = check.field(record, "in_force", where, check.date)
+        summary = check.field(record, "summary", where, check.text)
+        provisions = _provisions(check, record.get("provisions", []), f"{where}.provisions")
+        cited = _cited(check, record, where)
+        if identifier and number and title and signed and summary and cited:
+            built.append(Clause(identifier, number, title, full_title, parties, signatories,
+                                witnesses, signed, in_force, summary, provisions, cited))
+    return built
+
+
+def _provisions(check: Checker, value: Any, where: str) -> tuple[Provision, ...]:
+    if not isinstance(value, list):
+        check.problem(where, f"expected an array of tables, got {kind_of(value)}")
+        return ()
+    built = []
+    numbers: set[str] = set()
+    for position, record in enumerate(value):
+        here = f"{where}[{position}]"
+        if not check.table(record, here, _PROVISION, {"number", "text"}):
+            continue
+        number = check.field(record, "number", here, check.string)
+        if number is not None and number in numbers:
+            check.problem(f"{here}.number", f"duplicate provision number {number!r}")
+        if number is not None:
+            numbers.add(number)
+        text = check.field(record, "text", here, check.text)
+        tags = check.id_list(record.get("tags", []), f"{here}.tags", "tag")
+        if number and text:
+            built.append(Provision(number, text, tags))
+    return tuple(built)
