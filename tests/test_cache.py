@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from accordcli import cache
+from accordcli import cache, store
 from accordcli.load import load
 from conftest import SAMPLE, clean_env
 
@@ -34,13 +34,13 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Return where indexes live: accord's own directory in ACCORD_CACHE_DIR."""
     where = tmp_path / "cache"
     monkeypatch.setenv("ACCORD_CACHE_DIR", str(where))
-    return where / cache.STORE_NAME
+    return where / store.STORE_NAME
 
 
 def test_first_load_writes_an_index_that_later_loads_use(data: Path, cache_dir: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     first = load(data)
-    index = cache.index_path(data)
+    index = store.index_path(data)
     assert index.exists() and index.parent == cache_dir
     calls: list[str] = []
     import accordcli.read as loader
@@ -83,7 +83,7 @@ def test_invalid_change_is_reported_not_hidden_by_the_index(data: Path, cache_di
 
 def test_corrupt_index_is_rebuilt(data: Path, cache_dir: Path) -> None:
     expected = load(data)
-    index = cache.index_path(data)
+    index = store.index_path(data)
     index.write_bytes(b"this is not sqlite" * 100)
     assert load(data) == expected
     with open(index, "rb") as handle:
@@ -93,7 +93,7 @@ def test_corrupt_index_is_rebuilt(data: Path, cache_dir: Path) -> None:
 def test_an_index_that_cannot_be_read_is_closed_not_left_open(
         data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     load(data)
-    index = cache.index_path(data)
+    index = store.index_path(data)
     # accord's header, so SQLite is asked to open it, then garbage.
     index.write_bytes(index.read_bytes()[:100] + b"this is not sqlite" * 300)
     opened: list[sqlite3.Connection] = []
@@ -125,7 +125,7 @@ def test_a_touched_file_with_the_same_content_reuses_its_index(
 
 def test_crafted_index_with_wrong_contents_is_ignored(data: Path, cache_dir: Path) -> None:
     expected = load(data)
-    index = cache.index_path(data)
+    index = store.index_path(data)
     connection = sqlite3.connect(index)
     connection.execute("UPDATE meta SET value = 'accord-index-0' WHERE key = 'format'")
     connection.commit()
@@ -186,50 +186,6 @@ def test_eight_concurrent_first_runs_all_answer_correctly(data: Path, cache_dir:
     assert len(list(cache_dir.glob("*.sqlite"))) == 1
 
 
-@pytest.mark.parametrize(("xdg", "home"), [
-    (None, "/home/user"), ("/tmp/xdg", "/home/user"), ("/tmp/xdg/", "/home/user"),
-    ("relative/xdg", "/home/user"), ("", "/home/user"), (None, "/home/user/"), (None, "/"),
-    (None, "relative-home"), ("/tmp/xdg", None), ("  ", "/home/user"),
-])
-def test_default_cache_directory_is_the_one_platformdirs_names(
-        monkeypatch: pytest.MonkeyPatch, xdg: str | None, home: str | None) -> None:
-    import platformdirs
-
-    monkeypatch.delenv("ACCORD_CACHE_DIR", raising=False)
-    for name, value in (("XDG_CACHE_HOME", xdg), ("HOME", home)):
-        if value is None:
-            monkeypatch.delenv(name, raising=False)
-        else:
-            monkeypatch.setenv(name, value)
-    try:
-        expected = platformdirs.user_cache_dir("accord", appauthor=False)
-    except RuntimeError:  # platformdirs cannot name one (no absolute home): nor may we
-        assert cache._plain_xdg_cache_dir() is None
-        return
-    assert str(cache.cache_dir()) == str(Path(expected))
-    plain = cache._plain_xdg_cache_dir()
-    if sys.platform == "linux":
-        assert plain is not None or not (home or "").startswith("/")  # the fast path is used
-    if plain is not None:
-        assert plain == expected
-
-
-@pytest.mark.skipif(sys.platform != "linux", reason="the XDG fast path is for Linux")
-def test_default_location_does_not_import_platformdirs_on_linux(tmp_path: Path) -> None:
-    env = {k: v for k, v in clean_env(XDG_CACHE_HOME=str(tmp_path / "xdg")).items()
-           if k != "ACCORD_CACHE_DIR"}
-    code = ("import sys, atexit\n"
-            "atexit.register(lambda: print('platformdirs' in sys.modules, file=sys.stderr))\n"
-            f"sys.argv = ['accord', 'timeline', '--json', '--data', {str(SAMPLE)!r}]\n"
-            "from accordcli.cli import main\nmain()")
-    for _ in range(2):  # the first run writes the index, the second reads it
-        ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             env=env, check=False)
-        assert ran.returncode == 0, ran.stderr
-        assert ran.stderr.strip() == "False"
-    assert list((tmp_path / "xdg" / "accord").glob("*.sqlite"))
-
-
 def test_a_date_window_does_not_hide_tags_used_outside_it(tmp_path: Path,
                                                          cache_dir: Path) -> None:
     # Without [[tags]], the tags in use are the vocabulary; a windowed read of the index
@@ -281,7 +237,7 @@ def test_an_index_with_bad_contents_is_bypassed_and_rebuilt(
         data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch,
         statements: list[str]) -> None:
     expected = load(data)
-    _tamper(cache.index_path(data), *statements)
+    _tamper(store.index_path(data), *statements)
     calls = _parses(monkeypatch)
     assert load(data) == expected
     assert calls == ["parsed"]
@@ -292,7 +248,7 @@ def test_an_index_with_bad_contents_is_bypassed_and_rebuilt(
 def test_an_index_whose_meta_is_an_endless_view_is_not_queried(data: Path,
                                                                cache_dir: Path) -> None:
     load(data)
-    _tamper(cache.index_path(data), "DROP TABLE meta",
+    _tamper(store.index_path(data), "DROP TABLE meta",
             "CREATE VIEW meta AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
             " SELECT 'key' || n AS key, n AS value FROM r")  # never the key asked for
     ran = subprocess.run([ACCORD, "timeline", "--json", "--data", str(data)],
@@ -305,7 +261,7 @@ def test_an_index_whose_meta_is_an_endless_view_is_not_queried(data: Path,
 def test_an_index_owned_by_someone_else_is_not_trusted(data: Path, cache_dir: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     expected = load(data)
-    owner = cache.index_path(data).stat().st_uid
+    owner = store.index_path(data).stat().st_uid
     # Seen by another user: the index (and the directory) are not theirs.
     monkeypatch.setattr(os, "geteuid", lambda: owner + 1)
     calls = _parses(monkeypatch)
@@ -343,8 +299,8 @@ def test_writing_an_index_prunes_its_own_stale_indexes_and_leftovers(
     other = tmp_path / "other.toml"
     shutil.copy(SAMPLE, other)
     load(other)
-    written = cache.index_path(other).read_bytes()  # an index accord wrote
-    cache.index_path(other).unlink()
+    written = store.index_path(other).read_bytes()  # an index accord wrote
+    store.index_path(other).unlink()
 
     def plant(name: str, content: bytes, age: float) -> Path:
         path = cache_dir / name
@@ -359,7 +315,7 @@ def test_writing_an_index_prunes_its_own_stale_indexes_and_leftovers(
             plant(".tmp-aaaaaaaaaaaaaaaa.sqlite", b"", 0.5 * day),
             plant("notes.txt", b"x", 100 * day)]
     load(data)  # writes the index of `data`, then prunes
-    assert cache.index_path(data).exists()
+    assert store.index_path(data).exists()
     assert [p.name for p in gone if p.exists()] == []
     assert [p.name for p in kept if not p.exists()] == []
 
@@ -370,7 +326,7 @@ def test_an_index_written_by_another_release_is_rebuilt(data: Path, cache_dir: P
 
     assert cache.FORMAT.endswith("/" + __version__)
     load(data)
-    connection = sqlite3.connect(cache.index_path(data))
+    connection = sqlite3.connect(store.index_path(data))
     connection.execute("UPDATE meta SET value = ? WHERE key = 'format'",
                        (cache.FORMAT.replace(__version__, "0.0.9"),))
     connection.commit()
@@ -391,7 +347,7 @@ def test_an_index_written_under_other_rules_is_rebuilt_not_served(
     format_number, release = cache.FORMAT.removeprefix("accord-index-").split("/")
     assert (int(format_number), release) == (cache.INDEX_FORMAT, cache.__version__)
     expected = load(data)
-    _tamper(cache.index_path(data),
+    _tamper(store.index_path(data),
             f"UPDATE meta SET value = '{written_under}' WHERE key = 'format'",
             "UPDATE events SET data = replace(data, 'Withdrawal', 'Looser')")
     assert cache.open_index(data, data.stat(), data.read_bytes()) is None
@@ -399,19 +355,19 @@ def test_an_index_written_under_other_rules_is_rebuilt_not_served(
     assert load(data) == expected
     assert load(data) == expected  # rebuilt, then served
     assert calls == ["parsed"]
-    assert cache.Index(_connect(cache.index_path(data))).meta("format") == cache.FORMAT
+    assert cache.Index(_connect(store.index_path(data))).meta("format") == cache.FORMAT
 
 
 def test_an_index_without_accords_application_id_is_rebuilt_not_served(
         data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """As 0.1.0 wrote them, or any SQLite file under an index's name."""
     expected = load(data)
-    _tamper(cache.index_path(data), "PRAGMA application_id = 0",
+    _tamper(store.index_path(data), "PRAGMA application_id = 0",
             "UPDATE events SET data = replace(data, 'Withdrawal', 'Unproven')")
     calls = _parses(monkeypatch)
     assert load(data) == expected
     assert calls == ["parsed"]
-    with open(cache.index_path(data), "rb") as handle:
+    with open(store.index_path(data), "rb") as handle:
         assert handle.read(72)[68:] == b"acrd"  # rebuilt by accord
 
 

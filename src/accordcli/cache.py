@@ -2,12 +2,8 @@
 
 The index is only ever an accelerator: any problem with it (missing, stale, corrupt,
 unwritable, unsafe) means it is rebuilt or bypassed, never an error, and the TOML file is
-never touched. SQLite holds data only, so a crafted index file cannot run code.
-
-Indexes live in a directory of accord's own that no other user can change (see
-_private_store); accord reads, replaces or removes only regular files of the user's there,
-under accord's own names, and removes only those whose SQLite header carries accord's
-application id. Nothing else, there or anywhere, is ever opened for writing or removed.
+never touched. SQLite holds data only, so a crafted index file cannot run code. Where
+indexes live, and which files there accord trusts, is store.py's business.
 """
 
 from __future__ import annotations
@@ -17,13 +13,10 @@ import datetime as dt
 import json
 import os
 import sqlite3
-import sys
-import zlib
 from pathlib import Path
-from stat import S_ISDIR, S_ISLNK, S_ISREG, S_ISVTX
 from typing import Any
 
-from accordcli import __version__
+from accordcli import __version__, store
 from accordcli.codec import decode_dataset, decode_event, encode_event, encode_reference
 from accordcli.model import Dataset
 
@@ -35,18 +28,6 @@ from accordcli.model import Dataset
 # part of the format too, so every release rebuilds.
 INDEX_FORMAT = 3
 FORMAT = f"accord-index-{INDEX_FORMAT}/{__version__}"
-# SQLite's header field for the program that wrote a file ("acrd", at byte 68): with
-# accord's file names and directory, what proves a file is an index accord wrote.
-APPLICATION_ID = 0x61637264
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_HEADER_BYTES = 100
-# The directory of accord's own inside ACCORD_CACHE_DIR.
-STORE_NAME = "accord"
-# Opening an index never follows a symlink, never waits on a FIFO, and is not inherited.
-_OPEN_READ = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-              | getattr(os, "O_CLOEXEC", 0))
-_CREATE = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-           | getattr(os, "O_CLOEXEC", 0))
 # The whole schema, as sqlite_master records it. An index holding anything else (a view, a
 # trigger, a generated column) was not written by accord and is never queried.
 _META = "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
@@ -57,41 +38,6 @@ _SCHEMA = [("events", _EVENTS), ("events_by_start", _BY_START), ("meta", _META),
            ("sqlite_autoindex_meta_1", None)]
 # One encoder for every row: json.dumps with options builds a new one per call.
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-def cache_dir() -> Path:
-    """Return where indexes live: "accord" in ACCORD_CACHE_DIR, else the user cache directory.
-
-    The user cache directory (~/.cache/accord) is named for accord already; ACCORD_CACHE_DIR
-    may be any directory (., /tmp), so accord keeps a directory of its own inside it.
-    """
-    configured = os.environ.get("ACCORD_CACHE_DIR")
-    if configured:
-        return Path(configured) / STORE_NAME
-    return Path(_plain_xdg_cache_dir() or _platformdirs_cache_dir())
-
-
-def _plain_xdg_cache_dir() -> str | None:
-    """Return the user cache directory on desktop Linux when the XDG rule is unambiguous.
-
-    Importing platformdirs costs ~3.4 ms, 6% of every start (tests/test_cache.py checks that
-    this agrees with it). Every other case (another system, Android, a relative HOME, root
-    redirection...) gets None and is left to platformdirs.
-    """
-    if sys.platform != "linux" or hasattr(sys, "getandroidapilevel") or (
-            "ANDROID_DATA" in os.environ or "ANDROID_ROOT" in os.environ):
-        return None
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    if xdg.startswith("/"):
-        return os.path.join(xdg, "accord")
-    home = os.environ.get("HOME", "")
-    return os.path.join(home, ".cache", "accord") if home.startswith("/") else None
-
-
-def _platformdirs_cache_dir() -> str:
-    import platformdirs
-
-    return platformdirs.user_cache_dir("accord", appauthor=False)
 
 
 def identity(stat: os.stat_result) -> str:
@@ -107,159 +53,6 @@ def digest(raw: bytes) -> str:
     import hashlib  # only needed when the file's identity changed
 
     return hashlib.sha256(raw).hexdigest()
-
-
-def index_path(source: Path) -> Path:
-    """Return the index file for a data file (one per resolved path)."""
-    return cache_dir() / _index_name(source)
-
-
-def _index_name(source: Path) -> str:
-    """Return the file name of a data file's index: 16 hex digits and ".sqlite".
-
-    Two checksums make a name; a clash would only cost a rebuild, because the index
-    records its source path and is ignored for any other file.
-    """
-    resolved = str(source.resolve()).encode("utf-8", "surrogateescape")
-    return f"{zlib.crc32(resolved):08x}{zlib.adler32(resolved):08x}.sqlite"
-
-
-def _is_index_name(name: str) -> bool:
-    return (len(name) == 23 and name.endswith(".sqlite")
-            and all(c in "0123456789abcdef" for c in name[:16]))
-
-
-def _euid() -> int | None:
-    """Return the effective user id, or None where files have no owner id (Windows)."""
-    geteuid = getattr(os, "geteuid", None)
-    return None if geteuid is None else int(geteuid())
-
-
-def _own_private_group(gid: int, euid: int) -> bool:
-    """True for the user's private group, which umask 002 systems make directories writable by.
-
-    As pam_umask's usergroups rule: the group has the user's number and name, and no other
-    member is listed.
-    """
-    if gid != euid:
-        return False
-    import grp
-    import pwd
-
-    try:
-        user = pwd.getpwuid(euid).pw_name
-        group = grp.getgrgid(gid)
-    except KeyError:
-        return False
-    return group.gr_name == user and set(group.gr_mem) <= {user}
-
-
-def _writable_by_others(info: os.stat_result, euid: int) -> bool:
-    if info.st_mode & 0o002:
-        return True
-    return bool(info.st_mode & 0o020) and not _own_private_group(info.st_gid, euid)
-
-
-def _safe_above(info: os.stat_result, euid: int) -> bool:
-    """True for a directory above the store whose entries no other user can move.
-
-    Owned by the user or root, and writable by no one else, or sticky (as /tmp is), where
-    only an entry's owner may rename it.
-    """
-    return (S_ISDIR(info.st_mode) and info.st_uid in (euid, 0)
-            and (bool(info.st_mode & S_ISVTX) or not _writable_by_others(info, euid)))
-
-
-def _private_store(create: bool) -> Path | None:
-    """Return the directory indexes live in if no one else can change it, else None.
-
-    SQLite opens an index by path after accord has checked it, so anyone able to swap an
-    entry on that path could serve their own index. The rule ssh applies to ~/.ssh closes
-    that: the directory must be a real directory (not a symlink) owned by the user and
-    writable by no one else (accord makes its own with mode 0700), and no other user may
-    rename anything on the way to it: each directory above is the user's or root's and
-    not writable by others, unless sticky. With `create`, missing directories are made.
-    """
-    store = cache_dir()
-    euid = _euid()
-    if create:
-        store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if euid is None:  # no owners to compare: per-user profile directories (Windows)
-        if create:
-            store.mkdir(exist_ok=True)
-        return store
-    parent, above = _resolve(str(store.parent))
-    if not all(_safe_above(info, euid) for info in above):
-        return None
-    store = Path(parent, store.name)
-    if create:
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(store, 0o700)
-    try:
-        info = os.lstat(store)
-    except FileNotFoundError:
-        return None
-    if S_ISDIR(info.st_mode) and info.st_uid == euid and not _writable_by_others(info, euid):
-        return store
-    return None
-
-
-def _resolve(path: str) -> tuple[str, list[os.stat_result]]:
-    """Return `path` absolute and without symlinks, with the status of it and each parent.
-
-    Symlinks above the store (~/.cache on another disk) are the user's own choice; the real
-    path they lead to is what gets checked, and used. realpath costs ~25 us, so it is used
-    only when a component is a symlink or "..".
-    """
-    if ".." not in path.split(os.sep):
-        absolute = os.path.abspath(path)
-        found = _lstat_up(absolute)
-        if not any(S_ISLNK(info.st_mode) for info in found):
-            return absolute, found
-    real = os.path.realpath(path)
-    return real, _lstat_up(real)
-
-
-def _lstat_up(path: str) -> list[os.stat_result]:
-    """Return the status of `path` and of each directory above it, up to the root."""
-    found = [os.lstat(path)]
-    while (above := os.path.dirname(path)) != path:
-        path = above
-        found.append(os.lstat(path))
-    return found
-
-
-def _own_regular_file(info: os.stat_result, euid: int | None) -> bool:
-    return S_ISREG(info.st_mode) and (euid is None or info.st_uid == euid)
-
-
-def _has_accord_header(header: bytes) -> bool:
-    return header[:16] == _SQLITE_MAGIC and header[68:72] == APPLICATION_ID.to_bytes(4, "big")
-
-
-def _open_own_index(path: Path) -> tuple[int, os.stat_result] | None:
-    """Return an open descriptor and status of the index at `path` if it is accord's.
-
-    It must be a regular file of the user's (a FIFO, socket, device, directory or symlink
-    is never opened: a FIFO would block every run) with accord's application id. The
-    descriptor keeps the inode from being reused while SQLite opens the path.
-    """
-    euid = _euid()
-    info = os.lstat(path)
-    if not _own_regular_file(info, euid):
-        return None
-    handle = os.open(path, _OPEN_READ)
-    try:
-        checked = os.fstat(handle)
-        if ((checked.st_dev, checked.st_ino) == (info.st_dev, info.st_ino)
-                and _own_regular_file(checked, euid)
-                and _has_accord_header(os.read(handle, _HEADER_BYTES))):
-            return handle, checked
-    except BaseException:
-        os.close(handle)
-        raise
-    os.close(handle)
-    return None
 
 
 class Index:
@@ -315,9 +108,9 @@ def open_index(source: Path, stat: os.stat_result, raw: bytes | None = None) -> 
     connection: sqlite3.Connection | None = None
     opened: tuple[int, os.stat_result] | None = None
     try:
-        store = _private_store(create=False)
-        path = None if store is None else store / _index_name(source)
-        opened = None if path is None else _open_own_index(path)
+        directory = store.private_store(create=False)
+        path = None if directory is None else directory / store.index_name(source)
+        opened = None if path is None else store.open_own_index(path)
         if path is not None and opened is not None:
             connection = sqlite3.connect(_read_only_uri(path), uri=True)
             # connect() opened the path: it must still be the file just checked.
@@ -344,13 +137,13 @@ def write_index(source: Path, stat: os.stat_result, raw: bytes, dataset: Dataset
     """Write the index atomically (temporary file, then rename); give up silently on error."""
     temporary: str | None = None
     try:
-        store = _private_store(create=True)
-        if store is None:
+        directory = store.private_store(create=True)
+        if directory is None:
             return  # no directory only the user controls: run without an index
-        path = store / _index_name(source)
-        if not _replaceable(path):
+        path = directory / store.index_name(source)
+        if not store.replaceable(path):
             return
-        temporary = _new_temporary(store)
+        temporary = store.new_temporary(directory)
         connection = sqlite3.connect(temporary)
         try:
             _fill(connection, source, stat, raw, dataset)
@@ -358,92 +151,13 @@ def write_index(source: Path, stat: os.stat_result, raw: bytes, dataset: Dataset
             connection.close()
         os.replace(temporary, path)
         temporary = None
-        _prune(store)
+        store.prune(directory)
     except (sqlite3.Error, OSError, ValueError):
         pass
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-
-
-def _replaceable(path: Path) -> bool:
-    """True when nothing is at the index path, or a file accord wrote (perhaps damaged since).
-
-    A regular file of the user's under accord's name in accord's directory is accord's;
-    anything else there (a FIFO, a directory, a symlink, another user's file) is left alone
-    and the data file simply goes unindexed.
-    """
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        return True
-    return _own_regular_file(info, _euid())
-
-
-def _new_temporary(store: Path) -> str:
-    """Create an empty temporary file of accord's naming (.tmp-<16 hex>.sqlite) in `store`.
-
-    O_EXCL: whatever is already at a name (even a symlink) is never opened, only skipped.
-    """
-    for _ in range(16):
-        path = store / f".tmp-{_random_hex()}.sqlite"
-        try:
-            os.close(os.open(path, _CREATE, 0o600))
-        except FileExistsError:
-            continue
-        return str(path)
-    raise FileExistsError(f"no free temporary name in {store}")
-
-
-def _random_hex() -> str:
-    return os.urandom(8).hex()
-
-
-# Indexes of files that moved, were deleted or came from elsewhere would pile up forever.
-# One not rewritten for this long is removed (it costs one re-parse if still wanted), and
-# so is a temporary file that an interrupted run left behind.
-STALE_INDEX_SECONDS = 60 * 24 * 3600
-STALE_TEMPORARY_SECONDS = 24 * 3600
-
-
-def _prune(store: Path) -> None:
-    """Remove stale indexes and leftover temporary files; called after each index write.
-
-    Only what accord can prove it wrote: in its own directory, under its own names, a
-    regular file of the user's whose header carries accord's application id (or, for a
-    temporary file, one still empty: an interrupted run, with nothing to lose).
-    """
-    import time
-
-    now = time.time()
-    euid = _euid()
-    with os.scandir(store) as entries:
-        for entry in entries:
-            name = entry.name
-            if _is_index_name(name):
-                limit, temporary = STALE_INDEX_SECONDS, False
-            elif name.startswith(".tmp-") and _is_index_name(name[5:]):
-                limit, temporary = STALE_TEMPORARY_SECONDS, True
-            else:
-                continue
-            with contextlib.suppress(OSError):
-                info = entry.stat(follow_symlinks=False)
-                if (now - info.st_mtime > limit and _own_regular_file(info, euid)
-                        and _written_by_accord(entry.path, info, temporary)):
-                    os.unlink(entry.path)
-
-
-def _written_by_accord(path: str, info: os.stat_result, temporary: bool) -> bool:
-    if temporary and info.st_size == 0:
-        return True
-    handle = os.open(path, _OPEN_READ)
-    try:
-        now = os.fstat(handle)
-        return ((now.st_dev, now.st_ino) == (info.st_dev, info.st_ino)
-                and _has_accord_header(os.read(handle, _HEADER_BYTES)))
-    finally:
-        os.close(handle)
 
 
 def _fill(connection: sqlite3.Connection, source: Path, stat: os.stat_result, raw: bytes,
@@ -453,7 +167,7 @@ def _fill(connection: sqlite3.Connection, source: Path, stat: os.stat_result, ra
     # interrupted run leaves is either empty or provably accord's.
     connection.executescript(
         "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-        f" PRAGMA application_id = {APPLICATION_ID}; {_META}; {_EVENTS};")
+        f" PRAGMA application_id = {store.APPLICATION_ID}; {_META}; {_EVENTS};")
     rows: list[tuple[int, int, int, str]] = []
     longest = 0
     for position, event in enumerate(dataset.events):

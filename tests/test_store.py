@@ -1,5 +1,6 @@
-"""The index among other users and odd files (issue #11): the ssh rule for its directory,
-nothing removed or replaced that accord did not write, nothing at an index path blocks."""
+"""store.py: where indexes live, and the index among other users and odd files (issue #11):
+the ssh rule for its directory, nothing removed or replaced that accord did not write,
+nothing at an index path blocks."""
 
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from accordcli import cache
+from accordcli import cache, read, store
 from accordcli.load import load
 from accordcli.model import Dataset
-from conftest import SAMPLE, clean_env
+from conftest import SAMPLE, clean_env, write_data
 
 ACCORD = str(Path(sys.executable).parent / "accord")
 NOBODY = 65534  # a second user (nobody/nogroup), made real with setpriv
@@ -33,9 +34,7 @@ as_root = pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is Non
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    copy = tmp_path / "events.toml"
-    shutil.copy(SAMPLE, copy)
-    return copy
+    return write_data(tmp_path / "events.toml", SAMPLE.read_bytes())
 
 
 @pytest.fixture
@@ -50,11 +49,9 @@ def given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record each TOML parse, so a test can tell an index read from a bypass (a test
     clears it once its setup, which parses too, is done)."""
-    import accordcli.read as loader
-
     calls: list[str] = []
-    real = loader.parse_toml
-    monkeypatch.setattr(loader, "parse_toml", lambda *a: calls.append("parsed") or real(*a))
+    real = read.parse_toml
+    monkeypatch.setattr(read, "parse_toml", lambda *a: calls.append("parsed") or real(*a))
     return calls
 
 
@@ -98,6 +95,53 @@ def _old(path: Path, days: float) -> None:
              follow_symlinks=False)
 
 
+# -- where indexes live ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("xdg", "home"), [
+    (None, "/home/user"), ("/tmp/xdg", "/home/user"), ("/tmp/xdg/", "/home/user"),
+    ("relative/xdg", "/home/user"), ("", "/home/user"), (None, "/home/user/"), (None, "/"),
+    (None, "relative-home"), ("/tmp/xdg", None), ("  ", "/home/user"),
+])
+def test_default_cache_directory_is_the_one_platformdirs_names(
+        monkeypatch: pytest.MonkeyPatch, xdg: str | None, home: str | None) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("ACCORD_CACHE_DIR", raising=False)
+    for name, value in (("XDG_CACHE_HOME", xdg), ("HOME", home)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    try:
+        expected = platformdirs.user_cache_dir("accord", appauthor=False)
+    except RuntimeError:  # platformdirs cannot name one (no absolute home): nor may we
+        assert store._plain_xdg_cache_dir() is None
+        return
+    assert str(store.cache_dir()) == str(Path(expected))
+    plain = store._plain_xdg_cache_dir()
+    if sys.platform == "linux":
+        assert plain is not None or not (home or "").startswith("/")  # the fast path is used
+    if plain is not None:
+        assert plain == expected
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the XDG fast path is for Linux")
+def test_default_location_does_not_import_platformdirs_on_linux(tmp_path: Path) -> None:
+    env = {k: v for k, v in clean_env(XDG_CACHE_HOME=str(tmp_path / "xdg")).items()
+           if k != "ACCORD_CACHE_DIR"}
+    code = ("import sys, atexit\n"
+            "atexit.register(lambda: print('platformdirs' in sys.modules, file=sys.stderr))\n"
+            f"sys.argv = ['accord', 'timeline', '--json', '--data', {str(SAMPLE)!r}]\n"
+            "from accordcli.cli import main\nmain()")
+    for _ in range(2):  # the first run writes the index, the second reads it
+        ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             env=env, check=False)
+        assert ran.returncode == 0, ran.stderr
+        assert ran.stderr.strip() == "False"
+    assert list((tmp_path / "xdg" / "accord").glob("*.sqlite"))
+
+
 # -- the ssh rule: a swap between the check and SQLite's open cannot be made -------------
 
 
@@ -123,9 +167,9 @@ def test_another_user_cannot_swap_in_an_index(
     attacker.mkdir()
     forged = _forged_index(data, attacker)
     monkeypatch.setenv("ACCORD_CACHE_DIR", str(shared))
-    name = cache.index_path(data).name
+    name = store.index_path(data).name
     # Where 0.1.0 kept the index, and where accord keeps it now.
-    targets = [shared / name, shared / cache.STORE_NAME / name]
+    targets = [shared / name, shared / store.STORE_NAME / name]
     prepare = f"ln -s {data} {targets[0]}"  # an entry of the attacker's, pointing anywhere
     if attacker_made_store:
         prepare += f"; mkdir -m 777 {targets[1].parent}; ln -s {data} {targets[1]}"
@@ -147,14 +191,14 @@ def test_another_user_cannot_swap_in_an_index(
     parses.clear()
     for _ in range(2):
         assert "FORGED" not in _titles(load(data))
-    store = shared / cache.STORE_NAME
+    private = shared / store.STORE_NAME
     if mode == 0o1777 and not attacker_made_store:
         assert parses == ["parsed"]  # the second run read the index: /tmp-like works
-        assert stat.S_IMODE(os.lstat(store).st_mode) == 0o700
-        assert os.lstat(store / name).st_uid == os.geteuid()
+        assert stat.S_IMODE(os.lstat(private).st_mode) == 0o700
+        assert os.lstat(private / name).st_uid == os.geteuid()
     else:
         assert parses == ["parsed", "parsed"]  # no index in a directory others can change
-        assert attacker_made_store or not store.exists()
+        assert attacker_made_store or not private.exists()
 
 
 def _store_symlink(given: Path, tmp_path: Path) -> None:
@@ -162,27 +206,27 @@ def _store_symlink(given: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir(mode=0o700)
     given.mkdir()
-    (given / cache.STORE_NAME).symlink_to(elsewhere)
+    (given / store.STORE_NAME).symlink_to(elsewhere)
 
 
 def _store_owned_by_another_user(given: Path, tmp_path: Path) -> None:
-    store = given / cache.STORE_NAME
-    store.mkdir(parents=True)
-    os.chown(store, NOBODY, NOBODY)
-    store.chmod(0o755)
+    private = given / store.STORE_NAME
+    private.mkdir(parents=True)
+    os.chown(private, NOBODY, NOBODY)
+    private.chmod(0o755)
 
 
 def _store_writable_by_a_group(given: Path, tmp_path: Path) -> None:
-    store = given / cache.STORE_NAME
-    store.mkdir(parents=True)
-    os.chown(store, os.geteuid(), NOBODY)
-    store.chmod(0o770)
+    private = given / store.STORE_NAME
+    private.mkdir(parents=True)
+    os.chown(private, os.geteuid(), NOBODY)
+    private.chmod(0o770)
 
 
 def _store_writable_by_all(given: Path, tmp_path: Path) -> None:
-    store = given / cache.STORE_NAME
-    store.mkdir(parents=True)
-    store.chmod(0o707)
+    private = given / store.STORE_NAME
+    private.mkdir(parents=True)
+    private.chmod(0o707)
 
 
 def _given_writable_by_all(given: Path, tmp_path: Path) -> None:
@@ -225,9 +269,9 @@ def test_a_directory_others_could_change_is_not_used(
 def test_a_directory_that_became_unsafe_is_no_longer_read(
         given: Path, data: Path, parses: list[str]) -> None:
     expected = load(data)
-    store = cache.index_path(data).parent
-    os.chown(store, os.geteuid(), NOBODY)
-    store.chmod(0o770)
+    private = store.index_path(data).parent
+    os.chown(private, os.geteuid(), NOBODY)
+    private.chmod(0o770)
     parses.clear()
     assert load(data) == expected
     assert parses == ["parsed"]
@@ -245,9 +289,9 @@ def test_a_sticky_world_writable_cache_directory_works_through_a_private_one(
         os.umask(old_umask)
     assert load(data) == expected
     assert parses == ["parsed"]
-    store = given / cache.STORE_NAME
-    assert stat.S_IMODE(os.lstat(store).st_mode) == 0o700
-    assert cache.index_path(data).parent == store
+    private = given / store.STORE_NAME
+    assert stat.S_IMODE(os.lstat(private).st_mode) == 0o700
+    assert store.index_path(data).parent == private
 
 
 def test_a_cache_directory_reached_through_the_users_own_symlink_is_used(
@@ -262,19 +306,19 @@ def test_a_cache_directory_reached_through_the_users_own_symlink_is_used(
     expected = load(data)
     assert load(data) == expected
     assert parses == ["parsed"]
-    assert (real / cache.STORE_NAME / cache.index_path(data).name).is_file()
+    assert (real / store.STORE_NAME / store.index_path(data).name).is_file()
 
 
 def test_a_directory_writable_by_the_users_private_group_is_used(
         given: Path, data: Path, parses: list[str]) -> None:
     """Under umask 002 (Debian, Ubuntu) a user's directories are writable by their own
     group, which no one else is in; ~/.cache/accord made by 0.1.0 is one of them."""
-    if not cache._own_private_group(os.getegid(), os.geteuid()):
+    if not store._own_private_group(os.getegid(), os.geteuid()):
         pytest.skip("this user has no private group")
     expected = load(data)
-    store = cache.index_path(data).parent
-    os.chown(store, os.geteuid(), os.getegid())
-    store.chmod(0o770)
+    private = store.index_path(data).parent
+    os.chown(private, os.geteuid(), os.getegid())
+    private.chmod(0o770)
     parses.clear()
     assert load(data) == expected
     assert parses == []
@@ -327,7 +371,7 @@ def test_anything_but_the_users_own_file_at_the_index_path_is_ignored_and_kept(
         plant: Callable[[Path, Path], None]) -> None:
     expected = load(data, use_cache=False)
     load(data)
-    index = cache.index_path(data)
+    index = store.index_path(data)
     index.rename(index.with_name("genuine"))
     plant(index, tmp_path)
     before = os.lstat(index)
@@ -347,35 +391,35 @@ def test_a_fifo_at_the_index_path_blocks_no_run(given: Path, data: Path) -> None
     env = clean_env(ACCORD_CACHE_DIR=str(given))
     expected = subprocess.run([ACCORD, "timeline", "--json", "--no-cache", "--data", str(data)],
                               capture_output=True, text=True, env=env, timeout=20).stdout
-    store = given / cache.STORE_NAME
-    store.mkdir(parents=True, mode=0o700)
-    name = cache.index_path(data).name
-    for fifo in (store / name, given / name):  # where accord keeps it, where 0.1.0 did
+    private = given / store.STORE_NAME
+    private.mkdir(parents=True, mode=0o700)
+    name = store.index_path(data).name
+    for fifo in (private / name, given / name):  # where accord keeps it, where 0.1.0 did
         os.mkfifo(fifo)
     for _ in range(2):
         ran = subprocess.run([ACCORD, "timeline", "--json", "--data", str(data)],
                              capture_output=True, text=True, env=env, timeout=20)
         assert (ran.returncode, ran.stdout, ran.stderr) == (0, expected, "")
     assert json.loads(expected)[0]["id"] == "border-war"
-    assert stat.S_ISFIFO(os.lstat(store / name).st_mode)  # left as it was
+    assert stat.S_ISFIFO(os.lstat(private / name).st_mode)  # left as it was
 
 
 def test_what_is_at_a_temporary_name_is_skipped_not_opened(
         tmp_path: Path, given: Path, data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    store = given / cache.STORE_NAME
-    store.mkdir(parents=True, mode=0o700)
+    private = given / store.STORE_NAME
+    private.mkdir(parents=True, mode=0o700)
     precious = tmp_path / "precious.db"
     precious.write_bytes(b"the user's")
     names = iter("abcd")
-    monkeypatch.setattr(cache, "_random_hex", lambda: next(names) * 16)
-    (store / f".tmp-{'a' * 16}.sqlite").symlink_to(precious)
-    os.mkfifo(store / f".tmp-{'b' * 16}.sqlite")
-    (store / f".tmp-{'c' * 16}.sqlite").mkdir()
+    monkeypatch.setattr(store, "_random_hex", lambda: next(names) * 16)
+    (private / f".tmp-{'a' * 16}.sqlite").symlink_to(precious)
+    os.mkfifo(private / f".tmp-{'b' * 16}.sqlite")
+    (private / f".tmp-{'c' * 16}.sqlite").mkdir()
     expected = load(data)
     assert precious.read_bytes() == b"the user's"
-    assert (store / f".tmp-{'a' * 16}.sqlite").is_symlink()
-    assert stat.S_ISFIFO(os.lstat(store / f".tmp-{'b' * 16}.sqlite").st_mode)
-    assert (store / f".tmp-{'c' * 16}.sqlite").is_dir()
+    assert (private / f".tmp-{'a' * 16}.sqlite").is_symlink()
+    assert stat.S_ISFIFO(os.lstat(private / f".tmp-{'b' * 16}.sqlite").st_mode)
+    assert (private / f".tmp-{'c' * 16}.sqlite").is_dir()
     assert cache.open_index(data, data.stat()) is not None  # written under the fourth name
     assert load(data) == expected
 
@@ -386,8 +430,8 @@ def test_what_is_at_a_temporary_name_is_skipped_not_opened(
 def test_pruning_never_removes_the_users_own_files(
         tmp_path: Path, given: Path, data: Path) -> None:
     """ACCORD_CACHE_DIR=. or ~/.cache: 0.1.0 removed every old *.sqlite there (issue #11)."""
-    store = given / cache.STORE_NAME
-    store.mkdir(parents=True, mode=0o700)
+    private = given / store.STORE_NAME
+    private.mkdir(parents=True, mode=0o700)
     mine = sqlite3.connect(given / "notes.sqlite")
     mine.execute("CREATE TABLE notes (text)")
     mine.commit()
@@ -400,18 +444,18 @@ def test_pruning_never_removes_the_users_own_files(
             path.write_bytes(b"")
         kept[path] = path.read_bytes()
     # In accord's own directory, under accord's names, but not provably accord's.
-    shutil.copy(given / "notes.sqlite", store / "0123456789abcdef.sqlite")  # no accord id
-    shutil.copy(given / "notes.sqlite", store / ".tmp-0123456789abcdef.sqlite")
-    (store / "1111111111111111.sqlite").symlink_to(given / "notes.sqlite")
-    os.mkfifo(store / ".tmp-2222222222222222.sqlite")
-    (store / "3333333333333333.sqlite").mkdir()
-    (store / ".tmp-x.sqlite").write_bytes(b"")
-    for path in store.iterdir():
+    shutil.copy(given / "notes.sqlite", private / "0123456789abcdef.sqlite")  # no accord id
+    shutil.copy(given / "notes.sqlite", private / ".tmp-0123456789abcdef.sqlite")
+    (private / "1111111111111111.sqlite").symlink_to(given / "notes.sqlite")
+    os.mkfifo(private / ".tmp-2222222222222222.sqlite")
+    (private / "3333333333333333.sqlite").mkdir()
+    (private / ".tmp-x.sqlite").write_bytes(b"")
+    for path in private.iterdir():
         kept[path] = path.read_bytes() if path.is_file() and not path.is_symlink() else None
     for path in kept:
         _old(path, 400)
     load(data)  # writes an index, then prunes
-    assert cache.index_path(data).exists()
+    assert store.index_path(data).exists()
     for path, content in kept.items():
         assert os.path.lexists(path), path
         if content is not None:
@@ -424,7 +468,7 @@ def test_pruning_never_removes_another_users_file(given: Path, data: Path,
     other = tmp_path / "other.toml"
     shutil.copy(SAMPLE, other)
     load(other)
-    theirs = cache.index_path(other)  # accord's naming and application id, not the user's
+    theirs = store.index_path(other)  # accord's naming and application id, not the user's
     os.chown(theirs, NOBODY, NOBODY)
     _old(theirs, 400)
     load(data)
