@@ -28,7 +28,7 @@ import accordcli.cli as cli; mark("import accordcli.cli")
 from typer.main import get_command
 command = get_command(cli.app_for(["timeline"])); mark("Typer builds the command")
 import json, sqlite3; mark("import json, sqlite3")
-import accordcli.model; mark("import model (9 frozen dataclasses)")
+import accordcli.model; mark("import model (11 frozen dataclasses)")
 import accordcli.dates, accordcli.query; mark("import dates, query")
 import accordcli.render.views, accordcli.render.formats; mark("import views, formats")
 import accordcli.load, accordcli.cache; mark("import load, cache")

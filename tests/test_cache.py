@@ -1,4 +1,5 @@
-"""The derived index: reused, rebuilt when the TOML changes, never trusted when broken."""
+"""cache.py: the derived index is reused, rebuilt when the TOML changes, never trusted when
+broken, and answers a date query with only the events it asks for."""
 
 from __future__ import annotations
 
@@ -15,18 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from accordcli import cache, store
-from accordcli.load import load
-from conftest import SAMPLE, clean_env
+from accordcli import cache, read, store
+from accordcli.load import events_overlapping, load
+from conftest import SAMPLE, clean_env, write_data
 
 ACCORD = str(Path(sys.executable).parent / "accord")
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    copy = tmp_path / "events.toml"
-    shutil.copy(SAMPLE, copy)
-    return copy
+    return write_data(tmp_path / "events.toml", SAMPLE.read_bytes())
 
 
 @pytest.fixture
@@ -42,21 +41,27 @@ def test_first_load_writes_an_index_that_later_loads_use(data: Path, cache_dir: 
     first = load(data)
     index = store.index_path(data)
     assert index.exists() and index.parent == cache_dir
-    calls: list[str] = []
-    import accordcli.read as loader
-
-    monkeypatch.setattr(loader, "parse_toml", lambda *a: calls.append("parsed") or {})
+    calls = _parses(monkeypatch)
     assert load(data) == first  # from the index: the TOML is not parsed again
     assert calls == []
 
 
-def test_window_returns_only_overlapping_events(data: Path, cache_dir: Path) -> None:
-    import datetime as dt
-
-    load(data)
-    subset = load(data, window=(dt.date(1989, 1, 1), dt.date(1989, 12, 31)))
-    assert [e.id for e in subset.events] == ["withdrawal"]
-    assert len(subset.actors) == 4 and len(subset.clauses) == 2
+def test_the_index_answers_a_date_query_with_only_its_events(data: Path,
+                                                             cache_dir: Path) -> None:
+    dataset = load(data)
+    index = cache.current_index(data)
+    assert index is not None
+    with index:
+        assert index.dataset() == dataset
+        # "1988-05-15/1989-02-15" began before the window and is still running in it.
+        found = index.events_overlapping(dt.date(1989, 1, 1), dt.date(1989, 1, 31))
+        assert found is not None and [e.id for e in found.events] == ["withdrawal"]
+        found = index.events_overlapping(dt.date(1991, 1, 1), dt.date(1991, 1, 1))
+        assert found is not None and found.events == ()
+        assert (found.title, found.tags, found.actors) == (dataset.title, dataset.tags,
+                                                           dataset.actors)
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        index.connection.execute("SELECT 1")
 
 
 def test_changed_file_with_same_size_and_mtime_is_reparsed(data: Path, cache_dir: Path) -> None:
@@ -115,12 +120,10 @@ def test_a_touched_file_with_the_same_content_reuses_its_index(
     first = load(data)
     later = data.stat().st_mtime_ns + 5_000_000_000
     os.utime(data, ns=(later, later))  # new identity, same bytes: a checkout, a copy back
-    import accordcli.read as loader
-
-    calls: list[str] = []
-    monkeypatch.setattr(loader, "parse_toml", lambda *a: calls.append("parsed") or {})
+    calls = _parses(monkeypatch)
     assert load(data) == first
     assert calls == []
+    assert cache.current_index(data) is not None  # filed under the new identity
 
 
 def test_crafted_index_with_wrong_contents_is_ignored(data: Path, cache_dir: Path) -> None:
@@ -131,11 +134,12 @@ def test_crafted_index_with_wrong_contents_is_ignored(data: Path, cache_dir: Pat
     connection.commit()
     connection.close()
     assert load(data) == expected
-    connection = sqlite3.connect(index)
-    connection.execute("DELETE FROM meta WHERE key = 'reference'")
-    connection.commit()
-    connection.close()
-    assert load(data) == expected  # a damaged index is bypassed and rebuilt
+    for key in ("vocabulary", "clauses"):
+        connection = sqlite3.connect(index)
+        connection.execute("DELETE FROM meta WHERE key = ?", (key,))
+        connection.commit()
+        connection.close()
+        assert load(data) == expected  # a damaged index is bypassed and rebuilt
 
 
 def test_read_only_cache_directory_means_no_index(data: Path, cache_dir: Path) -> None:
@@ -186,25 +190,6 @@ def test_eight_concurrent_first_runs_all_answer_correctly(data: Path, cache_dir:
     assert len(list(cache_dir.glob("*.sqlite"))) == 1
 
 
-def test_a_date_window_does_not_hide_tags_used_outside_it(tmp_path: Path,
-                                                         cache_dir: Path) -> None:
-    # Without [[tags]], the tags in use are the vocabulary; a windowed read of the index
-    # must still know a tag that only events outside the window use.
-    from accordcli.query import timeline
-
-    text = SAMPLE.read_text(encoding="utf-8")
-    start, end = text.index("[[tags]]"), text.index("[[actors]]")
-    path = tmp_path / "open.toml"
-    path.write_text(text[:start] + text[end:], encoding="utf-8")
-    window = (dt.date(1989, 1, 1), dt.date.max)
-    for _ in range(2):  # the first load writes the index, the second reads it
-        dataset = load(path, window=window)
-        assert [e.id for e in timeline(dataset, first=window[0], tags=["treaty"])] == []
-        assert [e.id for e in timeline(dataset, first=window[0], tags=["military"])] == [
-            "withdrawal"]
-    assert list(cache_dir.glob("*.sqlite"))
-
-
 def _tamper(index: Path, *statements: str) -> None:
     connection = sqlite3.connect(index)
     for statement in statements:
@@ -215,11 +200,9 @@ def _tamper(index: Path, *statements: str) -> None:
 
 def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record each TOML parse, so a test can tell an index read from a bypass."""
-    import accordcli.read as loader
-
     calls: list[str] = []
-    real = loader.parse_toml
-    monkeypatch.setattr(loader, "parse_toml", lambda *a: calls.append("parsed") or real(*a))
+    real = read.parse_toml
+    monkeypatch.setattr(read, "parse_toml", lambda *a: calls.append("parsed") or real(*a))
     return calls
 
 
@@ -237,12 +220,18 @@ def test_an_index_with_bad_contents_is_bypassed_and_rebuilt(
         data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch,
         statements: list[str]) -> None:
     expected = load(data)
+    first, last = dt.date(1988, 1, 1), dt.date(1988, 12, 31)
+    window = events_overlapping(data, first, last)
     _tamper(store.index_path(data), *statements)
     calls = _parses(monkeypatch)
+    assert events_overlapping(data, first, last) == window
+    assert calls == ["parsed"]
+    _tamper(store.index_path(data), *statements)
     assert load(data) == expected
-    assert calls == ["parsed"]
+    assert calls == ["parsed", "parsed"]
     assert load(data) == expected  # the rebuilt index is used again
-    assert calls == ["parsed"]
+    assert events_overlapping(data, first, last) == window
+    assert calls == ["parsed", "parsed"]
 
 
 def test_an_index_whose_meta_is_an_endless_view_is_not_queried(data: Path,
@@ -337,6 +326,8 @@ def test_an_index_written_by_another_release_is_rebuilt(data: Path, cache_dir: P
 @pytest.mark.parametrize("written_under", [
     # This release as 0.1.0 shipped it, before ids were checked more tightly.
     f"accord-index-2/{cache.__version__}",
+    # The format before this one.
+    f"accord-index-{cache.INDEX_FORMAT - 1}/{cache.__version__}",
     # A later format of the same release, as a development build might leave.
     f"accord-index-{cache.INDEX_FORMAT + 1}/{cache.__version__}",
 ])

@@ -1,8 +1,9 @@
-"""load.py: a data file gives a whole, valid Dataset, the same read from the file or from
-its index; problems name the file."""
+"""load.py: a data file gives a whole, valid Dataset (or a Window of its events), the same
+read from the file or from its index; problems name the file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accordcli.errors import DataError
-from accordcli.load import load
+from accordcli.load import events_overlapping, load
+from accordcli.model import Window
+from accordcli.query import timeline
 from accordcli.read import parse
 from accordcli.validate import build
 from conftest import SAMPLE
@@ -22,6 +25,15 @@ def data(tmp_path: Path) -> Path:
     copy = tmp_path / "events.toml"
     shutil.copy(SAMPLE, copy)
     return copy
+
+
+def without_tag_vocabulary(tmp_path: Path) -> Path:
+    """Return a copy of the sample without [[tags]], where any tag is allowed."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    start, end = text.index("[[tags]]"), text.index("[[actors]]")
+    path = tmp_path / "open.toml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    return path
 
 
 def test_sample_loads_in_file_order() -> None:
@@ -69,3 +81,39 @@ def test_any_bytes_give_a_dataset_or_a_data_error(raw: bytes) -> None:
         build(parse(raw, "fuzz"), "fuzz")
     except DataError as err:
         assert err.problems
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_a_window_holds_the_overlapping_events_and_the_whole_vocabulary(
+        data: Path, use_cache: bool) -> None:
+    whole = load(data, use_cache=False)
+    first, last = dt.date(1989, 1, 1), dt.date(1989, 12, 31)
+    for _ in range(2):  # the first read writes the index, the second reads it
+        window = events_overlapping(data, first, last, use_cache=use_cache)
+        assert isinstance(window, Window) and (window.first, window.last) == (first, last)
+        assert [e.id for e in window.events] == ["withdrawal"]
+        assert (window.title, window.sources, window.tags, window.actors) == (
+            whole.title, whole.sources, whole.tags, whole.actors)
+
+
+def test_a_window_is_the_same_from_the_file_and_from_its_index(data: Path) -> None:
+    days = [dt.date.min, dt.date(1979, 12, 27), dt.date(1982, 6, 30), dt.date(1988, 4, 14),
+            dt.date(1989, 2, 15), dt.date.max]
+    for first in days:
+        for last in days[days.index(first):]:
+            from_file = events_overlapping(data, first, last, use_cache=False)
+            assert events_overlapping(data, first, last) == from_file  # read, then indexed
+            assert events_overlapping(data, first, last) == from_file, (first, last)
+
+
+def test_a_window_knows_tags_used_only_outside_it(tmp_path: Path) -> None:
+    """In a file without [[tags]], the tags in use are its vocabulary: the whole file's, not
+    the window's."""
+    path = without_tag_vocabulary(tmp_path)
+    first, last = dt.date(1989, 1, 1), dt.date.max
+    for _ in range(2):  # the first read writes the index, the second reads it
+        window = events_overlapping(path, first, last)
+        assert [e.id for e in timeline(window, first=first, tags=["treaty"])] == []
+        assert [e.id for e in timeline(window, first=first, tags=["military"])] == [
+            "withdrawal"]
+    assert list((tmp_path / "cache").rglob("*.sqlite"))

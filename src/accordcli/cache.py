@@ -1,9 +1,13 @@
-"""A derived SQLite index of a data file, so repeated runs skip parsing and validating TOML.
+"""A derived SQLite index of a data file, so that repeated runs skip parsing and validating
+TOML, and a date query reads only the events it asks for.
 
 The index is only ever an accelerator: any problem with it (missing, stale, corrupt,
 unwritable, unsafe) means it is rebuilt or bypassed, never an error, and the TOML file is
-never touched. SQLite holds data only, so a crafted index file cannot run code. Where
-indexes live, and which files there accord trusts, is store.py's business.
+never touched. SQLite holds data only, so a crafted index cannot run code. Where indexes
+live, and which files there accord trusts, is store.py's business.
+
+Its questions: Index.dataset() (the whole dataset) and Index.events_overlapping(first,
+last) (a Window: some events and the whole vocabulary).
 """
 
 from __future__ import annotations
@@ -13,20 +17,29 @@ import datetime as dt
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from stat import S_ISREG
+from types import TracebackType
+from typing import Any, TypeVar
 
 from accordcli import __version__, store
-from accordcli.codec import decode_dataset, decode_event, encode_event, encode_reference
-from accordcli.model import Dataset
+from accordcli.codec import (
+    decode_clauses,
+    decode_event,
+    decode_vocabulary,
+    encode_clauses,
+    encode_event,
+    encode_vocabulary,
+)
+from accordcli.model import Dataset, Event, Window
 
-# The index follows the loader: an index is served only if it was written under the same
-# rules, so one a looser loader let through is rebuilt, never served. INDEX_FORMAT is bumped
-# whenever what a Dataset holds or what the loader accepts changes, even between releases
-# (2: references in one spelling, tags in use as the vocabulary of a file without [[tags]];
-# 3: accord's application id in the header, and ids checked more tightly). The release is
-# part of the format too, so every release rebuilds.
-INDEX_FORMAT = 3
+# An index is served only if it was written under the same rules, so one a looser loader
+# let through is rebuilt, never served. INDEX_FORMAT is bumped whenever what a Dataset
+# holds, what the loader accepts or what the index stores changes, even between releases
+# (CHANGELOG.md and git log say what each bump was for). The release is part of the format
+# too, so every release rebuilds.
+INDEX_FORMAT = 4
 FORMAT = f"accord-index-{INDEX_FORMAT}/{__version__}"
 # The whole schema, as sqlite_master records it. An index holding anything else (a view, a
 # trigger, a generated column) was not written by accord and is never queried.
@@ -38,6 +51,11 @@ _SCHEMA = [("events", _EVENTS), ("events_by_start", _BY_START), ("meta", _META),
            ("sqlite_autoindex_meta_1", None)]
 # One encoder for every row: json.dumps with options builds a new one per call.
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# What reading a damaged or crafted index can raise; the caller then reads the TOML.
+_UNREADABLE = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, OverflowError,
+               RecursionError, MemoryError)
+
+T = TypeVar("T")
 
 
 def identity(stat: os.stat_result) -> str:
@@ -56,38 +74,104 @@ def digest(raw: bytes) -> str:
 
 
 class Index:
-    """An open, current index of one data file."""
+    """An open, current index of one data file; use it in a `with` block, which closes it.
+
+    Each question returns None when the index cannot answer it (damaged or crafted).
+    """
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.connection.close()
 
     def meta(self, key: str) -> str | None:
         row = self.connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
-    def dataset(self, window: tuple[dt.date, dt.date] | None = None) -> Dataset | None:
-        """Return the dataset (with a window, only events overlapping it); None if unreadable."""
-        try:
-            return self._dataset(window)
-        except (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, OverflowError,
-                RecursionError, MemoryError):
-            return None  # a damaged or crafted index: the caller parses the TOML instead
-        finally:
-            self.connection.close()
+    def dataset(self) -> Dataset | None:
+        """Return the whole dataset."""
+        return self._answer(self._dataset)
 
-    def _dataset(self, window: tuple[dt.date, dt.date] | None) -> Dataset:
-        reference = json.loads(self.meta("reference") or "null")
-        if window is None:
-            rows = self.connection.execute("SELECT data FROM events ORDER BY position")
-        else:
-            first, last = (d.toordinal() for d in window)
-            longest = int(self.meta("longest") or 0)
-            # Bounding start from below by the longest span keeps the index range small.
-            rows = self.connection.execute(
-                "SELECT data FROM events WHERE start BETWEEN ? AND ? AND finish >= ? "
-                "ORDER BY position", (first - longest, last, first))
-        events = [decode_event(json.loads(data)) for (data,) in rows]
-        return decode_dataset(reference, events)
+    def events_overlapping(self, first: dt.date, last: dt.date) -> Window | None:
+        """Return the events that overlap first..last (inclusive), with the vocabulary."""
+        return self._answer(lambda: self._window(first, last))
+
+    def _answer(self, question: Callable[[], T]) -> T | None:
+        try:
+            return question()
+        except _UNREADABLE:
+            return None
+
+    def _dataset(self) -> Dataset:
+        vocabulary = decode_vocabulary(json.loads(self.meta("vocabulary") or "null"))
+        clauses = decode_clauses(json.loads(self.meta("clauses") or "null"))
+        events = self._events("SELECT data FROM events ORDER BY position", ())
+        return Dataset(vocabulary.title, vocabulary.sources, vocabulary.tags, vocabulary.actors,
+                       events, clauses)
+
+    def _window(self, first: dt.date, last: dt.date) -> Window:
+        vocabulary = decode_vocabulary(json.loads(self.meta("vocabulary") or "null"))
+        low, high = first.toordinal(), last.toordinal()
+        longest = int(self.meta("longest") or 0)
+        # Bounding start from below by the longest span keeps the index range small.
+        events = self._events("SELECT data FROM events WHERE start BETWEEN ? AND ? AND "
+                              "finish >= ? ORDER BY position", (low - longest, high, low))
+        return Window(vocabulary.title, vocabulary.sources, vocabulary.tags, vocabulary.actors,
+                      first, last, events)
+
+    def _events(self, sql: str, parameters: tuple[int, ...]) -> tuple[Event, ...]:
+        rows = self.connection.execute(sql, parameters)
+        return tuple(decode_event(json.loads(data)) for (data,) in rows)
+
+
+def current_index(source: Path) -> Index | None:
+    """Return the index of `source` if it was written for this very version of the file."""
+    try:
+        stat = source.stat()
+    except OSError:
+        return None  # reading the file reports the problem
+    return open_index(source, stat)
+
+
+def open_index(source: Path, stat: os.stat_result, raw: bytes | None = None) -> Index | None:
+    """Return the index of `source` if it is current, else None (never raises).
+
+    Current means written for this identity (`stat`), or, given the file's bytes, for the
+    same content (a file touched, or copied back). Only regular files have indexes: a pipe
+    or a device (/dev/stdin, <(...)) has another path on each run.
+    """
+    if not S_ISREG(stat.st_mode):
+        return None
+    connection: sqlite3.Connection | None = None
+    opened: tuple[int, os.stat_result] | None = None
+    try:
+        directory = store.private_store(create=False)
+        path = None if directory is None else directory / store.index_name(source)
+        opened = None if path is None else store.open_own_index(path)
+        if path is not None and opened is not None:
+            connection = sqlite3.connect(_read_only_uri(path), uri=True)
+            # connect() opened the path: it must still be the file just checked.
+            now = os.lstat(path)
+            index = Index(connection)
+            if ((now.st_dev, now.st_ino) == (opened[1].st_dev, opened[1].st_ino)
+                    and _trusted(connection) and index.meta("format") == FORMAT
+                    and index.meta("source") == str(source.resolve())
+                    and (index.meta("identity") == identity(stat)
+                         or (raw is not None and index.meta("digest") == digest(raw)))):
+                return index
+    except (sqlite3.Error, OSError, ValueError, UnicodeError):
+        pass
+    finally:
+        if opened is not None:
+            os.close(opened[0])
+    if connection is not None:
+        connection.close()  # also after an error: a damaged index must not stay open
+    return None
 
 
 def _read_only_uri(path: Path) -> str:
@@ -103,38 +187,10 @@ def _trusted(connection: sqlite3.Connection) -> bool:
     return found == _SCHEMA
 
 
-def open_index(source: Path, stat: os.stat_result, raw: bytes | None = None) -> Index | None:
-    """Return the index of `source` if it is current, else None (never raises)."""
-    connection: sqlite3.Connection | None = None
-    opened: tuple[int, os.stat_result] | None = None
-    try:
-        directory = store.private_store(create=False)
-        path = None if directory is None else directory / store.index_name(source)
-        opened = None if path is None else store.open_own_index(path)
-        if path is not None and opened is not None:
-            connection = sqlite3.connect(_read_only_uri(path), uri=True)
-            # connect() opened the path: it must still be the file just checked.
-            now = os.lstat(path)
-            index = Index(connection)
-            if ((now.st_dev, now.st_ino) == (opened[1].st_dev, opened[1].st_ino)
-                    and _trusted(connection) and index.meta("format") == FORMAT
-                    and index.meta("source") == str(source.resolve())):
-                if index.meta("identity") == identity(stat):
-                    return index
-                if raw is not None and index.meta("digest") == digest(raw):
-                    return index  # touched or copied, same content
-    except (sqlite3.Error, OSError, ValueError, UnicodeError):
-        pass
-    finally:
-        if opened is not None:
-            os.close(opened[0])
-    if connection is not None:
-        connection.close()  # also after an error: a damaged index must not stay open
-    return None
-
-
 def write_index(source: Path, stat: os.stat_result, raw: bytes, dataset: Dataset) -> None:
     """Write the index atomically (temporary file, then rename); give up silently on error."""
+    if not S_ISREG(stat.st_mode):
+        return
     temporary: str | None = None
     try:
         directory = store.private_store(create=True)
@@ -182,7 +238,8 @@ def _fill(connection: sqlite3.Connection, source: Path, stat: os.stat_result, ra
         "identity": identity(stat),
         "digest": digest(raw),
         "longest": str(longest),
-        "reference": _ENCODE(encode_reference(dataset)),
+        "vocabulary": _ENCODE(encode_vocabulary(dataset)),
+        "clauses": _ENCODE(encode_clauses(dataset.clauses)),
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
     connection.commit()

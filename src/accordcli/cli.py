@@ -40,7 +40,7 @@ from accordcli.render.safe import visible
 
 if TYPE_CHECKING:
     from accordcli.dates import DayRange
-    from accordcli.model import Dataset
+    from accordcli.model import Dataset, Window
     from accordcli.render.views import Detail, Listing
 
 # Everything else is imported inside the commands: a start-up pays only for what the one
@@ -207,11 +207,10 @@ def _data_path(text: str | None, name: str = "--data") -> Path | None:
     return Path(text)
 
 
-def _dataset(path: str | None, no_cache: bool = False,
-             window: tuple[dt.date, dt.date] | None = None) -> "Dataset":
+def _dataset(path: str | None, no_cache: bool = False) -> "Dataset":
     from accordcli import load
 
-    return load.load(_data_path(path), window=window, use_cache=not no_cache)
+    return load.load(_data_path(path), use_cache=not no_cache)
 
 
 def _range(text: str | None, option: str) -> "DayRange | None":
@@ -287,14 +286,16 @@ def timeline(
       accord timeline --format timelinejs > timeline.json
     """
     with handled():
-        from accordcli import query
+        from accordcli import load, query
         from accordcli.render.views import events_listing
 
         low, high = _bounds(from_, to)
-        window = None
-        if low or high:
-            window = (low or dt.date.min, high or dt.date.max)
-        dataset = _dataset(data, no_cache, window)
+        if low or high:  # only those days' events, from the index when it is current
+            dataset: Dataset | Window = load.events_overlapping(
+                _data_path(data), low or dt.date.min, high or dt.date.max,
+                use_cache=not no_cache)
+        else:
+            dataset = _dataset(data, no_cache)
         events = query.timeline(
             dataset,
             first=low,

@@ -1,4 +1,5 @@
-"""Turn a validated Dataset into compact JSON-able lists and back, without re-validating."""
+"""Turn the parts of a validated Dataset into compact JSON-able lists and back (the index's rows),
+without re-validating."""
 
 from __future__ import annotations
 
@@ -9,13 +10,13 @@ from accordcli.model import (
     ACTOR_KINDS,
     Actor,
     Clause,
-    Dataset,
     Event,
     LocalText,
     Provision,
     Source,
     Span,
     Tag,
+    Vocabulary,
 )
 
 # Positional lists rather than dicts: the index of 100,000 events stays small and fast.
@@ -103,22 +104,26 @@ def decode_event(value: list[Any]) -> Event:
                  _strs(value[7]))
 
 
-def encode_reference(dataset: Dataset) -> dict[str, Any]:
-    """Return everything but the events: title, sources, tags, actors and clauses."""
+def encode_vocabulary(vocabulary: Vocabulary) -> dict[str, Any]:
+    """Return the title, sources, tags and actors as compact lists."""
     return {
-        "title": _text(dataset.title),
-        "sources": [[s.id, s.title, s.url, s.publisher] for s in dataset.sources],
-        "tags": [[t.id, _text(t.label)] for t in dataset.tags],
+        "title": _text(vocabulary.title),
+        "sources": [[s.id, s.title, s.url, s.publisher] for s in vocabulary.sources],
+        "tags": [[t.id, _text(t.label)] for t in vocabulary.tags],
         "actors": [[a.id, a.kind, _text(a.name), _text(a.role), a.affiliation, list(a.sources)]
-                   for a in dataset.actors],
-        "clauses": [
-            [c.id, c.number, _text(c.title), _text(c.full_title), list(c.parties),
-             list(c.signatories), list(c.witnesses), _span(c.signed), _span(c.in_force),
-             _text(c.summary), [[p.number, _text(p.text), list(p.tags)] for p in c.provisions],
-             list(c.sources)]
-            for c in dataset.clauses
-        ],
+                   for a in vocabulary.actors],
     }
+
+
+def encode_clauses(clauses: tuple[Clause, ...]) -> list[Any]:
+    """Return the clauses, with their provisions, as compact lists."""
+    return [
+        [c.id, c.number, _text(c.title), _text(c.full_title), list(c.parties),
+         list(c.signatories), list(c.witnesses), _span(c.signed), _span(c.in_force),
+         _text(c.summary), [[p.number, _text(p.text), list(p.tags)] for p in c.provisions],
+         list(c.sources)]
+        for c in clauses
+    ]
 
 
 def _kind(value: Any) -> str:
@@ -133,25 +138,34 @@ def _number(value: Any) -> int:
     return value
 
 
-def decode_dataset(reference: dict[str, Any], events: list[Event]) -> Dataset:
-    """Rebuild a Dataset from encode_reference's dict and decoded events."""
-    if type(reference) is not dict:
-        raise ValueError("index: expected the reference tables")
-    return Dataset(
-        title=_untext(reference["title"]),
+def _list(value: Any) -> list[Any]:
+    if type(value) is not list:
+        raise ValueError("index: expected a list")
+    return value
+
+
+def decode_vocabulary(value: Any) -> Vocabulary:
+    """Rebuild the Vocabulary from encode_vocabulary's dict."""
+    if type(value) is not dict:
+        raise ValueError("index: expected the vocabulary")
+    return Vocabulary(
+        title=_untext(value["title"]),
         sources=tuple(Source(_str(s[0]), _str(s[1]), _str(s[2]), _str(s[3]))
-                      for s in reference["sources"]),
-        tags=tuple(Tag(_str(t[0]), _required_text(t[1])) for t in reference["tags"]),
+                      for s in _list(value["sources"])),
+        tags=tuple(Tag(_str(t[0]), _required_text(t[1])) for t in _list(value["tags"])),
         actors=tuple(Actor(_str(a[0]), _kind(a[1]), _required_text(a[2]), _required_text(a[3]),
-                           _optional_str(a[4]), _strs(a[5])) for a in reference["actors"]),
-        events=tuple(events),
-        clauses=tuple(
-            Clause(_str(c[0]), _number(c[1]), _required_text(c[2]), _untext(c[3]), _strs(c[4]),
-                   _strs(c[5]), _strs(c[6]), _unspan(c[7]),
-                   None if c[8] is None else _unspan(c[8]), _required_text(c[9]),
-                   tuple(Provision(_str(p[0]), _required_text(p[1]), _strs(p[2]))
-                         for p in c[10]),
-                   _strs(c[11]))
-            for c in reference["clauses"]
-        ),
+                           _optional_str(a[4]), _strs(a[5])) for a in _list(value["actors"])),
+    )
+
+
+def decode_clauses(value: Any) -> tuple[Clause, ...]:
+    """Rebuild the clauses from encode_clauses' list."""
+    return tuple(
+        Clause(_str(c[0]), _number(c[1]), _required_text(c[2]), _untext(c[3]), _strs(c[4]),
+               _strs(c[5]), _strs(c[6]), _unspan(c[7]), None if c[8] is None else _unspan(c[8]),
+               _required_text(c[9]),
+               tuple(Provision(_str(p[0]), _required_text(p[1]), _strs(p[2]))
+                     for p in _list(c[10])),
+               _strs(c[11]))
+        for c in _list(value)
     )

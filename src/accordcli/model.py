@@ -165,24 +165,21 @@ class Clause:
 
 
 @dataclass(frozen=True, slots=True)
-class Dataset:
-    """A whole validated data file, in file order."""
+class Vocabulary:
+    """What a dataset's records refer to by id, and its title: all a view of some of its
+    events needs besides the events."""
 
     title: LocalText | None
     sources: tuple[Source, ...]
-    tags: tuple[Tag, ...]
+    tags: tuple[Tag, ...]  # [[tags]], or in a file without them, each tag in use
     actors: tuple[Actor, ...]
-    events: tuple[Event, ...]
-    clauses: tuple[Clause, ...]
     _actors: dict[str, Actor] = field(init=False, repr=False, compare=False)
-    _events: dict[str, Event] = field(init=False, repr=False, compare=False)
     _sources: dict[str, Source] = field(init=False, repr=False, compare=False)
     _tags: dict[str, Tag] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Lookup tables are derived once; the dataclass stays frozen for callers.
         object.__setattr__(self, "_actors", {id_key(a.id): a for a in self.actors})
-        object.__setattr__(self, "_events", {id_key(e.id): e for e in self.events})
         object.__setattr__(self, "_sources", {id_key(s.id): s for s in self.sources})
         object.__setattr__(self, "_tags", {id_key(t.id): t for t in self.tags})
 
@@ -190,13 +187,13 @@ class Dataset:
         """Return the actor with this id, or None."""
         return self._actors.get(id_key(actor_id))
 
-    def event(self, event_id: str) -> Event | None:
-        """Return the event with this id, or None."""
-        return self._events.get(id_key(event_id))
-
     def source(self, source_id: str) -> Source | None:
         """Return the source with this id, or None."""
         return self._sources.get(id_key(source_id))
+
+    def tag(self, tag_id: str) -> Tag | None:
+        """Return the tag with this id, or None."""
+        return self._tags.get(id_key(tag_id))
 
     def actor_name(self, actor_id: str, lang: str) -> str:
         """Return an actor's name in `lang`, or the id itself if it is unknown."""
@@ -206,5 +203,38 @@ class Dataset:
     def tag_label(self, tag_id: str, lang: str) -> str:
         """Return a tag's label in `lang`, or the id itself if it is unknown: people read
         tags by label, as actors by name."""
-        tag = self._tags.get(id_key(tag_id))
+        tag = self.tag(tag_id)
         return tag.label.get(lang) if tag else tag_id
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset(Vocabulary):
+    """A whole validated data file, in file order."""
+
+    events: tuple[Event, ...]
+    clauses: tuple[Clause, ...]
+    _events: dict[str, Event] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        Vocabulary.__post_init__(self)  # slots=True classes cannot use super() here
+        object.__setattr__(self, "_events", {id_key(e.id): e for e in self.events})
+
+    def event(self, event_id: str) -> Event | None:
+        """Return the event with this id, or None."""
+        return self._events.get(id_key(event_id))
+
+
+@dataclass(frozen=True, slots=True)
+class Window(Vocabulary):
+    """The events of a dataset that overlap first..last (both inclusive), in file order, with
+    its whole vocabulary: what an index answers without reading the rest of the file."""
+
+    first: dt.date
+    last: dt.date
+    events: tuple[Event, ...]
+
+    @classmethod
+    def of(cls, dataset: Dataset, first: dt.date, last: dt.date) -> Window:
+        """Return the window of a whole dataset."""
+        return cls(dataset.title, dataset.sources, dataset.tags, dataset.actors, first, last,
+                   tuple(e for e in dataset.events if e.date.overlaps(first, last)))

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from accordcli.errors import NotFound, UsageError
-from accordcli.model import ACTOR_KINDS, Actor, Clause, Dataset, Event, id_key
+from accordcli.model import ACTOR_KINDS, Actor, Clause, Dataset, Event, Vocabulary, Window, id_key
 from accordcli.search import matches_all, query_words
 
 
@@ -35,7 +35,7 @@ def event_text(event: Event) -> list[str]:
 
 
 def timeline(
-    dataset: Dataset,
+    dataset: Dataset | Window,
     *,
     first: dt.date | None = None,
     last: dt.date | None = None,
@@ -119,26 +119,22 @@ def require_event(dataset: Dataset, event_id: str) -> Event:
     return event
 
 
-def require_actor(dataset: Dataset, actor_id: str) -> Actor:
+def require_actor(vocabulary: Vocabulary, actor_id: str) -> Actor:
     """Return the actor with this id or raise NotFound with suggestions."""
     _given("actor", actor_id)
-    actor = dataset.actor(actor_id)
+    actor = vocabulary.actor(actor_id)
     if actor is None:
-        raise NotFound("actor", actor_id, _suggest(actor_id, (a.id for a in dataset.actors)))
+        raise NotFound("actor", actor_id, _suggest(actor_id, (a.id for a in vocabulary.actors)))
     return actor
 
 
-def require_tag(dataset: Dataset, tag: str) -> str:
-    """Return the tag as the dataset spells it, or raise NotFound with suggestions.
-
-    dataset.tags is the whole vocabulary, even when the events were read for a date window:
-    without a [[tags]] table, the loader makes the tags in use the vocabulary.
-    """
-    _given("tag", tag)
-    known = {id_key(t.id): t.id for t in dataset.tags}
-    if id_key(tag) not in known:
-        raise NotFound("tag", tag, _suggest(tag, known.values()))
-    return known[id_key(tag)]
+def require_tag(vocabulary: Vocabulary, tag_id: str) -> str:
+    """Return the tag as the dataset spells it, or raise NotFound with suggestions."""
+    _given("tag", tag_id)
+    tag = vocabulary.tag(tag_id)
+    if tag is None:
+        raise NotFound("tag", tag_id, _suggest(tag_id, (t.id for t in vocabulary.tags)))
+    return tag.id
 
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}

@@ -7,7 +7,7 @@ import html
 from typing import Any
 
 from accordcli.i18n import gettext, month_name
-from accordcli.model import Dataset, Event, Span
+from accordcli.model import Event, Span, Vocabulary
 from accordcli.render.formats import to_json
 
 
@@ -55,7 +55,7 @@ def _qualified(date: str, qualifier: str, lang: str) -> str:
     return date
 
 
-def _slide(event: Event, dataset: Dataset, lang: str) -> dict[str, Any]:
+def _slide(event: Event, dataset: Vocabulary, lang: str) -> dict[str, Any]:
     span = event.date
     paragraphs = [f"<p>{html.escape(event.summary.get(lang))}</p>"]
     if event.note:
@@ -83,7 +83,7 @@ def _slide(event: Event, dataset: Dataset, lang: str) -> dict[str, Any]:
     return slide
 
 
-def to_timelinejs(events: list[Event], dataset: Dataset, lang: str, *, pretty: bool) -> bytes:
+def to_timelinejs(events: list[Event], dataset: Vocabulary, lang: str, *, pretty: bool) -> bytes:
     """Return the TimelineJS document (title slide and events) as UTF-8 JSON."""
     document: dict[str, Any] = {"events": [_slide(e, dataset, lang) for e in events]}
     if dataset.title is not None:
