@@ -246,7 +246,7 @@ def test_messages_translate_when_shown_and_read_as_english_until_then() -> None:
 
 # The modules whose messages are marked for translation: an error they make carries a
 # Message, never finished English text (cli.py, load.py and the renderers are not yet).
-MARKED = ("dates", "edtf", "errors", "search", "span")
+MARKED = ("dates", "edtf", "errors", "query", "search", "span")
 
 
 @pytest.mark.parametrize("name", MARKED)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from accordcli.errors import NotFound, UsageError
+from accordcli.i18n import N_, Message
 from accordcli.model import ACTOR_KINDS, Actor, Clause, Dataset, Event, Vocabulary, Window, id_key
 from accordcli.search import matches_all, query_words
 
@@ -52,7 +53,8 @@ def timeline(
     values match events with any of them.
     """
     if first and last and first > last:
-        raise UsageError(f"--from ({first}) is after --to ({last})")
+        raise UsageError(Message("--from ({first}) is after --to ({last})", first=first,
+                                 last=last))
     actor_keys = {id_key(require_actor(dataset, a).id) for a in actors}
     tag_keys = {id_key(require_tag(dataset, t)) for t in tags}
     words = query_words(search) if search is not None else ()
@@ -104,10 +106,15 @@ def clauses_matching(
     return found
 
 
+# What an empty id of each kind is called: whole sentences, as translations need.
+_EMPTY_ID = {"event": N_("empty event id"), "actor": N_("empty actor id"),
+             "tag": N_("empty tag id"), "clause": N_("empty clause id")}
+
+
 def _given(kind: str, wanted: str) -> None:
     """Refuse an empty id as the usage mistake it is, not as an id the data lacks."""
     if not wanted.strip():
-        raise UsageError(f"empty {kind} id")
+        raise UsageError(Message(_EMPTY_ID[kind]))
 
 
 def require_event(dataset: Dataset, event_id: str) -> Event:
@@ -186,7 +193,8 @@ def require_clause(dataset: Dataset, wanted: str) -> Clause:
 def check_kind(kind: str) -> str:
     """Return a valid actor kind (any case, as ids and tags are) or raise UsageError."""
     if kind.casefold() not in ACTOR_KINDS:
-        raise UsageError(f"unknown --kind {kind!r}; choose one of {', '.join(ACTOR_KINDS)}")
+        raise UsageError(Message("unknown --kind {kind}; choose one of {kinds}", kind=repr(kind),
+                                 kinds=", ".join(ACTOR_KINDS)))
     return kind.casefold()
 
 
