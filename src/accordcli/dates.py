@@ -143,7 +143,9 @@ def _iso_hint(numbers: str) -> Message | str:
     return readings[0] if readings else "1988-04-14"
 
 
-def _parse_free_text(cleaned: str, original: str) -> DayRange:
+def _english(cleaned: str, original: str) -> str:
+    """Return typed text folded, with other languages' month and weekday names in English,
+    for dateutil; raise DateInputError for what cannot be a date without a time."""
     # The same folding as --search: ş→s, İ/ı→i, and invisible format characters (soft
     # hyphens, bidi marks) dropped; what is left of Unicode's category C is a real control.
     folded = fold(cleaned)
@@ -159,6 +161,11 @@ def _parse_free_text(cleaned: str, original: str) -> DayRange:
     if ":" in english or re.match(_FULL_DAY + "t", english):
         raise DateInputError(Message("cannot read {date}: give a date without a time",
                                      date=repr(original)))
+    return english
+
+
+def _parse_free_text(cleaned: str, original: str) -> DayRange:
+    english = _english(cleaned, original)
     # Imported here: dateutil.parser costs ~60 ms and ISO input never needs it.
     from dateutil import parser
 
