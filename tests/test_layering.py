@@ -12,7 +12,7 @@ CORE = ["accordcli.model", "accordcli.edtf", "accordcli.dates", "accordcli.load"
         "accordcli.read", "accordcli.validate", "accordcli.checker", "accordcli.ids",
         "accordcli.query", "accordcli.actors", "accordcli.hits", "accordcli.search",
         "accordcli.span", "accordcli.cache", "accordcli.store", "accordcli.codec",
-        "accordcli.errors"]
+        "accordcli.errors", "accordcli.i18n"]
 
 
 def modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
