@@ -12,12 +12,18 @@ d. hostile or broken data files: exit 1 naming the file, within 2 s, file untouc
 e. bad command-line input: exit 2 (1 for unknown ids) and a one-line reason;
 f. the data files of (d) run under a 1 GiB address-space limit (RLIMIT_AS, Linux).
 
-Independent runs are started in parallel by module-scoped fixtures and checked one per test.
-The cases under "bugs found" reproduced bugs that are fixed; they keep them fixed.
+A subprocess costs a tenth of a second or more, so there is one case per path the output
+really takes, not one per command x format x environment: every command writes its output
+with one `emit` (output.py), as bytes (json, ndjson, csv, timelinejs) or as text (lines,
+markdown, a detail's lines, Rich on a terminal, the chart, validate's report), and every
+error goes through `message`. The comments at each table say which variables reach which
+path. Independent runs are started in parallel by module-scoped fixtures and checked one
+per test. The cases under "bugs found" reproduced bugs that are fixed; they keep them fixed.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -43,6 +49,7 @@ FAST = 2.0  # wall-clock seconds a hostile data file may cost on an idle machine
 LINUX = sys.platform.startswith("linux")
 MEMORY_LIMIT = 1 << 30  # 1 GiB of address space for the hostile-data runs
 HAS_DEV_FULL = Path("/dev/full").exists()
+HAS_SHELL = shutil.which("bash") is not None and shutil.which("head") is not None
 
 pytestmark = pytest.mark.skipif(not ACCORD.exists(), reason=f"{ACCORD} is not installed")
 
@@ -70,10 +77,13 @@ class Ran:
         return lines[-1] if lines else ""
 
 
-def _limit_memory() -> None:
-    import resource
+def capped(argv: list[str], limit: int = MEMORY_LIMIT) -> list[str]:
+    """Return `argv` to run under an address-space limit of `limit` bytes (RLIMIT_AS).
 
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    The shell's `ulimit -v` (KiB) sets it before exec: unlike a preexec_fn, that is safe to
+    start from several threads at once (see parallel()).
+    """
+    return ["sh", "-c", f'ulimit -v {limit // 1024} && exec "$@"', "sh", *argv]
 
 
 def accord(*args: str | Path, env: dict[str, str], limit_memory: bool = False,
@@ -81,10 +91,12 @@ def accord(*args: str | Path, env: dict[str, str], limit_memory: bool = False,
            prefix: tuple[str, ...] = ()) -> Ran:
     """Run the installed command to completion (after `prefix`, a wrapper such as setpriv)."""
     args = tuple(map(str, args))
+    argv = [*prefix, str(ACCORD), *args]
+    if limit_memory and LINUX:
+        argv = capped(argv)
     start = time.monotonic()
-    done = subprocess.run([*prefix, str(ACCORD), *args], stdout=stdout, stderr=subprocess.PIPE,
-                          env=env, timeout=timeout, check=False,
-                          preexec_fn=_limit_memory if limit_memory and LINUX else None)
+    done = subprocess.run(argv, stdout=stdout, stderr=subprocess.PIPE, env=env,
+                          timeout=timeout, check=False)
     return Ran(args, done.returncode, done.stdout or b"",
                done.stderr.decode("utf-8", "replace"), time.monotonic() - start)
 
@@ -110,22 +122,31 @@ def fast() -> float:
     return max(FAST, 10 * plain.seconds)
 
 
-def environment(cache: Path, unbuffered: bool | None = None, **overrides: str) -> dict[str, str]:
-    """clean_env() with a private index cache; PYTHONUNBUFFERED set, unset or as inherited."""
+@lru_cache(maxsize=1)
+def bytecode_cache() -> str:
+    """Return a folder, removed at exit, for the bytecode of the runs below."""
+    folder = tempfile.mkdtemp(prefix="accord-bytecode-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def environment(cache: Path, unbuffered: bool | None = None, bytecode: bool = True,
+                **overrides: str) -> dict[str, str]:
+    """clean_env() with a private index cache; PYTHONUNBUFFERED set, unset or as inherited.
+
+    With `bytecode`, the runs share compiled modules in a folder of their own, as an
+    installed command has them: a PYTHONDONTWRITEBYTECODE inherited from CI would make each
+    of some 200 runs compile accord's modules again, a third of what a run costs.
+    """
     env = clean_env(ACCORD_CACHE_DIR=str(cache), **overrides)
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = bytecode_cache()
     if unbuffered is True:
         env["PYTHONUNBUFFERED"] = "1"
     elif unbuffered is False:
         env.pop("PYTHONUNBUFFERED", None)
     return env
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> Callable[..., dict[str, str]]:
-    def make(**overrides: str) -> dict[str, str]:
-        return environment(tmp_path / "cache", **overrides)
-
-    return make
 
 
 def replaced(text: str, old: str, new: str) -> str:
@@ -134,72 +155,97 @@ def replaced(text: str, old: str, new: str) -> str:
     return text.replace(old, new, 1)
 
 
+def parallel(jobs: dict[Any, Callable[[], Any]]) -> dict[Any, Any]:
+    """Run independent subprocess jobs on every CPU; each result is a value or its exception."""
+    def attempt(job: Callable[[], Any]) -> Any:
+        try:
+            return job()
+        except Exception as err:  # re-raised by the one test it belongs to
+            return err
+
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:
+        futures = {key: pool.submit(attempt, job) for key, job in jobs.items()}
+        return {key: future.result() for key, future in futures.items()}
+
+
+def result(results: dict[Any, Any], key: Any) -> Any:
+    value = results[key]
+    if isinstance(value, Exception):
+        raise value
+    return value
+
+
+@dataclass(frozen=True)
+class Call:
+    """One run of the command in a fresh index cache, made by the `sample_runs` fixture."""
+
+    args: tuple[str, ...]
+    env: tuple[tuple[str, str], ...] = ()
+    unbuffered: bool | None = None
+    full_disk: bool = False  # stdout is /dev/full
+
+
+SAMPLE_CALLS: dict[Call, None] = {}  # every Call a test asks for, in the order first named
+
+
+def sample_call(*args: str | Path, unbuffered: bool | None = None, full_disk: bool = False,
+                **env: str) -> Call:
+    """Name a run of `accord ARGS` with `env` for `sample_runs`, which makes every named run
+    at once: tests name theirs as the module is imported (in their parameters), and
+    two tests that need the same run share it."""
+    call = Call(tuple(map(str, args)), tuple(sorted(env.items())), unbuffered, full_disk)
+    SAMPLE_CALLS.setdefault(call)
+    return call
+
+
+@pytest.fixture(scope="module")
+def sample_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[Call, Any]:
+    """Every Call named by sample_call(), in parallel, each with its own empty cache."""
+    def run(call: Call, cache: Path) -> Ran:
+        env = environment(cache, unbuffered=call.unbuffered, **dict(call.env))
+        if not call.full_disk:
+            return accord(*call.args, env=env)
+        with open("/dev/full", "wb") as full:
+            return accord(*call.args, env=env, stdout=full.fileno())
+
+    return parallel({call: partial(run, call, tmp_path_factory.mktemp("cache"))
+                     for call in SAMPLE_CALLS})
+
+
 # --------------------------------------------------------------------------- a. pipes
 
 
-def write_big_dataset(path: Path) -> None:
-    """A valid dataset whose every listing and detail is far larger than a pipe buffer.
+EVENTS = 200  # each ~900 bytes as a line: 180 KB, above the 128 KB a pipe must outgrow
 
-    3,000 events with long summaries (all involving `envoy`), 800 more actors with long ids
-    and names (all taking part in `talks-open`), 800 more clauses with long titles, and
-    clause 1 with 800 provisions: every command's output is 150 KB or more.
+
+def write_big_dataset(path: Path) -> None:
+    """A valid dataset whose outputs below are larger than a pipe buffer twice over.
+
+    EVENTS events with long titles, all involving `envoy`. Few records with long texts make
+    big outputs cheaply: on a terminal the titles wrap into many lines.
     """
     sample = SAMPLE.read_text(encoding="utf-8")
     head = sample[:sample.index("[[events]]")]
     filler = "The delegations met again and exchanged drafts; nothing was agreed. "
-    extra_actors = [f"actor-{i:04d}-" + "x" * 140 for i in range(800)]
     parts = [head]
-    for number, actor_id in enumerate(extra_actors):
-        parts.append(
-            f'[[actors]]\nid = "{actor_id}"\nkind = "state"\n'
-            f'name = {{ en = "Land {number} {"of many names " * 28}", tr = "Ülke {number}" }}\n'
-            f'role = {{ en = "A bystander", tr = "Bir seyirci" }}\nsources = ["src-a"]\n\n')
-    for i in range(3000):
+    for i in range(EVENTS):
         parts.append(
             f'[[events]]\nid = "ev-{i:05d}"\n'
             f'date = "{1900 + i % 100}-{1 + i % 12:02d}-{1 + i % 28:02d}"\n'
-            f'title = {{ en = "Event {i}: {"a meeting of the delegations " * 3}", '
+            f'title = {{ en = "Event {i}: {"a meeting of the delegations " * 30}", '
             f'tr = "Olay {i}: {"heyetlerin görüşmesi " * 3}" }}\n'
             f'summary = {{ en = "{filler * 4}", tr = "Heyetler yeniden görüştü; anlaşma yok." }}\n'
             f'actors = ["north", "envoy"]\ntags = ["diplomacy"]\nsources = ["src-a"]\n\n')
-    talks_actors = ", ".join(f'"{a}"' for a in ["north", "south", "envoy", *extra_actors])
-    parts.append(
-        f'[[events]]\nid = "talks-open"\ndate = "1982-06"\n'
-        f'title = {{ en = "Talks open in İstanbul", tr = "Görüşmeler İstanbul\'da başlar" }}\n'
-        f'summary = {{ en = "{filler * 250}", tr = "Dolaylı görüşmeler başlar." }}\n'
-        f'note = {{ en = "{filler * 250}", tr = "Bazı kaynaklar 1981 der." }}\n'
-        f'actors = [{talks_actors}]\ntags = ["diplomacy"]\nsources = ["src-a", "src-b"]\n\n')
     parts.append(
         '[[clauses]]\nid = "peace"\nnumber = 1\ntitle = { en = "Peace", tr = "Barış" }\n'
         'parties = ["north", "south"]\nsignatories = ["envoy"]\nsigned = "1988-04-14"\n'
         'summary = { en = "The parties make peace.", tr = "Taraflar barış yapar." }\n'
         'sources = ["src-a"]\n\n')
-    for i in range(800):
-        parts.append(f'[[clauses.provisions]]\nnumber = "{i + 1}"\n'
-                     f'text = {{ en = "{filler * 4}", tr = "Hüküm {i + 1}." }}\n'
-                     'tags = ["diplomacy"]\n\n')
-    for number in range(2, 802):
-        parts.append(
-            f'[[clauses]]\nid = "clause-{number}"\nnumber = {number}\n'
-            f'title = {{ en = "Instrument {number}: {"on good neighbourliness " * 10}", '
-            f'tr = "Belge {number}" }}\nparties = ["north", "south"]\n'
-            'signatories = ["envoy"]\nsigned = "1988-04-14"\n'
-            'summary = { en = "More of the same.", tr = "Aynısı." }\nsources = ["src-b"]\n\n')
     path.write_text("".join(parts), encoding="utf-8")
 
 
 PIPE_BUFFER = 64 * 1024  # Linux; macOS uses 16 KiB to 64 KiB
 BUFFERING = {"unbuffered": True, "buffered": False}
-FORMATS = ["table", "json", "ndjson", "csv", "markdown"]
-COMMANDS = {
-    "timeline": ["timeline"],
-    "event": ["event", "talks-open"],
-    "clauses": ["clauses"],
-    "clause-1": ["clauses", "1"],
-    "actors": ["actors"],
-    "actor": ["actor", "envoy"],
-}
-DETAILS = {"event", "clause-1", "actor"}
 
 
 @dataclass(frozen=True)
@@ -212,30 +258,27 @@ class PipeCase:
     must_break: bool = True  # the output outlasts the pipe buffer, so the pipe really breaks
 
 
-def _pipe_cases() -> dict[str, PipeCase]:
-    cases = {}
-    for command, args in COMMANDS.items():
-        for fmt in FORMATS:
-            # ndjson of one record (event, clause, actor) is a single line, and so is json in
-            # a pipe: what follows the reader's first 4 KiB may fit the pipe buffer.
-            single_line = fmt in ("ndjson", "json") and command in DETAILS
-            cases[f"{command}-{fmt}"] = PipeCase((*args, "--format", fmt),
-                                                 must_break=not single_line)
-    # validate has no --format and prints one line: its pipe never breaks, but it must still
-    # end cleanly. So must the other commands; chart and `on` print too little to break it.
-    cases["validate"] = PipeCase(("validate",), must_break=False)
-    cases["timeline-timelinejs"] = PipeCase(("timeline", "--format", "timelinejs"))
-    cases["search"] = PipeCase(("search", "delegations", "--limit", "1500"))
-    cases["chart"] = PipeCase(("chart",), must_break=False)
-    cases["on"] = PipeCase(("on", "01-01"), must_break=False)
-    # The Rich table a terminal gets (TTY_COMPATIBLE=1), written into a pipe that closes.
-    tty = (("TTY_COMPATIBLE", "1"), ("NO_COLOR", "1"))
-    cases["timeline-rich-table"] = PipeCase(("timeline", "--limit", "1200"), tty)
-    cases["actor-rich-table"] = PipeCase(("actor", "envoy"), tty)
-    return cases
-
-
-PIPE_CASES = _pipe_cases()
+RICH = (("TTY_COMPATIBLE", "1"), ("NO_COLOR", "1"))  # the Rich output a terminal gets
+# One case per way output reaches the pipe, each with and without PYTHONUNBUFFERED. Every
+# command ends in one emit() of its whole output: bytes go to the binary buffer (json,
+# ndjson, csv, timelinejs), text through the text layer (lines, markdown, Rich, the chart);
+# how the closed pipe shows up differs by that, by buffering, by the size (validate's one
+# line fits the buffers), and by how much the reader leaves unread (one long JSON line, or
+# many lines). Which command or format makes the bytes or the text does not reach emit():
+# each path runs once, for a listing and for a detail where both exist.
+PIPE_CASES = {
+    "timeline-table": PipeCase(("timeline",)),  # text: a line per record
+    "timeline-json": PipeCase(("timeline", "--format", "json")),  # bytes: one long line
+    "actor-table": PipeCase(("actor", "envoy")),  # text: a detail's lines, with a listing
+    "actor-csv": PipeCase(("actor", "envoy", "--format", "csv")),  # bytes: many lines
+    "timeline-rich-table": PipeCase(("timeline",), RICH),  # text: a Rich table
+    "actor-rich-table": PipeCase(("actor", "envoy"), RICH),  # text: a Rich detail and table
+    # The chart's plain lines, as wide as COLUMNS (at most 1000): from 1500 on, the events
+    # of 1900-1999 are marked near the right end of each line.
+    "chart": PipeCase(("chart", "--lang", "tr", "--from", "1500"), (("COLUMNS", "1000"),)),
+    # validate prints one line: its pipe never breaks, but it must still end cleanly.
+    "validate": PipeCase(("validate",), must_break=False),
+}
 READ_LIMIT = 4096
 
 
@@ -258,24 +301,15 @@ def first_line_then_close(argv: list[str], env: dict[str, str]) -> tuple[bytes, 
     return line, code, stderr
 
 
-def parallel(jobs: dict[str, Callable[[], Any]]) -> dict[str, Any]:
-    """Run independent subprocess jobs on every CPU; each result is a value or its exception."""
-    def attempt(job: Callable[[], Any]) -> Any:
-        try:
-            return job()
-        except Exception as err:  # re-raised by the one test it belongs to
-            return err
-
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:
-        futures = {key: pool.submit(attempt, job) for key, job in jobs.items()}
-        return {key: future.result() for key, future in futures.items()}
-
-
-def result(results: dict[str, Any], key: str) -> Any:
-    value = results[key]
-    if isinstance(value, Exception):
-        raise value
-    return value
+def shell_pipe_into_head(big: Path, json_flag: bool,
+                         env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    """`accord timeline | head -1`, or `accord timeline --json | head -c 4096`, in bash with
+    pipefail, exiting with accord's own status."""
+    head = "head -c 4096" if json_flag else "head -1"
+    script = f'set -o pipefail; "$@" | {head}; exit "${{PIPESTATUS[0]}}"'
+    argv = [str(ACCORD), "timeline", "--data", str(big), *(["--json"] if json_flag else [])]
+    return subprocess.run(["bash", "-c", script, "bash", *argv], capture_output=True,
+                          env=env, timeout=TIMEOUT, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -288,7 +322,8 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def pipe_runs(big: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Every pipe case, run in parallel once per module: the whole output of an undisturbed
-    run (the reference), then the first line a closing reader got, with either buffering."""
+    run (the reference), then the first line a closing reader got, with either buffering;
+    and the shell pipelines into head."""
     cache = tmp_path_factory.mktemp("big-cache")
 
     def argv(case: PipeCase) -> list[str]:
@@ -305,6 +340,12 @@ def pipe_runs(big: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
         for buffering, unbuffered in BUFFERING.items():
             jobs[f"{name}/{buffering}"] = partial(first_line_then_close, argv(case),
                                                   env(case, unbuffered))
+    if HAS_SHELL:
+        for json_flag in (True, False):
+            for buffering, unbuffered in BUFFERING.items():
+                jobs[f"shell/{json_flag}/{buffering}"] = partial(
+                    shell_pipe_into_head, big, json_flag,
+                    environment(cache, unbuffered=unbuffered))
     return parallel(jobs)
 
 
@@ -328,20 +369,15 @@ def test_reader_that_closes_after_one_line(pipe_runs: dict[str, Any], name: str,
     assert line == first
 
 
-@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("head") is None,
-                    reason="needs bash and head")
+@pytest.mark.skipif(not HAS_SHELL, reason="needs bash and head")
 @pytest.mark.parametrize("buffering", list(BUFFERING))
 @pytest.mark.parametrize("json_flag", [True, False], ids=["json", "table"])
-def test_shell_pipe_into_head(big: Path, pipe_runs: dict[str, Any], tmp_path: Path,
-                              json_flag: bool, buffering: str) -> None:
+def test_shell_pipe_into_head(pipe_runs: dict[str, Any], json_flag: bool,
+                              buffering: str) -> None:
     """`accord timeline | head -1` and `accord timeline --json | head -c 4096` (JSON in a pipe
     is one line) in bash with pipefail: accord's own status is 0."""
-    env = environment(tmp_path / "cache", unbuffered=BUFFERING[buffering])
-    head = "head -c 4096" if json_flag else "head -1"
-    script = f'set -o pipefail; "$@" | {head}; exit "${{PIPESTATUS[0]}}"'
-    argv = [str(ACCORD), "timeline", "--data", str(big), *(["--json"] if json_flag else [])]
-    done = subprocess.run(["bash", "-c", script, "bash", *argv], capture_output=True,
-                          env=env, timeout=TIMEOUT, check=False)
+    done: subprocess.CompletedProcess[bytes] = result(pipe_runs,
+                                                      f"shell/{json_flag}/{buffering}")
     assert done.returncode == 0, done.stderr
     assert done.stderr == b""
     reference: Ran = result(pipe_runs, f"timeline-{'json' if json_flag else 'table'}/reference")
@@ -357,16 +393,20 @@ def test_shell_pipe_into_head(big: Path, pipe_runs: dict[str, Any], tmp_path: Pa
 # --------------------------------------------------------------------------- b. full disk
 
 
+FULL_DISK = {(args, buffering): sample_call(*args, "--data", SAMPLE, unbuffered=unbuffered,
+                                            full_disk=True)
+             for args in [("timeline",), ("timeline", "--json")]
+             for buffering, unbuffered in BUFFERING.items() if HAS_DEV_FULL}
+
+
+# A full disk fails emit()'s write or its flush: bytes (json) and text (the table, and just
+# the same a detail or validate's report) each with either buffering.
 @pytest.mark.skipif(not HAS_DEV_FULL, reason="no /dev/full on this system")
 @pytest.mark.parametrize("buffering", list(BUFFERING))
-@pytest.mark.parametrize("args", [
-    ["timeline"], ["timeline", "--json"], ["event", "talks-open"], ["validate"],
-], ids=["table", "json", "event", "validate"])
-def test_full_disk_is_one_line_and_exit_1(tmp_path: Path, args: list[str],
+@pytest.mark.parametrize("args", [["timeline"], ["timeline", "--json"]], ids=["table", "json"])
+def test_full_disk_is_one_line_and_exit_1(sample_runs: dict[Call, Any], args: list[str],
                                           buffering: str) -> None:
-    env = environment(tmp_path / "cache", unbuffered=BUFFERING[buffering])
-    with open("/dev/full", "wb") as full:
-        ran = accord(*args, "--data", SAMPLE, env=env, stdout=full.fileno())
+    ran: Ran = result(sample_runs, FULL_DISK[(tuple(args), buffering)])
     assert ran.code == 1
     assert ran.stderr.count("\n") == 1, ran.stderr
     assert "No space left on device" in ran.stderr
@@ -395,11 +435,36 @@ TEXT_COMMANDS = {
     "csv": ["timeline", "--format", "csv"],
     "error": ["event", "çekilmeler"],
 }
+# Which variables reach which output (output.py, render/): whether stdout is a terminal
+# (TTY_COMPATIBLE, FORCE_COLOR) picks Rich or plain text; the encodings (PYTHONIOENCODING,
+# the C locale) reach every text stream; TERM, NO_COLOR and COLUMNS reach only Rich (and the
+# chart). So each output runs in the environments that reach it:
+ENCODINGS = ["ascii", "cp1252", "c-locale"]
+EVERYWHERE = [(name, tty) for name in ENVIRONMENTS for tty in TTY]
+# A listing's or a detail's lines in a pipe: the encodings; FORCE_COLOR, which makes the pipe
+# a terminal (Rich); and one of the variables that only Rich reads, which must not matter.
+# On a terminal, Rich: every variable.
+PLAIN_OR_RICH = [*((name, "pipe") for name in [*ENCODINGS, "force-color", "narrow"]),
+                 *((name, "tty-compatible") for name in ENVIRONMENTS)]
+ENCODING_CASES: dict[str, list[tuple[str, str]]] = {
+    # JSON is bytes that must not depend on anything but a terminal: every environment.
+    "json": EVERYWHERE,
+    "table": PLAIN_OR_RICH,
+    "event": PLAIN_OR_RICH,
+    # Markdown is text that nothing but the encoding changes (render() returns it before it
+    # looks at the terminal): the encodings, and once on a terminal.
+    "markdown": [*((name, "pipe") for name in ENCODINGS), ("ascii", "tty-compatible")],
+    # CSV is bytes, written as JSON is (all environments above): one run each way.
+    "csv": [("ascii", "pipe"), ("cp1252", "tty-compatible")],
+    # An error is a line on stderr, which only the encoding changes: the encodings, and once
+    # on a colourful terminal.
+    "error": [*((name, "pipe") for name in ENCODINGS), ("force-color", "tty-compatible")],
+}
 
 
 @pytest.fixture(scope="module")
 def encoding_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Every command of TEXT_COMMANDS in --lang tr, in every environment, in parallel."""
+    """Every case of ENCODING_CASES in --lang tr, in parallel."""
     cache = tmp_path_factory.mktemp("cache")
     jobs: dict[str, Callable[[], Any]] = {
         "baseline": partial(accord, "timeline", "--json", "--lang", "tr", "--data", SAMPLE,
@@ -407,22 +472,17 @@ def encoding_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "terminal-baseline": partial(accord, "timeline", "--json", "--lang", "tr", "--data",
                                      SAMPLE, env=environment(cache, TTY_COMPATIBLE="1")),
     }
-    for command, args in TEXT_COMMANDS.items():
-        for name, overrides in ENVIRONMENTS.items():
-            for tty, tty_env in TTY.items():
-                jobs[f"{command}/{name}/{tty}"] = partial(
-                    accord, *args, "--lang", "tr", "--data", SAMPLE,
-                    env=environment(cache, **overrides, **tty_env))
+    for command, cases in ENCODING_CASES.items():
+        for name, tty in cases:
+            jobs[f"{command}/{name}/{tty}"] = partial(
+                accord, *TEXT_COMMANDS[command], "--lang", "tr", "--data", SAMPLE,
+                env=environment(cache, **ENVIRONMENTS[name], **TTY[tty]))
     return parallel(jobs)
 
 
 def _encoding_params(commands: list[str]) -> list[Any]:
-    params = []
-    for command in commands:
-        for name in ENVIRONMENTS:
-            for tty in TTY:
-                params.append(pytest.param(command, name, tty, id=f"{command}-{name}-{tty}"))
-    return params
+    return [pytest.param(command, name, tty, id=f"{command}-{name}-{tty}")
+            for command in commands for name, tty in ENCODING_CASES[command]]
 
 
 @pytest.mark.parametrize(("command", "name", "tty"), _encoding_params(["json"]))
@@ -473,12 +533,20 @@ def test_error_messages_survive_every_encoding(encoding_runs: dict[str, Any], co
     assert_no_crash(ran)
 
 
-@pytest.mark.parametrize("width", ["40", "50", "60"])
+def _narrow_terminal(width: str) -> dict[str, Call]:
+    terminal = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": width}
+    return {command: sample_call(command, "--data", SAMPLE, **terminal)
+            for command in ("actors", "timeline")}
+
+
+NARROW_TERMINAL = {width: _narrow_terminal(width) for width in ["40", "50", "60"]}
+
+
+@pytest.mark.parametrize("width", list(NARROW_TERMINAL))
 def test_narrow_terminal_keeps_every_column_and_whole_values(
-        env: Callable[..., dict[str, str]], width: str) -> None:
-    terminal = env(TTY_COMPATIBLE="1", NO_COLOR="1", COLUMNS=width)
-    actors = accord("actors", "--data", SAMPLE, env=terminal)
-    timeline = accord("timeline", "--data", SAMPLE, env=terminal)
+        sample_runs: dict[Call, Any], width: str) -> None:
+    actors: Ran = result(sample_runs, NARROW_TERMINAL[width]["actors"])
+    timeline: Ran = result(sample_runs, NARROW_TERMINAL[width]["timeline"])
     assert actors.code == timeline.code == 0
     for whole in ("Northland", "Southland", "League", "1979-12-24", "1989-02-15", "1982-06-01",
                   "organisation"):
@@ -594,16 +662,72 @@ def _fingerprint(path: Path) -> tuple[bytes, int] | None:
     return path.read_bytes(), path.stat().st_mtime_ns
 
 
-@pytest.mark.parametrize("command", ["timeline", "validate"])
-@pytest.mark.parametrize("case", list(DATA_CASES))
-def test_broken_data_file(tmp_path: Path, case: str, command: str) -> None:
+# validate reads, decodes, parses and checks the file itself (load.load without the cache).
+# timeline first looks for an index of the file (cache.py: by its status, then by its
+# bytes) and then does the same, so for a file that fails its path is validate's with the
+# cache in front, and it writes the cache besides: every case runs with timeline. validate
+# runs once per stage a file can fail at (opening and reading, decoding, the scan for deep
+# keys, parsing, the checks), and with the one file that loads, where its report differs.
+VALIDATED = ["byte-order-mark", "missing", "latin-1", "dotted-keys-200kb", "invalid-toml",
+             "dangling-actor"]
+DATA_RUNS = [*((case, "timeline") for case in DATA_CASES),
+             *((case, "validate") for case in VALIDATED)]
+
+
+@dataclass(frozen=True)
+class DataRun:
+    """A data file, its fingerprint before the run, and the run (or how it failed)."""
+
+    path: Path
+    before: tuple[bytes, int] | None
+    outcome: Ran | Exception
+
+    @property
+    def ran(self) -> Ran:
+        if isinstance(self.outcome, Exception):
+            raise self.outcome
+        return self.outcome
+
+
+def _data_args(command: str, path: Path) -> list[str | Path]:
+    return ["timeline", "--data", path] if command == "timeline" else ["validate", path]
+
+
+@pytest.fixture(scope="module")
+def data_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, DataRun]:
+    """Every data file of DATA_RUNS and of two bugs found below, each written in a folder
+    of its own (with its cache), then run in parallel."""
+    limit = fast()  # measured before the runs below share the CPUs
+    files: dict[str, tuple[Path, tuple[bytes, int] | None]] = {}
+    jobs: dict[str, Callable[[], Any]] = {}
+
+    def add(key: str, build: Callable[[Path], Path], args: Callable[[Path], list[str | Path]],
+            **options: Any) -> None:
+        folder = tmp_path_factory.mktemp("data")
+        path = build(folder)
+        files[key] = (path, _fingerprint(path))
+        jobs[key] = partial(accord, *args(path), env=environment(folder / "cache"), **options)
+
+    if LINUX:
+        add("deep-table-headers", _deep_table_headers, lambda p: ["validate", p],
+            limit_memory=True, timeout=limit)
+        add("deep-inline-keys", _deep_inline_keys, lambda p: ["validate", p],
+            limit_memory=True, timeout=limit)
+    for case, command in DATA_RUNS:
+        add(f"{case}/{command}", DATA_CASES[case][0], partial(_data_args, command),
+            limit_memory=True)
+    outcomes = parallel(jobs)
+    return {key: DataRun(*files[key], outcomes[key]) for key in jobs}
+
+
+@pytest.mark.parametrize(("case", "command"), DATA_RUNS,
+                         ids=[f"{case}-{command}" for case, command in DATA_RUNS])
+def test_broken_data_file(data_runs: dict[str, DataRun], case: str, command: str) -> None:
     """d + f. Exit 1 naming the file, within 2 s, in 1 GiB of address space (on Linux),
     and the data file unchanged."""
-    build, code, problem = DATA_CASES[case]
-    path = build(tmp_path)
-    before = _fingerprint(path)
-    args = ["timeline", "--data", path] if command == "timeline" else ["validate", path]
-    ran = accord(*args, env=environment(tmp_path / "cache"), limit_memory=True)
+    _, code, problem = DATA_CASES[case]
+    run = data_runs[f"{case}/{command}"]
+    path, ran = run.path, run.ran
     assert ran.seconds < fast(), f"{case}: {ran.seconds:.2f} s"
     assert ran.code == code, ran.stderr
     assert_no_crash(ran)
@@ -619,14 +743,14 @@ def test_broken_data_file(tmp_path: Path, case: str, command: str) -> None:
         lines = ran.stderr.splitlines()
         assert all(line.startswith(f"accord: error: {path}: ") for line in lines), lines
         assert f"accord: error: {path}: {problem}" in ran.stderr
-    assert _fingerprint(path) == before  # never writes, renames or touches the data
+    assert _fingerprint(path) == run.before  # never writes, renames or touches the data
 
 
 @pytest.mark.skipif(not LINUX, reason="RLIMIT_AS is only reliable on Linux")
 def test_memory_limit_is_in_force() -> None:
     """The 1 GiB cap the data-file tests run under really stops a bigger allocation."""
-    done = subprocess.run([sys.executable, "-c", "bytearray(2 << 30)"], capture_output=True,
-                          preexec_fn=_limit_memory, timeout=TIMEOUT, check=False)
+    done = subprocess.run(capped([sys.executable, "-c", "bytearray(2 << 30)"]),
+                          capture_output=True, timeout=TIMEOUT, check=False)
     assert done.returncode == 1
     assert b"MemoryError" in done.stderr
 
@@ -651,7 +775,6 @@ def permissions_enforced(probe: Path) -> tuple[str, ...]:
     if check.returncode == 0 or b"PermissionError" not in check.stderr:
         pytest.skip("cannot take away the permission to read any file here")
     return prefix
-
 
 
 @pytest.mark.parametrize("command", ["timeline", "validate"])
@@ -703,11 +826,13 @@ BAD_INPUT = [
 ]
 
 
-@pytest.mark.parametrize(("args", "extra_env", "code", "reason"), BAD_INPUT,
-                         ids=[" ".join(a[1:]) + "".join(e) or a[0] for a, e, _, _ in BAD_INPUT])
-def test_bad_command_line_input(env: Callable[..., dict[str, str]], args: list[str],
-                                extra_env: dict[str, str], code: int, reason: str) -> None:
-    ran = accord(*args, "--data", SAMPLE, env=env(**extra_env))
+@pytest.mark.parametrize(("call", "code", "reason"), [
+    pytest.param(sample_call(*args, "--data", SAMPLE, **extra_env), code, reason,
+                 id=" ".join(args[1:]) + "".join(extra_env) or args[0])
+    for args, extra_env, code, reason in BAD_INPUT])
+def test_bad_command_line_input(sample_runs: dict[Call, Any], call: Call, code: int,
+                                reason: str) -> None:
+    ran: Ran = result(sample_runs, call)
     assert ran.code == code, ran.stderr
     assert ran.stdout == b""
     assert_no_crash(ran)
@@ -727,11 +852,12 @@ def _deep_table_headers(tmp: Path) -> Path:
 
 
 @pytest.mark.skipif(not LINUX, reason="RLIMIT_AS is only reliable on Linux")
-def test_deep_table_headers_are_rejected_quickly_in_bounded_memory(tmp_path: Path) -> None:
-    path = _deep_table_headers(tmp_path)
+def test_deep_table_headers_are_rejected_quickly_in_bounded_memory(
+        data_runs: dict[str, DataRun]) -> None:
+    run = data_runs["deep-table-headers"]  # validate, under the memory limit, timeout fast()
+    path = run.path
     try:
-        ran = accord("validate", path, env=environment(tmp_path / "cache"), limit_memory=True,
-                     timeout=fast())
+        ran = run.ran
     except subprocess.TimeoutExpired:
         pytest.fail(f"validate of a {path.stat().st_size} byte file took over {fast():.1f} s")
     assert ran.code == 1, ran.stderr
@@ -739,15 +865,18 @@ def test_deep_table_headers_are_rejected_quickly_in_bounded_memory(tmp_path: Pat
     assert_no_crash(ran)
 
 
-@pytest.mark.skipif(not LINUX, reason="RLIMIT_AS is only reliable on Linux")
-def test_deep_keys_in_inline_tables_are_rejected_quickly_in_bounded_memory(
-        tmp_path: Path) -> None:
+def _deep_inline_keys(tmp: Path) -> Path:
     # ~10 MB of { a.a.a... = 1 }: tomli would need about 1 GiB to build it.
     key = ".".join(["a"] * 900)
-    path = _write(tmp_path, "inline.toml", "".join(f"x{i} = {{ {key} = 1 }}\n"
-                                                    for i in range(5_600)))
-    ran = accord("validate", path, env=environment(tmp_path / "cache"), limit_memory=True,
-                 timeout=fast())
+    return _write(tmp, "inline.toml", "".join(f"x{i} = {{ {key} = 1 }}\n"
+                                              for i in range(5_600)))
+
+
+@pytest.mark.skipif(not LINUX, reason="RLIMIT_AS is only reliable on Linux")
+def test_deep_keys_in_inline_tables_are_rejected_quickly_in_bounded_memory(
+        data_runs: dict[str, DataRun]) -> None:
+    run = data_runs["deep-inline-keys"]  # validate, under the memory limit, timeout fast()
+    path, ran = run.path, run.ran
     assert ran.code == 1, ran.stderr
     assert ran.stderr == (f"accord: error: {path}: line 1: a table or key with more than 8 "
                           "dotted parts; no accord dataset nests that deep\n")
@@ -755,13 +884,10 @@ def test_deep_keys_in_inline_tables_are_rejected_quickly_in_bounded_memory(
 
 @pytest.mark.skipif(not LINUX, reason="RLIMIT_AS is only reliable on Linux")
 def test_a_small_file_loads_in_a_small_address_space(tmp_path: Path) -> None:
-    import resource
-
-    def small_limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (128 << 20, 128 << 20))
-
-    done = subprocess.run([str(ACCORD), "validate", str(SAMPLE)], capture_output=True,
-                          env=environment(tmp_path / "cache"), preexec_fn=small_limit,
+    # Without shared bytecode: compiling the modules counts against the limit too.
+    done = subprocess.run(capped([str(ACCORD), "validate", str(SAMPLE)], 128 << 20),
+                          capture_output=True,
+                          env=environment(tmp_path / "cache", bytecode=False),
                           timeout=TIMEOUT, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.endswith(b": valid: 6 events, 4 actors, 2 clauses, 2 provisions, "
@@ -781,6 +907,7 @@ def _many_dangling_references(tmp: Path) -> Path:
 
 
 def test_many_dangling_references_are_reported_quickly(tmp_path: Path) -> None:
+    # Alone, not among the parallel runs: it costs about half of fast() even then.
     path = _many_dangling_references(tmp_path)
     try:
         ran = accord("validate", path, env=environment(tmp_path / "cache"), timeout=fast())
@@ -803,24 +930,33 @@ def test_an_id_listed_twice_is_rejected_or_counted_once(tmp_path: Path) -> None:
     assert record["event_count"] == 3
 
 
-@pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
+def _aligned(encoding: str) -> tuple[Call, Call]:
+    terminal = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "200",
+                "PYTHONIOENCODING": encoding}
+    return (sample_call("actors", "--lang", "tr", "--data", SAMPLE, **terminal),
+            sample_call("actor", "north", "--lang", "tr", "--data", SAMPLE, **terminal))
+
+
+ALIGNED = {encoding: _aligned(encoding) for encoding in ["ascii", "cp1252"]}
+
+
+@pytest.mark.parametrize("encoding", list(ALIGNED))
 def test_turkish_headers_and_labels_stay_aligned_when_the_encoding_cannot_show_them(
-        env: Callable[..., dict[str, str]], encoding: str) -> None:
-    terminal = env(TTY_COMPATIBLE="1", NO_COLOR="1", COLUMNS="200", PYTHONIOENCODING=encoding)
+        sample_runs: dict[Call, Any], encoding: str) -> None:
     # A table's column rules ("|" in ASCII boxes) line up in the header and every row.
-    table = accord("actors", "--lang", "tr", "--data", SAMPLE, env=terminal)
+    table: Ran = result(sample_runs, ALIGNED[encoding][0])
     assert table.code == 0, table.stderr
     rows = [line for line in table.stdout.decode(encoding).splitlines() if "|" in line]
     assert len(rows) > 2
     assert len({tuple(m.start() for m in re.finditer(r"\|", row)) for row in rows}) == 1
     # A detail's field values start in one column, whatever the label.
-    detail = accord("actor", "north", "--lang", "tr", "--data", SAMPLE, env=terminal)
+    detail: Ran = result(sample_runs, ALIGNED[encoding][1])
     fields = detail.stdout.decode(encoding).split("\n\n")[0].splitlines()[1:]
     starts = {len(line) - len(line.split("  ", 1)[1].lstrip()) for line in fields}
     assert len(fields) >= 4 and len(starts) == 1, fields
 
 
-@pytest.mark.parametrize(("args", "expected"), [
+MISTAKES = [
     (["timeline", "--format", "xml"], "accord: error: Invalid value for '--format' / '-f': "
                                       "'xml' is not one of"),
     (["timeline", "--fro", "1978"], "accord: error: No such option: --fro (Possible options: "),
@@ -828,38 +964,54 @@ def test_turkish_headers_and_labels_stay_aligned_when_the_encoding_cannot_show_t
                   "(see 'accord -h')"),
     (["event"], "accord: error: Missing argument 'ID'. (see 'accord event -h')"),
     (["timeline", "--limit", "-1"], "accord: error: Invalid value for '--limit'"),
-])
+]
+
+
+# The first and the last share their run with test_bad_command_line_input.
+@pytest.mark.parametrize(("call", "expected"), [
+    pytest.param(sample_call(*args, "--data", SAMPLE), expected, id=f"args{number}-{expected}")
+    for number, (args, expected) in enumerate(MISTAKES)])
 def test_command_line_mistakes_are_one_line_with_where_to_look(
-        env: Callable[..., dict[str, str]], args: list[str], expected: str) -> None:
-    ran = accord(*args, "--data", SAMPLE, env=env())
+        sample_runs: dict[Call, Any], call: Call, expected: str) -> None:
+    ran: Ran = result(sample_runs, call)
     assert ran.code == 2
     assert ran.stdout == b""
     assert ran.stderr.count("\n") == 1 and ran.stderr.startswith(expected), ran.stderr
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["timeline", "--limit"], "accord: error: Option '--limit' requires an argument. "
-                              "(see 'accord timeline -h')\n"),
-    (["actors", "-k"], "accord: error: Option '-k' requires an argument. "
-                       "(see 'accord actors -h')\n"),
-    (["timeline", "--json=1"], "accord: error: Option '--json' does not take a value. "
-                               "(see 'accord timeline -h')\n"),
-])
+@pytest.mark.parametrize(("call", "expected"), [
+    pytest.param(sample_call(*args, ACCORD_DATA=str(SAMPLE)), expected,
+                 id=f"args{number}-{expected}")
+    for number, (args, expected) in enumerate([
+        (["timeline", "--limit"], "accord: error: Option '--limit' requires an argument. "
+                                  "(see 'accord timeline -h')\n"),
+        (["actors", "-k"], "accord: error: Option '-k' requires an argument. "
+                           "(see 'accord actors -h')\n"),
+        (["timeline", "--json=1"], "accord: error: Option '--json' does not take a value. "
+                                   "(see 'accord timeline -h')\n"),
+    ])])
 def test_mistakes_the_parser_reports_without_a_context_still_say_where_to_look(
-        env: Callable[..., dict[str, str]], args: list[str], expected: str) -> None:
-    ran = accord(*args, env=env(ACCORD_DATA=str(SAMPLE)))
+        sample_runs: dict[Call, Any], call: Call, expected: str) -> None:
+    ran: Ran = result(sample_runs, call)
     assert ran.code == 2
     assert ran.stderr == expected
 
 
+def _ascii_terminal(*args: str | Path, columns: int) -> Call:
+    return sample_call(*args, TTY_COMPATIBLE="1", NO_COLOR="1", COLUMNS=str(columns),
+                       PYTHONIOENCODING="ascii")
+
+
+CUT_ROLES = {(lang, columns): _ascii_terminal("actors", "--lang", lang, columns=columns)
+             for lang in ["en", "tr"] for columns in [101, 120, 160]}
+
+
 @pytest.mark.parametrize("lang", ["en", "tr"])
 @pytest.mark.parametrize("columns", [101, 120, 160])
-def test_cut_roles_fit_an_ascii_terminal(env: Callable[..., dict[str, str]], lang: str,
+def test_cut_roles_fit_an_ascii_terminal(sample_runs: dict[Call, Any], lang: str,
                                          columns: int) -> None:
     """Rich's own "…" is written as "\\u2026" on an ASCII stream, six cells for one."""
-    ran = accord("actors", "--lang", lang,
-                 env=env(TTY_COMPATIBLE="1", NO_COLOR="1", COLUMNS=str(columns),
-                         PYTHONIOENCODING="ascii"))
+    ran: Ran = result(sample_runs, CUT_ROLES[(lang, columns)])
     assert ran.code == 0, ran.stderr
     lines = ran.stdout.decode("ascii").splitlines()
     assert max(len(line) for line in lines) <= columns
@@ -871,15 +1023,19 @@ def test_cut_roles_fit_an_ascii_terminal(env: Callable[..., dict[str, str]], lan
         assert not [r for r in roles if re.search(r"\\u(?![0-9a-f]{4})", r)]
 
 
-@pytest.mark.parametrize("args", [["event", "talks-open"], ["actor", "north"], ["clauses", "1"],
-                                  ["span", "border-war", "withdrawal"], ["actors"]])
+NARROW_ASCII_ARGS = [["event", "talks-open"], ["actor", "north"], ["clauses", "1"],
+                     ["span", "border-war", "withdrawal"], ["actors"]]
+NARROW_ASCII = {(tuple(args), columns): _ascii_terminal(*args, "--lang", "tr", "--data", SAMPLE,
+                                                         columns=columns)
+                for args in NARROW_ASCII_ARGS for columns in [20, 30, 45]}
+
+
+@pytest.mark.parametrize("args", NARROW_ASCII_ARGS)
 @pytest.mark.parametrize("columns", [20, 30, 45])
 def test_narrow_ascii_terminal_in_turkish_keeps_every_value(
-        env: Callable[..., dict[str, str]], args: list[str], columns: int) -> None:
+        sample_runs: dict[Call, Any], args: list[str], columns: int) -> None:
     """Escaped for ASCII, Turkish labels run to 28 characters: they wrap, the values stay."""
-    ran = accord(*args, "--lang", "tr", "--data", SAMPLE,
-                 env=env(TTY_COMPATIBLE="1", NO_COLOR="1", COLUMNS=str(columns),
-                         PYTHONIOENCODING="ascii"))
+    ran: Ran = result(sample_runs, NARROW_ASCII[(tuple(args), columns)])
     assert ran.code == 0, ran.stderr
     text = ran.stdout.decode("ascii")
     assert max(len(line) for line in text.splitlines()) <= columns
