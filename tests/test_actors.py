@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from accordcli.actors import actor_summaries, actor_view
-from accordcli.errors import NotFound, UsageError
+from accordcli.actors import actor_summaries, involvement
+from accordcli.errors import NotFound, UnknownKind
 from accordcli.load import load
 from accordcli.model import Dataset
+from accordcli.query import actor_kind
 from conftest import SAMPLE
 
 
@@ -33,19 +34,26 @@ def test_kind_filter(sample: Dataset) -> None:
     assert [s.actor.id for s in actor_summaries(sample, kind="person")] == ["envoy"]
     assert [s.actor.id for s in actor_summaries(sample, kind="PERSON")] == ["envoy"]
     assert actor_summaries(sample, kind="group") == []
-    with pytest.raises(UsageError, match="choose one of state, organisation, group, person"):
-        actor_summaries(sample, kind="country")
+    assert actor_summaries(sample, kind="country") == []  # no actor of a kind the data lacks
 
 
-def test_actor_view_lists_its_events_in_order_and_every_relation(sample: Dataset) -> None:
-    view = actor_view(sample, "North")
+def test_a_typed_kind_is_checked_before_any_data_is_read() -> None:
+    assert actor_kind("Person") == "person"
+    with pytest.raises(UnknownKind, match="unknown actor kind 'country'; choose one of state, "
+                                          "organisation, group, person") as error:
+        actor_kind("country")
+    assert (error.value.kind, error.value.exit_code) == ("country", 2)
+
+
+def test_involvement_lists_its_events_in_order_and_every_relation(sample: Dataset) -> None:
+    view = involvement(sample, "North")
     assert view.summary.actor.id == "north"
     assert [e.id for e in view.events] == ["border-war", "talks-open", "treaty-signed",
                                            "withdrawal"]
     assert [(c.id, relations) for c, relations in view.clauses] == [
         ("peace", ("party",)), ("guarantee", ("witness",))]
-    envoy = actor_view(sample, "envoy")
+    envoy = involvement(sample, "envoy")
     assert [(c.id, relations) for c, relations in envoy.clauses] == [
         ("peace", ("signatory",)), ("guarantee", ("signatory",))]
     with pytest.raises(NotFound):
-        actor_view(sample, "nobody")
+        involvement(sample, "nobody")

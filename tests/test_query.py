@@ -6,11 +6,12 @@ import datetime as dt
 
 import pytest
 
-from accordcli.errors import NotFound, UsageError
+from accordcli.errors import DateOrder, NotFound, UsageError
 from accordcli.load import load
 from accordcli.model import Dataset
 from accordcli.query import (
     anniversaries,
+    check_period,
     chronological,
     clause_number,
     counts,
@@ -74,9 +75,17 @@ def test_reverse_then_limit_gives_the_newest(sample: Dataset) -> None:
     assert ids(timeline(sample, limit=100)) == ids(timeline(sample))
 
 
-def test_impossible_or_unknown_filters_are_errors_not_empty_answers(sample: Dataset) -> None:
-    with pytest.raises(UsageError, match="is after --to"):
-        timeline(sample, first=dt.date(1990, 1, 1), last=dt.date(1980, 1, 1))
+def test_a_period_that_ends_before_it_starts_is_refused_in_domain_words() -> None:
+    with pytest.raises(DateOrder, match="the first day 1990-01-01 is after the last day "
+                                        "1980-01-01") as error:
+        check_period(dt.date(1990, 1, 1), dt.date(1980, 1, 1))
+    assert (error.value.first, error.value.last) == (dt.date(1990, 1, 1), dt.date(1980, 1, 1))
+    check_period(dt.date(1980, 1, 1), dt.date(1980, 1, 1))
+    check_period(None, dt.date(1980, 1, 1))
+
+
+def test_unknown_filters_are_errors_not_empty_answers(sample: Dataset) -> None:
+    assert timeline(sample, first=dt.date(1990, 1, 1), last=dt.date(1980, 1, 1)) == []
     with pytest.raises(NotFound) as unknown_actor:
         timeline(sample, actors=["nort"])
     assert "north" in "\n".join(unknown_actor.value.lines())

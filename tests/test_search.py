@@ -1,94 +1,61 @@
-"""Folding and matching: accents, case and Turkish letters ignored; highlights map back."""
+"""search.py in-process: what the search command finds, and in which order."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
 
 from accordcli.errors import UsageError
-from accordcli.search import fold, highlight_ranges, matches_all, query_words
+from accordcli.load import load
+from accordcli.model import Dataset
+from accordcli.search import search
+from conftest import SAMPLE
 
 
-@pytest.mark.parametrize(
-    ("query", "text"),
-    [
-        ("cekilme", "Askerlerin çekilmesi"),
-        ("ISTANBUL", "İstanbul'da"),
-        ("istanbul", "İSTANBUL"),
-        ("sisli", "Şişli"),
-        ("kirmizi", "kırmızı"),
-        ("kırmızı", "KIRMIZI"),
-        ("GUNES", "güneş"),
-        ("dogan", "Doğan"),
-        ("izmir", "İZMİR"),
-        ("GORBACHEV", "Gorbachev"),
-        ("gorbacov", "Mihail Gorbaçov"),
-        ("cekilme", "c\u0327ekilme"),  # NFD input in the data
-        ("c\u0327ekilme", "çekilme"),  # NFD input in the query
-        ("cekilme", "çe\u00adkilme"),  # soft hyphen
-        ("cekilme", "çe\u200bkilme"),  # zero-width space
-        ("strasse", "Straße"),
-        ("perez de cuellar", "Javier  Pérez de\u00a0Cuéllar"),  # spaces folded
-        ("kabil", "Kâbil"),
-    ],
-)
-def test_folding_table(query: str, text: str) -> None:
-    assert matches_all(query_words(query), [text])
+@pytest.fixture(scope="module")
+def sample() -> Dataset:
+    return load(SAMPLE, use_cache=False)
 
 
-@pytest.mark.parametrize(("text", "folded"), [("İ", "i"), ("ı", "i"), ("I", "i"),
-                                              ("Çekilme", "cekilme"), ("a \t\n b", "a b")])
-def test_fold_values(text: str, folded: str) -> None:
-    assert fold(text) == folded
+def test_title_matches_rank_before_text_matches_and_keep_file_order(sample: Dataset) -> None:
+    hits = search(sample, "peace", "en")
+    assert hits, "the sample mentions peace"
+    in_title = [h for h in hits if h.in_title]
+    assert hits[:len(in_title)] == in_title  # every title match comes first
+    assert ("clause", "peace") in [(h.kind, h.id) for h in in_title]
 
 
-def test_every_word_must_match_somewhere() -> None:
-    assert matches_all(query_words("soviet geneva"), ["Soviet troops", "Geneva talks"])
-    assert not matches_all(query_words("soviet tokyo"), ["Soviet troops", "Geneva talks"])
+def test_every_kind_can_match_and_provisions_are_named_by_clause(sample: Dataset) -> None:
+    kinds = {h.kind for h in search(sample, "the", "en")}
+    assert {"event", "clause"} <= kinds
+    provision = [h for h in search(sample, "troops withdraw", "en") if h.kind == "provision"]
+    assert [h.id for h in provision] == ["peace/II.1"]
+    assert provision[0].title == "1. Peace, II.1"
 
 
-@pytest.mark.parametrize(
-    ("text", "query", "expected"),
-    [
-        ("İstanbul'da", "istanbul", ["İstanbul"]),
-        ("Straße und Strasse", "strasse", ["Straße", "Strasse"]),
-        ("çe\u00adkilme başladı", "cekilme", ["çe\u00adkilme"]),
-        ("c\u0327ekilme", "cekilme", ["c\u0327ekilme"]),
-        ("The Soviet withdrawal", "SOVIET withdrawal", ["Soviet", "withdrawal"]),
-    ],
-)
-def test_highlights_cover_the_original_characters(text: str, query: str,
-                                                  expected: list[str]) -> None:
-    ranges = highlight_ranges(text, query_words(query))
-    assert [text[start:end] for start, end in ranges] == expected
+def test_matching_ignores_language_case_and_accents_but_shows_lang(sample: Dataset) -> None:
+    english = search(sample, "ISTANBUL", "en")
+    turkish = search(sample, "istanbul", "tr")
+    assert [h.id for h in english] == [h.id for h in turkish] == ["talks-open"]
+    assert english[0].title != turkish[0].title  # shown in the asked language
 
 
-@given(st.text(max_size=60))
-def test_fold_is_idempotent(text: str) -> None:
-    assert fold(fold(text)) == fold(text)
+def test_no_words_is_a_usage_error(sample: Dataset) -> None:
+    with pytest.raises(UsageError):
+        search(sample, "  \t ", "en")
 
 
-@given(st.text(max_size=40), st.text(min_size=1, max_size=10), st.text(max_size=40))
-def test_a_substring_always_matches(before: str, needle: str, after: str) -> None:
-    assume(fold(needle))  # blank queries are refused (below)
-    words = query_words(needle)
-    assert matches_all(words, [before + needle + after])
+def test_limit_keeps_the_best_ranked_hits(sample: Dataset) -> None:
+    every = search(sample, "the", "en")
+    assert len(every) > 3
+    assert search(sample, "the", "en", limit=3) == every[:3]
+    assert search(sample, "the", "en", limit=0) == []
 
 
-@given(st.text(max_size=20))
-def test_a_query_without_words_is_refused_not_matched_against_everything(query: str) -> None:
-    if fold(query):
-        assert query_words(query)
-    else:
-        with pytest.raises(UsageError, match="at least one word"):
-            query_words(query)
+def test_a_word_never_matches_across_two_texts(sample: Dataset) -> None:
+    """Title and summary are separate texts: the end of one and the start of the next do
+    not make a word together."""
+    from accordcli.text import matches_all
 
-
-@given(st.text(max_size=60), st.text(min_size=1, max_size=8))
-def test_highlight_ranges_stay_inside_the_text(text: str, query: str) -> None:
-    assume(fold(query))
-    words = query_words(query)
-    for start, end in highlight_ranges(text, words):
-        assert 0 <= start < end <= len(text)
-        assert any(word in fold(text[start:end]) for word in words)
+    assert matches_all(["in"], ["Talks open", "in İstanbul"])
+    assert not matches_all(["openin"], ["Talks open", "in İstanbul"])
+    assert not matches_all(["open in"], ["Talks open", "in İstanbul"])

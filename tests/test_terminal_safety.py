@@ -6,12 +6,7 @@ import json
 import re
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-from rich.console import Console
-from rich.text import Text
 
-from accordcli.render.safe import json_safe, visible
 from conftest import DATA, Run
 
 H = str(DATA / "hostile.toml")
@@ -52,47 +47,3 @@ def test_json_escapes_controls_and_keeps_exact_data(run: Run) -> None:
     record = json.loads(result.stdout)
     assert record["title"] == "ok\x1b[2J\x1b[Hcleared"
     assert "\x9b31m" in record["summary"] and "\u202e" in record["summary"]
-
-
-@given(st.text())
-def test_visible_leaves_no_control_character(text: str) -> None:
-    shown = visible(text)
-    assert not RAW_CONTROL.search(shown.replace("\n", ""))
-
-
-@given(st.text())
-def test_rendered_text_has_no_control_bytes(text: str) -> None:
-    console = Console(width=60, color_system=None, force_terminal=True, file=None)
-    with console.capture() as capture:
-        console.print(Text(visible(text)))
-    assert not RAW_CONTROL.search(capture.get().replace("\n", ""))
-
-
-@given(st.text())
-def test_json_safe_round_trips(text: str) -> None:
-    encoded = json_safe(json.dumps({"t": text}, ensure_ascii=False))
-    assert json.loads(encoded) == {"t": text}
-    assert not RAW_CONTROL.search(encoded)
-
-
-def test_punctuation_has_a_plain_spelling_where_the_encoding_lacks_it(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    import io
-    import sys
-
-    from accordcli.render.safe import representable
-
-    text = "1988-12-03 … 1988-12-04 – “Nisan” ı"
-    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="ascii"))
-    assert representable(text) == '1988-12-03 ... 1988-12-04 - "Nisan" \\u0131'
-    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="cp1252"))
-    assert representable(text) == "1988-12-03 … 1988-12-04 – “Nisan” \\u0131"  # cp1252 has them
-
-
-def test_a_cut_cell_keeps_every_escape_whole() -> None:
-    from accordcli.render.terminal import _clipped
-
-    for width in range(4, 14):
-        cut = _clipped("ab\u202ecdefghij\x1bklmnop", width)
-        assert re.search(r"\\(?:u(?![0-9a-f]{4})|x(?![0-9a-f]{2}))", cut) is None, cut
-        assert len(cut) <= width

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from accordcli.model import Actor, Clause, Dataset, Event, id_key
-from accordcli.query import check_kind, chronological, require_actor
+from accordcli.query import chronological, require_actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,13 +21,20 @@ class ActorSummary:
     last: dt.date | None
 
 
+class Relation(NamedTuple):
+    """A clause an actor takes part in, and how."""
+
+    clause: Clause
+    relations: tuple[str, ...]  # any of "party", "signatory", "witness"
+
+
 @dataclass(frozen=True, slots=True)
-class ActorView:
-    """One actor in full: its summary, its own timeline and the clauses it takes part in."""
+class Involvement:
+    """An actor's whole part: its summary, its own timeline and the clauses it takes part in."""
 
     summary: ActorSummary
     events: tuple[Event, ...]
-    clauses: tuple[tuple[Clause, tuple[str, ...]], ...]
+    clauses: tuple[Relation, ...]
 
 
 def _summary(actor: Actor, events: Sequence[Event]) -> ActorSummary:
@@ -47,9 +55,10 @@ def _events_by_actor(dataset: Dataset) -> dict[str, list[Event]]:
 
 
 def actor_summaries(dataset: Dataset, *, kind: str | None = None) -> list[ActorSummary]:
-    """Return one summary per actor, in file order, optionally of one kind only."""
+    """Return one summary per actor, in file order, optionally of one kind only (any case;
+    query.actor_kind checks a kind typed by a person)."""
     if kind is not None:
-        kind = check_kind(kind)
+        kind = kind.casefold()
     by_actor = _events_by_actor(dataset)
     return [
         _summary(actor, by_actor.get(id_key(actor.id), []))
@@ -58,13 +67,10 @@ def actor_summaries(dataset: Dataset, *, kind: str | None = None) -> list[ActorS
     ]
 
 
-def actor_view(dataset: Dataset, actor_id: str) -> ActorView:
+def involvement(dataset: Dataset, actor_id: str) -> Involvement:
     """Return an actor, its events in order and the clauses it is party, signatory or witness to."""
     actor = require_actor(dataset, actor_id)
     events = chronological(_events_by_actor(dataset).get(id_key(actor.id), []))
-    clauses = tuple(
-        (clause, clause.relations(actor.id))
-        for clause in dataset.clauses
-        if clause.relations(actor.id)
-    )
-    return ActorView(_summary(actor, events), tuple(events), clauses)
+    clauses = tuple(Relation(clause, clause.relations(actor.id))
+                    for clause in dataset.clauses if clause.relations(actor.id))
+    return Involvement(_summary(actor, events), tuple(events), clauses)

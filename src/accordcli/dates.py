@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from accordcli.edtf import EdtfError, days_in_month, parse_edtf
+from accordcli.errors import UsageError
 from accordcli.i18n import (
     LANGUAGES,
     MONTHS,
@@ -20,7 +21,7 @@ from accordcli.i18n import (
     month_name,
     weekday_name,
 )
-from accordcli.search import fold
+from accordcli.text import fold
 
 # Pattern strings, compiled on first use by re's own cache: a start compiles only the ones
 # its input needs (ISO input, the common case, needs one).
@@ -49,7 +50,7 @@ def _translated_names() -> dict[str, str]:
     return names
 
 
-class DateInputError(ValueError):
+class DateInputError(UsageError):
     """Text on the command line that is not a date accord can read; its one argument is the
     Message saying why."""
 

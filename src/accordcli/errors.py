@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 from accordcli.i18n import N_, Message
 
 
@@ -60,6 +63,33 @@ class NotFound(AccordError):
 
 
 class UsageError(AccordError):
-    """The command line asks for something impossible (a bad date, --from after --to)."""
+    """A request that cannot be met as asked (a date that cannot be read, an empty search)."""
 
     exit_code = 2
+
+
+class DateOrder(UsageError):
+    """A period whose first day is after its last."""
+
+    def __init__(self, first: dt.date, last: dt.date) -> None:
+        self.first = first
+        self.last = last
+        super().__init__(Message("the first day {first} is after the last day {last}",
+                                 first=first, last=last))
+
+
+class UnknownKind(UsageError):
+    """An actor kind the data does not have."""
+
+    def __init__(self, kind: str, kinds: Sequence[str]) -> None:
+        self.kind = kind
+        self.kinds = tuple(kinds)
+        super().__init__(Message("unknown actor kind {kind}; choose one of {kinds}",
+                                 kind=repr(kind), kinds=", ".join(kinds)))
+
+
+class EmptySearch(UsageError):
+    """A search without a word: matching everything would hide the mistake."""
+
+    def __init__(self) -> None:
+        super().__init__(Message("a search needs at least one word"))

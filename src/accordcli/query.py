@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from accordcli.errors import NotFound, UsageError
+from accordcli.errors import DateOrder, EmptySearch, NotFound, UnknownKind, UsageError
 from accordcli.i18n import N_, Message
 from accordcli.model import ACTOR_KINDS, Actor, Clause, Dataset, Event, Vocabulary, Window, id_key
-from accordcli.search import matches_all, query_words
+from accordcli.text import fold_words, matches_all
 
 
 def chronological(events: Iterable[Event]) -> list[Event]:
@@ -50,14 +50,12 @@ def timeline(
 
     An event matches the dates when its span overlaps first..last (both inclusive), so a
     period that began earlier and is still running is included. Repeated --actor or --tag
-    values match events with any of them.
+    values match events with any of them. A period that ends before it starts holds no
+    event (see check_period).
     """
-    if first and last and first > last:
-        raise UsageError(Message("--from ({first}) is after --to ({last})", first=first,
-                                 last=last))
     actor_keys = {id_key(require_actor(dataset, a).id) for a in actors}
     tag_keys = {id_key(require_tag(dataset, t)) for t in tags}
-    words = query_words(search) if search is not None else ()
+    words = search_words(search) if search is not None else ()
     low = first or dt.date.min
     high = last or dt.date.max
     selected = []
@@ -190,12 +188,27 @@ def require_clause(dataset: Dataset, wanted: str) -> Clause:
     raise NotFound("clause", wanted, _suggest(wanted, choices), number)
 
 
-def check_kind(kind: str) -> str:
-    """Return a valid actor kind (any case, as ids and tags are) or raise UsageError."""
+def actor_kind(kind: str) -> str:
+    """Return an actor kind as the data spells it (any case is read, as ids and tags are),
+    or raise UnknownKind."""
     if kind.casefold() not in ACTOR_KINDS:
-        raise UsageError(Message("unknown --kind {kind}; choose one of {kinds}", kind=repr(kind),
-                                 kinds=", ".join(ACTOR_KINDS)))
+        raise UnknownKind(kind, ACTOR_KINDS)
     return kind.casefold()
+
+
+def check_period(first: dt.date | None, last: dt.date | None) -> None:
+    """Raise DateOrder when a period's first day is after its last."""
+    if first and last and first > last:
+        raise DateOrder(first, last)
+
+
+def search_words(text: str) -> tuple[str, ...]:
+    """Return the distinct folded words of a search, in order; raise EmptySearch when it
+    has none, since a blank search matching everything would hide the mistake."""
+    words = fold_words(text)
+    if not words:
+        raise EmptySearch()
+    return words
 
 
 def counts(dataset: Dataset) -> dict[str, int]:

@@ -1,144 +1,66 @@
-"""Fold text for accent-, case- and Turkish-insensitive matching, and find matches.
-
-Every step here costs in proportion to the text (and, for matching, to the distinct words
-of the query), never to the text times a repeated query: folding runs in str.translate,
-repeated query words count once, and highlighting looks at each position of a text once.
-"""
+"""Find every event, actor, clause and provision holding all the words of a query, ranked."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable
-from functools import lru_cache
-from itertools import chain, repeat
+from dataclasses import dataclass
 
-from accordcli.errors import UsageError
-from accordcli.i18n import Message
+from accordcli.model import Dataset
+from accordcli.query import chronological, search_words
+from accordcli.text import contains_all, fold_texts, listed
 
 
-def _fold_char(char: str) -> str:
-    if char.isspace():
-        return " "
-    if unicodedata.category(char) == "Cf":  # soft hyphen, zero-width space, bidi controls
-        return ""
-    decomposed = unicodedata.normalize("NFKD", char)
-    # Dropping combining marks turns ç→c, ş→s, ğ→g and İ (I + dot above) → I.
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    # Dotless ı has no decomposition; Turkish readers type "i" for it.
-    return stripped.replace("ı", "i").casefold()
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: what matched, where, and how well."""
+
+    kind: str  # "event", "actor", "clause" or "provision"
+    id: str
+    title: str
+    text: str
+    in_title: bool  # every word matched the title (or name): ranked first
+    date: str | None = None
 
 
-# Code points remembered at most: a text holding every character there is still folds
-# correctly, and the table stays a few MB.
-_TABLE_LIMIT = 1 << 16
+def search(dataset: Dataset, text: str, lang: str, *, limit: int | None = None) -> list[Hit]:
+    """Return events, actors, clauses and provisions whose text contains every word of `text`,
+    the best `limit` of them when given.
 
-
-class _FoldTable(dict[int, str]):
-    """Each code point's fold, for str.translate, filled in as characters are first met, so
-    that folding a text runs in C rather than once per character in Python."""
-
-    def __missing__(self, code: int) -> str:
-        piece = _fold_char(chr(code))
-        if len(self) < _TABLE_LIMIT:
-            self[code] = piece
-        return piece
-
-
-_TABLE = _FoldTable()
-# Only whole-space pieces hold a space at either end (checked for every code point in the
-# tests), so collapsing runs of spaces after translating equals collapsing as pieces join.
-_SPACES = re.compile(" {2,}")
-
-
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Fold `text` and return, for each folded character, the index of its source character.
-
-    Folding changes lengths (ß→ss, İ→i, soft hyphens vanish), so highlighting must map
-    positions back through this table rather than reuse folded offsets.
+    Matching ignores case, accents and Turkish dotted/dotless i, in every language of the
+    dataset; hits whose title holds every word come first, then file order within a kind.
     """
-    pieces = list(map(_TABLE.__getitem__, map(ord, text)))
-    joined = "".join(pieces)
-    if len(joined) == len(text) and "" not in pieces:
-        origin = list(range(len(text)))  # every character folded to one: the usual case
-    else:
-        # Source index i repeated once per folded character it became, built in C.
-        origin = list(chain.from_iterable(map(repeat, range(len(text)), map(len, pieces))))
-    if "  " not in joined:
-        return joined, origin
-    parts: list[str] = []
-    kept: list[int] = []
-    start = 0
-    for run in _SPACES.finditer(joined):  # runs of white space fold to their first space
-        stop = run.start() + 1
-        parts.append(joined[start:stop])
-        kept.extend(origin[start:stop])
-        start = run.end()
-    parts.append(joined[start:])
-    kept.extend(origin[start:])
-    return "".join(parts), kept
+    words = search_words(text)
+    hits: list[Hit] = []
 
+    def consider(kind: str, identifier: str, titles: tuple[str, ...], body: list[str],
+                 title: str, shown: str, date: str | None = None) -> None:
+        # Each text is folded once: the title test reuses the titles' part of the whole.
+        folded_titles = fold_texts(titles)
+        folded_body = fold_texts(body)
+        everything = f"{folded_titles} \n {folded_body}" if titles and body else (
+            folded_titles or folded_body)
+        if contains_all(words, everything):
+            hits.append(Hit(kind, identifier, title, shown, contains_all(words, folded_titles),
+                            date))
 
-def fold(text: str) -> str:
-    """Return `text` folded: no accents, no case, Turkish i's unified, spaces collapsed."""
-    return _SPACES.sub(" ", text.translate(_TABLE)).strip()
-
-
-def query_words(query: str) -> tuple[str, ...]:
-    """Split a search query into its distinct folded words, in order; raise UsageError when
-    it has none, since a blank search matching everything would hide the mistake.
-
-    A word said twice asks nothing more, and would otherwise be matched and highlighted
-    again for every time it was said.
-    """
-    words = tuple(dict.fromkeys(word for word in fold(query).split(" ") if word))
-    if not words:
-        raise UsageError(Message("a search needs at least one word"))
-    return words
-
-
-def fold_texts(texts: Iterable[str]) -> str:
-    """Return the texts folded and joined so that no word can span two of them."""
-    return " \n ".join(fold(text) for text in texts)
-
-
-def matches_all(words: Iterable[str], texts: Iterable[str]) -> bool:
-    """True when every word occurs in at least one of the texts."""
-    return contains_all(words, fold_texts(texts))
-
-
-def contains_all(words: Iterable[str], folded: str) -> bool:
-    """True when every word occurs in `folded` (from fold_texts)."""
-    return all(word in folded for word in words)
-
-
-@lru_cache(maxsize=8)
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    # The longest word first, inside a lookahead: each position yields the longest word
-    # that starts there, overlapping ones included, and a position is visited once
-    # however many words there are.
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(f"(?=({alternatives}))")
-
-
-def highlight_ranges(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    """Return the merged (start, end) ranges of `text` where any of the folded words occurs.
-
-    The work is one pass over the text: at most one match per position, whatever the
-    query repeats.
-    """
-    unique = tuple(dict.fromkeys(w for w in words if w))
-    if not unique:
-        return []
-    folded, origin = fold_with_map(text)
-    ranges: list[tuple[int, int]] = []
-    for found in _pattern(unique).finditer(folded):
-        start = origin[found.start()]
-        end = origin[found.start() + len(found.group(1)) - 1] + 1
-        # Matches arrive in order of their start, so a range only ever joins the last one.
-        if ranges and start <= ranges[-1][1]:
-            if end > ranges[-1][1]:
-                ranges[-1] = (ranges[-1][0], end)
-        else:
-            ranges.append((start, end))
-    return ranges
+    for event in chronological(dataset.events):
+        # The body without the title, which consider() already folds as the title.
+        body = [*event.summary.variants(), *(event.note.variants() if event.note else ())]
+        consider("event", event.id, event.title.variants(), body,
+                 event.title.get(lang), event.summary.get(lang), event.date.text)
+    for actor in dataset.actors:
+        consider("actor", actor.id, actor.name.variants(), list(actor.role.variants()),
+                 actor.name.get(lang), actor.role.get(lang))
+    for clause in dataset.clauses:
+        titles = clause.title.variants() + (clause.full_title.variants()
+                                             if clause.full_title else ())
+        consider("clause", clause.id, titles, list(clause.summary.variants()),
+                 clause.title.get(lang), clause.summary.get(lang), clause.signed.text)
+        for provision in clause.provisions:
+            # Every provision's hit names its clause: cut, as listings cut a name they
+            # repeat for every record; the clause's own hit shows it whole.
+            consider("provision", f"{clause.id}/{provision.number}", (),
+                     list(provision.text.variants()),
+                     f"{clause.number}. {listed(clause.title.get(lang))}, {provision.number}",
+                     provision.text.get(lang))
+    ranked = sorted(hits, key=lambda h: not h.in_title)  # stable: keeps order within a rank
+    return ranked[:limit] if limit is not None else ranked

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from accordcli.dates import DateInputError, is_full_day, parse_day, parse_day_range
 from accordcli.errors import AccordError, NotFound, UsageError
-from accordcli.i18n import Message, message_of
+from accordcli.i18n import Message
 from accordcli.model import Dataset, Span
 from accordcli.query import require_event
 
@@ -39,14 +39,9 @@ class Interval:
 
 
 def date_of(text: str) -> dt.date | None:
-    """Return the day a YYYY-MM-DD text names (UsageError if there is none), or None for an
-    event id."""
-    if not is_full_day(text):
-        return None
-    try:
-        return parse_day(text)
-    except DateInputError as err:
-        raise UsageError(message_of(err)) from None
+    """Return the day a YYYY-MM-DD text names (DateInputError if there is none), or None
+    for an event id."""
+    return parse_day(text) if is_full_day(text) else None
 
 
 def moment(dataset: Dataset, text: str) -> Moment:
@@ -81,13 +76,13 @@ def _neither(dataset: Dataset, text: str, err: DateInputError) -> AccordError:
     except NotFound as missing:
         meant_as_date = any(c.isspace() for c in text) or (
             any(c.isdigit() for c in text) and not missing.suggestions)
-        return UsageError(message_of(err)) if meant_as_date else missing
-    return UsageError(message_of(err))  # not reached: moment() found no event with this id
+        return err if meant_as_date else missing
+    return err  # not reached: moment() found no event with this id
 
 
 def between(start: Moment, end: Moment) -> Interval:
     """Return the calendar difference (python-dateutil's relativedelta) and total days."""
-    from dateutil.relativedelta import relativedelta  # ~18 ms; only span needs it
+    from dateutil.relativedelta import relativedelta  # only span needs it
 
     delta = relativedelta(end.day, start.day)
     return Interval(start, end, delta.years, delta.months, delta.days,

@@ -29,8 +29,8 @@ from pathlib import Path
 from typer._click import Command
 from typer._click.shell_completion import CompletionItem, ShellComplete, split_arg_string
 
-from accordcli.completion import COMPLETE_VAR
-from accordcli.render.safe import visible
+from accordcli.environment import COMPLETE_VAR
+from accordcli.text import visible
 
 SHELLS = ("bash", "zsh", "fish")
 _NAMES = "bash, zsh or fish"
