@@ -87,14 +87,19 @@ def test_ndjson_is_the_json_array_one_object_per_line(run: Run) -> None:
 def test_json_output_is_always_valid_and_round_trips(title: str, summary: str,
                                                      tags: list[str]) -> None:
     from accordcli.edtf import parse_edtf
+    from accordcli.environment import Environment
     from accordcli.model import Event, LocalText
-    from accordcli.render.formats import to_json, to_ndjson
-    from accordcli.render.records import event_record
+    from accordcli.render.registry import render
+    from accordcli.render.views import events_listing
 
     event = Event("e", parse_edtf("1988-04-14"), LocalText(title, title), LocalText(summary or "s"),
                   None, ("a",), tuple(tags), ("s",))
-    record = event_record(event, "tr")
-    encoded = to_json([record], pretty=False)
+    listing = events_listing([event], "tr")
+    record = listing.records[0].json()
+    encoded = render(listing, "json", Environment())
+    assert isinstance(encoded, bytes)
     assert json.loads(encoded.decode("utf-8")) == [record]
     assert b"\x1b" not in encoded and b"\xc2\x9b" not in encoded  # ESC and C1 CSI escaped
-    assert [json.loads(line) for line in to_ndjson((record,)).decode().splitlines()] == [record]
+    lines = render(listing, "ndjson", Environment())
+    assert isinstance(lines, bytes)
+    assert [json.loads(line) for line in lines.decode().splitlines()] == [record]

@@ -17,7 +17,7 @@ import pytest
 from accordcli import i18n, model
 from accordcli.edtf import parse_edtf
 from accordcli.render.chart import chart_lines, plain
-from accordcli.render.views import caveat, interval_view, label, value_label
+from accordcli.render.views import caveat, interval_detail, label, value_label
 from accordcli.span import Interval, Moment
 from conftest import SAMPLE, clean_env
 
@@ -99,7 +99,7 @@ def test_month_and_weekday_names_read_as_before() -> None:
         calendar.month_name[1:])
     assert tuple(i18n.weekday_name(d, "en") for d in range(7)) == tuple(calendar.day_name)
     assert tuple(i18n.month_name(m, "tr") for m in range(1, 13)) == MONTHS_TR
-    from accordcli.search import fold
+    from accordcli.text import fold
 
     assert tuple(fold(i18n.weekday_name(d, "tr")) for d in range(7)) == WEEKDAYS_TR_FOLDED
 
@@ -123,7 +123,8 @@ def test_interval_headings_read_as_before(counts: tuple[int, int, int, int], eng
                                           turkish: str) -> None:
     day = Moment(dt.date(1988, 4, 14), "1988-04-14")
     interval = Interval(day, day, *counts)
-    assert (interval_view(interval, "en").heading, interval_view(interval, "tr").heading) == (
+    assert (interval_detail(interval, "en").heading,
+            interval_detail(interval, "tr").heading) == (
         english, turkish)
 
 

@@ -30,13 +30,11 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from accordcli.cli import app
-from accordcli.render.chart import _fit
-from accordcli.render.safe import one_line, representable
-from accordcli.search import _fold_char, fold, fold_with_map, highlight_ranges
+from accordcli.environment import Colours, Environment
+from accordcli.text import _fold_char, fold, fold_with_map, highlight_ranges
 from conftest import SAMPLE, clean_env
 
 MAX_BYTES = 1_000_000  # every file stays under 1 MB
@@ -313,16 +311,6 @@ def test_worst_file_under_1_mb_costs_about_a_second(
 # those originals, kept as references.
 
 
-def quadratic_fit(text: str, width: int, ellipsis: str) -> str:
-    text = representable(one_line(text))
-    if cell_len(text) <= width:
-        return text + " " * (width - cell_len(text))
-    cut = text
-    while cut and cell_len(cut) + len(ellipsis) > width:
-        cut = cut[:-1]
-    return cut + ellipsis + " " * (width - cell_len(cut) - len(ellipsis))
-
-
 def per_character_fold(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     origin: list[int] = []
@@ -359,12 +347,6 @@ TRICKY = st.sampled_from(["a", " ", "  ", WIDE, "\u0301", "\u200d", "\ufe0f", "â
 TEXTS = st.lists(TRICKY, max_size=30).map("".join)
 
 
-@given(TEXTS, st.integers(min_value=0, max_value=45), st.sampled_from(["â€¦", "..."]))
-def test_fit_cuts_where_measuring_every_shorter_prefix_did(text: str, width: int,
-                                                           ellipsis: str) -> None:
-    assert _fit(text, width, ellipsis) == quadratic_fit(text, width, ellipsis)
-
-
 @given(TEXTS)
 def test_fold_in_c_equals_folding_each_character(text: str) -> None:
     folded, origin = per_character_fold(text)
@@ -388,18 +370,16 @@ def test_every_fold_that_holds_a_space_is_one_space_or_has_none_at_its_ends() ->
             assert piece.strip(" ") == piece and "  " not in piece, hex(ord(char))
 
 
-@pytest.mark.parametrize("width", ["12", "24", "80", "200"])
-@pytest.mark.parametrize("colours", [{}, {"COLORTERM": "truecolor"}, {"TERM": "xterm"}])
-def test_chart_styles_equal_what_rich_lays_out(monkeypatch: pytest.MonkeyPatch, width: str,
-                                               colours: dict[str, str]) -> None:
+@pytest.mark.parametrize("width", [12, 24, 80, 200])
+@pytest.mark.parametrize("colours", ["standard", "truecolor", "256"])
+def test_chart_styles_equal_what_rich_lays_out(width: int, colours: Colours) -> None:
     from accordcli.load import load
     from accordcli.render.chart import chart_lines
     from accordcli.render.terminal import _cropped, styled_lines
 
-    for name, value in {"COLUMNS": width, "FORCE_COLOR": "1", **colours}.items():
-        monkeypatch.setenv(name, value)
+    env = Environment(terminal=True, width=width, colours=colours)
     dataset = load(None)
-    lines = chart_lines(list(dataset.events), dataset.clauses, width=int(width), lang="tr",
+    lines = chart_lines(list(dataset.events), dataset.clauses, width=width, lang="tr",
                         ascii_only=False)
-    assert "\x1b[" in styled_lines(lines)
-    assert styled_lines(lines) == _cropped(lines)
+    assert "\x1b[" in styled_lines(lines, env)
+    assert styled_lines(lines, env) == _cropped(lines, env)

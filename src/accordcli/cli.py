@@ -16,7 +16,6 @@ from typer._click.exceptions import ClickException  # click as typer 0.26+ vendo
 
 from accordcli import __version__
 from accordcli.completion import (
-    COMPLETE_VAR,
     complete_actor,
     complete_clause,
     complete_event,
@@ -24,8 +23,9 @@ from accordcli.completion import (
     complete_lang,
     complete_tag,
 )
-from accordcli.errors import AccordError, UsageError
-from accordcli.i18n import LANGUAGES
+from accordcli.environment import Environment, detect
+from accordcli.errors import AccordError, DateOrder, UnknownKind, UsageError
+from accordcli.i18n import LANGUAGES, Message, message_of
 from accordcli.output import (
     OutputClosed,
     OutputFailed,
@@ -33,15 +33,13 @@ from accordcli.output import (
     message,
     prepare_streams,
     silence_stdout,
-    stdout_is_terminal,
 )
-from accordcli.render import Format
-from accordcli.render.safe import visible
+from accordcli.text import visible
 
 if TYPE_CHECKING:
     from accordcli.dates import DayRange
     from accordcli.model import Dataset, Window
-    from accordcli.render.views import Detail, Listing
+    from accordcli.render.views import View
 
 # Everything else is imported inside the commands: a start-up pays only for what the one
 # command it runs needs (see bench/ and BENCHMARKS.md).
@@ -94,6 +92,16 @@ if TYPE_CHECKING:
         en = "en"
 else:
     Lang = StrEnum("Lang", [(code, code) for code in LANGUAGES])
+
+
+class Format(StrEnum):
+    """The formats of listings and records (render.registry.GENERAL)."""
+
+    table = "table"
+    json = "json"
+    ndjson = "ndjson"
+    csv = "csv"
+    markdown = "markdown"
 
 
 class TimelineFormat(StrEnum):
@@ -193,10 +201,30 @@ def handled() -> Iterator[None]:
     """Turn accord's own errors into messages on stderr and their exit codes."""
     try:
         yield
+    except DateOrder as err:  # the core's words, with the options that gave the dates
+        said = Message("--from ({first}) is after --to ({last})", first=err.first, last=err.last)
+        message(f"accord: error: {said}")
+        raise typer.Exit(err.exit_code) from None
+    except UnknownKind as err:
+        said = Message("unknown --kind {kind}; choose one of {kinds}", kind=repr(err.kind),
+                       kinds=", ".join(err.kinds))
+        message(f"accord: error: {visible(str(said))}")
+        raise typer.Exit(err.exit_code) from None
     except AccordError as err:
         for line in err.lines():
             message(f"accord: error: {visible(line)}")
         raise typer.Exit(err.exit_code) from None
+
+
+def _environment() -> Environment:
+    """Return the environment main() built, or (for an app invoked directly, as by tests)
+    one built from this process now."""
+    from typer._click.globals import get_current_context
+
+    root = get_current_context().find_root()
+    if not isinstance(root.obj, Environment):
+        root.obj = detect(sys.argv[1:], os.environ, sys.stdout)
+    return root.obj
 
 
 def _data_path(text: str | None, name: str = "--data") -> Path | None:
@@ -221,34 +249,36 @@ def _range(text: str | None, option: str) -> "DayRange | None":
     try:
         return parse_day_range(text)
     except DateInputError as err:
-        raise UsageError(f"{option}: {err}") from None
+        raise UsageError(Message("{option}: {problem}", option=option,
+                                 problem=message_of(err))) from None
 
 
 def _bounds(from_: str | None, to: str | None) -> tuple[dt.date | None, dt.date | None]:
     """Return the first and last day --from and --to allow, checked before any data is read,
     so that a usage mistake is exit 2 even when the data file is broken too."""
+    from accordcli.query import check_period
+
     first = _range(from_, "--from")
     last = _range(to, "--to")
     low = first.first if first else None
     high = last.last if last else None
-    if low and high and low > high:
-        raise UsageError(f"--from ({low}) is after --to ({high})")
+    check_period(low, high)
     return low, high
 
 
-def _show(view: "Listing | Detail", fmt: Format, json_flag: bool, lang: Lang,
-          search: str | None = None, limit: int | None = None) -> None:
-    from accordcli.render import render
-    from accordcli.render.views import Listing, label
-    from accordcli.search import query_words
+def _show(view: "View", fmt: str, json_flag: bool, lang: Lang,
+          limit: int | None = None) -> None:
+    from dataclasses import replace
 
-    chosen = Format.json if json_flag else fmt
-    terminal = stdout_is_terminal()
-    words = query_words(search) if search else ()
-    emit(render(view, chosen, lang.value, terminal=terminal, words=words))
+    from accordcli.render.registry import render
+    from accordcli.render.views import Listing, Timeline, label
+
+    env = replace(_environment(), lang=lang.value)
+    emit(render(view, "json" if json_flag else fmt, env))
+    listing = view.listing if isinstance(view, Timeline) else view
     # "no events match" would be wrong after --limit 0: they matched, none were asked for.
-    if isinstance(view, Listing) and not view.records and terminal and limit != 0:
-        message(label(view.empty, lang.value))
+    if isinstance(listing, Listing) and not listing.records and env.terminal and limit != 0:
+        message(label(listing.empty, lang.value))
 
 
 @app.command(short_help="Events in order, filtered by date, actor, tag, text.")
@@ -287,7 +317,7 @@ def timeline(
     """
     with handled():
         from accordcli import load, query
-        from accordcli.render.views import events_listing
+        from accordcli.render.views import timeline_view
 
         low, high = _bounds(from_, to)
         if low or high:  # only those days' events, from the index when it is current
@@ -306,12 +336,8 @@ def timeline(
             limit=limit,
             reverse=reverse,
         )
-        if fmt is TimelineFormat.timelinejs and not json_flag:
-            from accordcli.render.timelinejs import to_timelinejs
-
-            emit(to_timelinejs(events, dataset, lang.value, pretty=stdout_is_terminal()))
-            return
-        _show(events_listing(events, lang.value), Format(fmt.value), json_flag, lang, search,
+        words = query.search_words(search) if search else ()
+        _show(timeline_view(events, dataset, lang.value, words), fmt.value, json_flag, lang,
               limit)
 
 
@@ -334,11 +360,11 @@ def event(
     """
     with handled():
         from accordcli import query
-        from accordcli.render.views import event_view
+        from accordcli.render.views import event_detail
 
         dataset = _dataset(data, no_cache)
         found = query.require_event(dataset, event_id)
-        _show(event_view(found, dataset, lang.value), fmt, json_flag, lang)
+        _show(event_detail(found, dataset, lang.value), fmt, json_flag, lang)
 
 
 @app.command(short_help="The four instruments, or one with its provisions.")
@@ -362,14 +388,14 @@ def clauses(
     """
     with handled():
         from accordcli import query
-        from accordcli.render.views import clause_view, clauses_listing
+        from accordcli.render.views import clause_detail, clauses_listing
 
         dataset = _dataset(data, no_cache)
         if which is None:
             _show(clauses_listing(dataset, lang.value), fmt, json_flag, lang)
         else:
             clause = query.require_clause(dataset, which)
-            _show(clause_view(clause, dataset, lang.value), fmt, json_flag, lang)
+            _show(clause_detail(clause, dataset, lang.value), fmt, json_flag, lang)
 
 
 @app.command(short_help="Every actor, with its events' extent.")
@@ -392,11 +418,11 @@ def actors(
     """
     with handled():
         from accordcli.actors import actor_summaries
-        from accordcli.query import check_kind
+        from accordcli.query import actor_kind
         from accordcli.render.views import actors_listing
 
         if kind is not None:
-            check_kind(kind)
+            kind = actor_kind(kind)
         summaries = actor_summaries(_dataset(data, no_cache), kind=kind)
         _show(actors_listing(summaries, lang.value), fmt, json_flag, lang)
 
@@ -419,12 +445,12 @@ def actor(
       accord actor noorani --lang tr
     """
     with handled():
-        from accordcli.actors import actor_view
-        from accordcli.render.views import actor_view_detail
+        from accordcli.actors import involvement
+        from accordcli.render.views import actor_detail
 
         dataset = _dataset(data, no_cache)
-        view = actor_view(dataset, actor_id)
-        _show(actor_view_detail(view, dataset, lang.value), fmt, json_flag, lang)
+        _show(actor_detail(involvement(dataset, actor_id), dataset, lang.value), fmt,
+              json_flag, lang)
 
 
 @app.command(short_help="Find events, actors, clauses, provisions.")
@@ -450,12 +476,14 @@ def search(
       accord search refugees return --json
     """
     with handled():
-        from accordcli.hits import search as find
+        from accordcli.query import search_words
         from accordcli.render.views import hits_listing
+        from accordcli.search import search as find
 
         words = " ".join(text)
         hits = find(_dataset(data, no_cache), words, lang.value, limit=limit)
-        _show(hits_listing(hits, lang.value), fmt, json_flag, lang, words, limit)
+        _show(hits_listing(hits, lang.value, search_words(words)), fmt, json_flag, lang,
+              limit)
 
 
 def _day(text: str, name: str) -> dt.date:
@@ -464,20 +492,12 @@ def _day(text: str, name: str) -> dt.date:
     try:
         return parse_day(text)
     except DateInputError as err:
-        raise UsageError(f"{name}: {err}") from None
-
-
-def _month_day(text: str) -> tuple[int, int]:
-    from accordcli.dates import DateInputError, parse_month_day
-
-    try:
-        return parse_month_day(text)
-    except DateInputError as err:
-        raise UsageError(str(err)) from None
+        raise UsageError(Message("{option}: {problem}", option=name,
+                                 problem=message_of(err))) from None
 
 
 def _today() -> dt.date:
-    fixed = os.environ.get("ACCORD_TODAY")
+    fixed = _environment().today
     return _day(fixed, "ACCORD_TODAY") if fixed else dt.date.today()
 
 
@@ -515,7 +535,9 @@ def on(
         elif is_full_day(when):
             day = _day(when, "date")
         else:
-            month, day_of_month = _month_day(when)
+            from accordcli.dates import parse_month_day
+
+            month, day_of_month = parse_month_day(when)
         dataset = _dataset(data, no_cache)
         if day is not None:
             events = query.under_way(dataset, day)
@@ -546,13 +568,13 @@ def span_command(
     """
     with handled():
         from accordcli import span
-        from accordcli.render.views import interval_view
+        from accordcli.render.views import interval_detail
 
         for text in (start, end):
             span.date_of(text)  # a bad date is a usage error (exit 2) before any data is read
         dataset = _dataset(data, no_cache)
         interval = span.between(span.moment(dataset, start), span.moment(dataset, end))
-        _show(interval_view(interval, lang.value), fmt, json_flag, lang)
+        _show(interval_detail(interval, lang.value), fmt, json_flag, lang)
 
 
 @app.command(short_help="The timeline drawn in the terminal.")
@@ -575,8 +597,7 @@ def chart(
     """
     with handled():
         from accordcli import query
-        from accordcli.render import render_chart
-        from accordcli.render.views import label
+        from accordcli.render.views import Chart
 
         low, high = _bounds(from_, to)
         dataset = _dataset(data, no_cache)
@@ -585,11 +606,12 @@ def chart(
         clauses = tuple(query.clauses_matching(dataset, first=low, last=high,
                                                actors=actor or (), tags=tag or ()))
         if not events and not clauses:
-            if stdout_is_terminal():
+            from accordcli.render.views import label
+
+            if _environment().terminal:
                 message(label("no_events", lang.value))
             return
-        emit(render_chart(events, clauses, lang.value, terminal=stdout_is_terminal(),
-                          first=low, last=high))
+        _show(Chart(tuple(events), clauses, low, high), "chart", False, lang)
 
 
 @app.command(short_help="Check a data file; print counts or problems.")
@@ -608,22 +630,23 @@ def validate(
     """
     with handled():
         from accordcli import load, query
-        from accordcli.render import render_validation
+        from accordcli.render.registry import render
+        from accordcli.render.views import Report
 
         target = (_data_path(path, "PATH") or _data_path(data)
                   or load.default_data_path())
         dataset = load.load(target, use_cache=False)  # validate always reads the file itself
-        emit(render_validation(str(target), query.counts(dataset)))
+        emit(render(Report(str(target), query.counts(dataset)), "report", _environment()))
 
 
-def app_for(argv: list[str]) -> typer.Typer:
+def app_for(argv: list[str], env: Environment) -> typer.Typer:
     """Return an app holding only the command `argv` names, or the whole app.
 
     Typer turns every registered command into a Click command on each start; building
     one instead of all ten takes ~9 ms off every run. Help, unknown commands and shell
     completion get the whole app.
     """
-    if not argv or os.environ.get(COMPLETE_VAR):
+    if not argv or env.completing:
         return app
     for info in app.registered_commands:
         if _command_name(info) == argv[0]:
@@ -653,14 +676,16 @@ def _help_hint(err: ClickException, argv: list[str]) -> str:
 def main() -> None:
     """Run the app; the one place that handles closed pipes, full disks and crashes."""
     prepare_streams()
+    env = detect(sys.argv[1:], os.environ, sys.stdout)
     try:
-        if os.environ.get(COMPLETE_VAR):
+        if env.completing:
             # Completion is answered here, never by Typer, whose scripts evaluate the answer.
             from accordcli.shells import main_completion
 
             sys.exit(main_completion(typer.main.get_command(app)))
         try:
-            code = app_for(sys.argv[1:])(prog_name="accord", standalone_mode=False)
+            code = app_for(sys.argv[1:], env)(prog_name="accord", standalone_mode=False,
+                                              obj=env)
         except ClickException as err:
             # Click would print a usage block; accord's errors are one line that says where
             # to look next, whoever found the mistake.

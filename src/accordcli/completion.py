@@ -16,8 +16,6 @@ import typer
 if TYPE_CHECKING:
     from accordcli.model import Dataset
 
-# Set, it asks accord for completion instead of running a command (see accordcli.shells).
-COMPLETE_VAR = "_ACCORD_COMPLETE"
 
 # Completion reruns accord on every TAB: these load the data through the same cached index
 # as any command, and never raise (a broken data file simply completes nothing).

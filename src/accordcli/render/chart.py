@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len
 
 from accordcli.i18n import pgettext, pN_
-from accordcli.model import Clause, Event
-from accordcli.render.safe import one_line, representable
+from accordcli.render.registry import Renderer
+from accordcli.text import representable, truncate
+
+if TYPE_CHECKING:
+    from accordcli.environment import Environment
+    from accordcli.model import Clause, Event
+    from accordcli.render.views import Chart
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,67 +50,20 @@ LEGEND = (pN_("legend", "event"), pN_("legend", "uncertain"), pN_("legend", "per
 STACK_BELOW = 24
 
 
-_JOINER = "\u200d"  # zero-width joiner
-_WIDENER = "\ufe0f"  # variation selector 16: an emoji presentation
-
-
-def _fit(text: str, width: int, ellipsis: str) -> str:
+def _fit(text: str, width: int, ellipsis: str, encoding: str) -> str:
     """Return `text` on one line, exactly `width` cells: padded, or cut with `ellipsis`."""
-    text = representable(one_line(text))
-    size = cell_len(text)
-    if size <= width:
-        return text + " " * (width - size)
-    cut = text[:_fitting(text, width - len(ellipsis))]
-    return cut + ellipsis + " " * (width - cell_len(cut) - len(ellipsis))
-
-
-def _fitting(text: str, room: int) -> int:
-    """Return the length of the longest prefix of `text` that rich's cell_len measures at
-    most `room` cells.
-
-    One pass, adding each character's cells to the prefix before it as cell_len counts
-    them (a joiner hides itself and the next character; a variation selector widens the
-    character before it by one): measuring each shorter prefix again was quadratic, 23 s
-    for one 20,000-character label.
-    """
-    if room < 0:
-        return 0
-    used = 0
-    widenable: str | None = None  # the last character with a width, which VS16 widens
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == _JOINER:
-            index += 2
-            continue
-        if char == _WIDENER:
-            cells = int(widenable is not None and _widens(widenable))
-            widenable = None
-        else:
-            cells = get_character_cell_size(char)
-            if cells:
-                widenable = char
-        if used + cells > room:
-            return index
-        used += cells
-        index += 1
-    return len(text)
-
-
-@lru_cache(maxsize=256)
-def _widens(char: str) -> bool:
-    """True when a variation selector 16 after `char` makes it a cell wider (rich's table of
-    narrow-to-wide characters, read through its public measure)."""
-    return cell_len(char + _WIDENER) > cell_len(char)
+    fitted = truncate(text, width, ellipsis, encoding)
+    return fitted + " " * (width - cell_len(fitted))
 
 
 def chart_lines(
-    events: list[Event],
-    clauses: tuple[Clause, ...],
+    events: Sequence[Event],
+    clauses: Sequence[Clause],
     *,
     width: int,
     lang: str,
     ascii_only: bool,
+    encoding: str = "utf-8",
     first: dt.date | None = None,
     last: dt.date | None = None,
 ) -> list[Line]:
@@ -152,7 +111,7 @@ def chart_lines(
     lines.append([(margin, ""), (rule, "dim")])
 
     def row(label: str, label_style: str, cells: list[str], style: str) -> list[Line]:
-        fitted = _fit(label, label_width, glyphs.ellipsis)
+        fitted = _fit(label, label_width, glyphs.ellipsis, encoding)
         plotted = ("".join(cells).rstrip(), style)
         if stacked:
             return [[(fitted.rstrip(), label_style)], [plotted]]
@@ -193,9 +152,9 @@ def chart_lines(
     lines.append([("", "")])
     legend = ""
     for mark, name in zip(marks, names, strict=True):
-        item = f"{mark} {representable(name)}"
+        item = f"{mark} {representable(name, encoding)}"
         if cell_len(item) > width:
-            item = _fit(item, width, glyphs.ellipsis)
+            item = _fit(item, width, glyphs.ellipsis, encoding)
         if legend and cell_len(legend) + 2 + cell_len(item) > width:
             lines.append([(legend, "dim")])
             legend = ""
@@ -207,3 +166,21 @@ def chart_lines(
 def plain(lines: list[Line]) -> str:
     """Return the chart as plain text: no colour codes."""
     return "".join("".join(text for text, _ in line).rstrip() + "\n" for line in lines)
+
+
+class ChartRenderer(Renderer):
+    name = "chart"
+
+    def chart(self, view: Chart, env: Environment) -> str:
+        """Styled on a terminal with colours, plain characters otherwise."""
+        lines = chart_lines(view.events, view.clauses, width=env.width, lang=env.lang,
+                            ascii_only=env.ascii_only, encoding=env.encoding,
+                            first=view.first, last=view.last)
+        if not env.terminal or not env.colour:
+            return plain(lines)
+        from accordcli.render.terminal import styled_lines
+
+        return styled_lines(lines, env)
+
+
+RENDERER = ChartRenderer()

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from accordcli.i18n import gettext, month_name
-from accordcli.model import Event, Span, Vocabulary
-from accordcli.render.formats import to_json
+from accordcli.render.json import encode
+from accordcli.render.registry import Renderer
+
+if TYPE_CHECKING:
+    from accordcli.environment import Environment
+    from accordcli.model import Event, Span, Vocabulary
+    from accordcli.render.views import Timeline
 
 
 def _date_object(day: dt.date, precision: str) -> dict[str, int]:
@@ -83,10 +89,21 @@ def _slide(event: Event, dataset: Vocabulary, lang: str) -> dict[str, Any]:
     return slide
 
 
-def to_timelinejs(events: list[Event], dataset: Vocabulary, lang: str, *, pretty: bool) -> bytes:
+def to_timelinejs(events: Sequence[Event], dataset: Vocabulary, lang: str, *,
+                  pretty: bool) -> bytes:
     """Return the TimelineJS document (title slide and events) as UTF-8 JSON."""
     document: dict[str, Any] = {"events": [_slide(e, dataset, lang) for e in events]}
     if dataset.title is not None:
         document["title"] = {"text": {"headline": html.escape(dataset.title.get(lang)),
                                       "text": ""}}
-    return to_json(document, pretty=pretty)
+    return encode(document, pretty=pretty)
+
+
+class TimelineJs(Renderer):
+    name = "timelinejs"
+
+    def timeline(self, view: Timeline, env: Environment) -> bytes:
+        return to_timelinejs(view.events, view.vocabulary, env.lang, pretty=env.terminal)
+
+
+RENDERER = TimelineJs()

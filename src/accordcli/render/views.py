@@ -1,40 +1,40 @@
-"""What each command shows: its records, its columns and the labels they have."""
+"""What each command shows, built from the model in the --lang language.
+
+A view is a listing of records, one record in full (a detail), the timeline (a listing
+that exporters read as events), a chart or validate's report. Renderers (registry.py)
+turn views into output; the records themselves, and their columns, are in records.py.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from accordcli.i18n import N_, gettext, ngettext, number, pgettext, pN_
 from accordcli.render.records import (
+    ActorDetailRecord,
+    ActorRecord,
+    ClauseRecord,
+    EventDetailRecord,
+    EventRecord,
+    HitRecord,
+    IntervalRecord,
+    Names,
+    ProvisionRecord,
     Record,
-    actor_detail,
-    actor_record,
-    clause_record,
-    event_detail,
-    event_record,
+    RelationRecord,
+    SourceRecord,
+    Whole,
 )
+from accordcli.text import Cell, listed
 
 if TYPE_CHECKING:
-    from accordcli.actors import ActorSummary, ActorView
-    from accordcli.hits import Hit
-    from accordcli.model import Clause, Dataset, Event
+    from accordcli.actors import ActorSummary, Involvement
+    from accordcli.model import Clause, Dataset, Event, Vocabulary
+    from accordcli.search import Hit
     from accordcli.span import Interval, Moment
-
-EVENT_COLUMNS = ("date", "id", "title")
-EVENT_CSV = ("id", "date", "start", "end", "title", "summary", "note", "actors", "tags", "sources")
-ACTOR_COLUMNS = ("id", "name", "kind", "role", "event_count", "first", "last")
-ACTOR_CSV = ("id", "name", "kind", "role", "affiliation", "event_count", "first", "last",
-             "sources")
-CLAUSE_COLUMNS = ("number", "id", "title", "parties", "signatories", "signed", "in_force")
-CLAUSE_CSV = ("id", "number", "title", "full_title", "parties", "signatories", "witnesses",
-              "signed", "in_force", "summary", "sources")
-PROVISION_COLUMNS = ("number", "text", "tags")
-HIT_COLUMNS = ("kind", "id", "title")
-HIT_CSV = ("kind", "id", "title", "date", "match", "text")
-INTERVAL_CSV = ("from", "to", "from_label", "to_label", "years", "months", "days",
-                "total_days", "exact", "notes")
 
 # Column and field labels by key (the key is the JSON and CSV name), and what a listing says
 # when nothing matched: the English is the message, translated where it is shown.
@@ -73,18 +73,6 @@ _VALUES = (
 )
 
 
-# A name or label that a listing repeats for every record referring to it is cut to this
-# many characters (the shipped data's longest is 73): a clause listing naming 25 actors of
-# 20,000 characters each made a 550 KB file print 100 MB. Where it is shown once (`accord
-# actor ID`, a tag in `accord event ID`) it is whole; JSON and CSV carry the ids.
-LISTED_NAME = 100
-
-
-def listed(name: str) -> str:
-    """Return `name` as a listing repeats it: whole, or cut to LISTED_NAME characters."""
-    return name if len(name) <= LISTED_NAME else name[:LISTED_NAME - 1] + "…"
-
-
 def label(key: str, lang: str) -> str:
     """Return the column or field label for `key` in `lang`."""
     if key in _EMPTY:
@@ -102,161 +90,182 @@ def value_labels(lang: str) -> dict[str, str]:
     return {value: pgettext("value", value, lang) for value in _VALUES}
 
 
+R = TypeVar("R", bound=Record)
+
+
 @dataclass(frozen=True, slots=True)
-class Listing:
-    """Records of one kind with the columns each output format shows."""
+class Listing(Generic[R]):
+    """Records of one kind, in order."""
 
-    kind: str  # what the records are: "events", "actors", "clauses", "provisions", "hits"...
-    records: tuple[Record, ...]
-    columns: tuple[str, ...]  # table, line-per-record and markdown output
-    csv_columns: tuple[str, ...]
-    empty: str = "no_events"  # label key of the "nothing matched" message
-    # Columns whose values (or list items) people read under other names: a kind in the
-    # chosen language, an actor id as the actor's name.
-    translated: tuple[str, ...] = ()
-    names: Mapping[str, str] = field(default_factory=dict)
+    records: tuple[R, ...]
+    record_type: type[R]  # gives the columns even when there are no records
+    names: Names = field(default_factory=Names)  # how ids and values read for people
+    empty: str = "no_events"  # label key of what an empty listing says on a terminal
+    highlight: tuple[str, ...] = ()  # folded search words, shown highlighted on a terminal
 
-    def shown(self, record: Record, column: str) -> Any:
-        """Return a record's value as tables, lines and Markdown show it; JSON and CSV keep
-        the value itself."""
-        value = record.get(column)
-        if column not in self.translated:
-            return value
-        if isinstance(value, list):
-            return [self.names.get(item, item) for item in value]
-        return self.names.get(value, value) if isinstance(value, str) else value
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The columns people read (label keys)."""
+        return self.record_type.COLUMNS
+
+    def rows(self) -> list[tuple[Cell, ...]]:
+        """Return each record's cells as people read them, in `columns` order."""
+        return [record.row(self.names) for record in self.records]
+
+
+class Field(NamedTuple):
+    key: str  # label key
+    text: str  # the value as people read it; one item per line
+
+
+class Section(NamedTuple):
+    key: str  # label key of its heading
+    listing: Listing[Any]
 
 
 @dataclass(frozen=True, slots=True)
 class Detail:
     """One record in full: a heading, labelled fields and listings below them."""
 
-    record: Record  # the JSON object
+    record: Whole  # what JSON and NDJSON write
     heading: str
-    fields: tuple[tuple[str, str], ...]  # (label key, human-readable value)
-    sections: tuple[tuple[str, Listing], ...]  # (label key, listing)
-    csv: Listing  # what --format csv writes for this record
+    fields: tuple[Field, ...]
+    flat: Listing[Any]  # the record as rows, for formats that write only rows (CSV)
+    sections: tuple[Section, ...] = ()
 
 
-def events_listing(events: list[Event], lang: str) -> Listing:
-    """Return the listing of a timeline."""
-    return Listing("events", tuple(event_record(e, lang) for e in events), EVENT_COLUMNS,
-                   EVENT_CSV)
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The timeline: its listing, and the events and vocabulary exporters read whole."""
+
+    listing: Listing[EventRecord]
+    events: tuple[Event, ...]
+    vocabulary: Vocabulary
 
 
-def actors_listing(summaries: list[ActorSummary], lang: str) -> Listing:
-    """Return the listing of actor summaries."""
-    return Listing("actors", tuple(actor_record(s, lang) for s in summaries), ACTOR_COLUMNS,
-                   ACTOR_CSV, empty="no_actors", translated=("kind",),
-                   names=value_labels(lang))
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """Events and clauses to draw on an axis of years from `first` to `last`."""
+
+    events: tuple[Event, ...]
+    clauses: tuple[Clause, ...]
+    first: dt.date | None = None
+    last: dt.date | None = None
 
 
-def clauses_listing(dataset: Dataset, lang: str) -> Listing:
-    """Return the listing of the dataset's clauses, without their provisions; people see
-    the parties and signatories by name."""
-    return Listing("clauses", tuple(clause_record(c, lang) for c in dataset.clauses),
-                   CLAUSE_COLUMNS, CLAUSE_CSV, empty="no_clauses",
-                   translated=("parties", "signatories"),
-                   names={a.id: listed(a.name.get(lang)) for a in dataset.actors})
+@dataclass(frozen=True, slots=True)
+class Report:
+    """validate's report on a valid file: how many records of each kind it holds."""
+
+    path: str
+    counts: Mapping[str, int]
 
 
-def _names(dataset: Dataset, ids: list[str], lang: str) -> str:
+View = Listing[Any] | Detail | Timeline | Chart | Report
+
+
+def events_listing(events: list[Event], lang: str,
+                   highlight: tuple[str, ...] = ()) -> Listing[EventRecord]:
+    """Return the listing of some events."""
+    return Listing(tuple(EventRecord.of(e, lang) for e in events), EventRecord,
+                   highlight=highlight)
+
+
+def timeline_view(events: list[Event], vocabulary: Vocabulary, lang: str,
+                  highlight: tuple[str, ...] = ()) -> Timeline:
+    """Return the timeline of `events`."""
+    return Timeline(events_listing(events, lang, highlight), tuple(events), vocabulary)
+
+
+def actors_listing(summaries: list[ActorSummary], lang: str) -> Listing[ActorRecord]:
+    """Return the listing of actor summaries; people read kinds in `lang`."""
+    return Listing(tuple(ActorRecord.of(s, lang) for s in summaries), ActorRecord,
+                   Names(values=value_labels(lang)), empty="no_actors")
+
+
+def clauses_listing(dataset: Dataset, lang: str) -> Listing[ClauseRecord]:
+    """Return the dataset's clauses; people read their parties and signatories by name."""
+    names = Names(actors={a.id: listed(a.name.get(lang)) for a in dataset.actors})
+    return Listing(tuple(ClauseRecord.of(c, lang) for c in dataset.clauses), ClauseRecord,
+                   names, empty="no_clauses")
+
+
+def hits_listing(hits: list[Hit], lang: str,
+                 highlight: tuple[str, ...] = ()) -> Listing[HitRecord]:
+    """Return search results, best first; people read their kinds in `lang`."""
+    records = tuple(HitRecord(h.kind, h.id, h.title, h.date,
+                              "title" if h.in_title else "text", h.text) for h in hits)
+    return Listing(records, HitRecord, Names(values=value_labels(lang)), empty="no_hits",
+                   highlight=highlight)
+
+
+def _names(dataset: Vocabulary, ids: tuple[str, ...], lang: str) -> str:
     return ", ".join(dataset.actor_name(i, lang) for i in ids)
 
 
-def _span_text(record: Record) -> str:
-    if record["start"] == record["end"]:
-        return str(record["start"])
-    return f"{record['start']} … {record['end']}"
-
-
-def event_view(event: Event, dataset: Dataset, lang: str) -> Detail:
+def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
     """Return one event in full."""
-    record = event_detail(event, dataset, lang)
-    fields = [
-        ("date", record["date"]),
-        ("span", _span_text(record)),
-        ("id", record["id"]),
-        ("summary", record["summary"]),
-    ]
-    if record["note"]:
-        fields.append(("note", record["note"]))
+    record = EventRecord.of(event, lang)
+    sources = tuple(SourceRecord.of(s) for s in (dataset.source(i) for i in event.sources)
+                    if s is not None)
+    whole = EventDetailRecord(record, tuple(dataset.actor_name(a, lang) for a in event.actors),
+                              sources)
+    span = record.start if record.start == record.end else f"{record.start} … {record.end}"
+    fields = [Field("date", record.date), Field("span", span), Field("id", record.id),
+              Field("summary", record.summary)]
+    if record.note:
+        fields.append(Field("note", record.note))
     fields += [
-        ("actors", ", ".join(record["actor_names"])),
-        ("tags", ", ".join(dataset.tag_label(t, lang) for t in record["tags"])),
-        ("sources", "\n".join(f"{s['title']} ({s['publisher']}) {s['url']}"
-                              for s in record["source_details"])),
+        Field("actors", ", ".join(whole.actor_names)),
+        Field("tags", ", ".join(dataset.tag_label(t, lang) for t in record.tags)),
+        Field("sources", "\n".join(f"{s.title} ({s.publisher}) {s.url}" for s in sources)),
     ]
-    csv = Listing("events", (event_record(event, lang),), EVENT_COLUMNS, EVENT_CSV)
-    return Detail(record, record["title"], tuple(fields), (), csv)
+    return Detail(whole, record.title, tuple(fields), Listing((record,), EventRecord))
 
 
-def clause_view(clause: Clause, dataset: Dataset, lang: str) -> Detail:
+def clause_detail(clause: Clause, dataset: Dataset, lang: str) -> Detail:
     """Return one clause with every provision."""
-    record = clause_record(clause, lang)
-    fields = [("number", str(record["number"])), ("id", record["id"])]
-    if record["full_title"]:
-        fields.append(("full_title", record["full_title"]))
-    fields += [
-        ("parties", _names(dataset, record["parties"], lang)),
-        ("signatories", _names(dataset, record["signatories"], lang)),
-    ]
-    if record["witnesses"]:
-        fields.append(("witnesses", _names(dataset, record["witnesses"], lang)))
-    fields.append(("signed", record["signed"]))
-    if record["in_force"]:
-        fields.append(("in_force", record["in_force"]))
-    fields += [("summary", record["summary"]), ("sources", ", ".join(record["sources"]))]
-    provisions = Listing(
-        "provisions",
-        tuple({"clause": clause.id, **p} for p in record["provisions"]),
-        PROVISION_COLUMNS,
-        ("clause", *PROVISION_COLUMNS),
-        translated=("tags",),
-        names={tag.id: listed(tag.label.get(lang)) for tag in dataset.tags},
-    )
-    return Detail(record, f"{record['number']}. {record['title']}", tuple(fields),
-                  (("provisions", provisions),), provisions)
+    record = ClauseRecord.of(clause, lang)
+    fields = [Field("number", str(record.number)), Field("id", record.id)]
+    if record.full_title:
+        fields.append(Field("full_title", record.full_title))
+    fields += [Field("parties", _names(dataset, record.parties, lang)),
+               Field("signatories", _names(dataset, record.signatories, lang))]
+    if record.witnesses:
+        fields.append(Field("witnesses", _names(dataset, record.witnesses, lang)))
+    fields.append(Field("signed", record.signed))
+    if record.in_force:
+        fields.append(Field("in_force", record.in_force))
+    fields += [Field("summary", record.summary), Field("sources", ", ".join(record.sources))]
+    provisions = Listing(record.provisions, ProvisionRecord,
+                         Names(tags={tag.id: listed(tag.label.get(lang)) for tag in dataset.tags}))
+    return Detail(record, f"{record.number}. {record.title}", tuple(fields), provisions,
+                  (Section("provisions", provisions),))
 
 
-def actor_view_detail(view: ActorView, dataset: Dataset, lang: str) -> Detail:
+def actor_detail(involvement: Involvement, dataset: Dataset, lang: str) -> Detail:
     """Return one actor with its timeline and clauses."""
-    record = actor_detail(view, lang)
-    fields = [("id", record["id"]), ("kind", value_label(record["kind"], lang)),
-              ("role", record["role"])]
-    if record["affiliation"]:
-        fields.append(("affiliation", dataset.actor_name(record["affiliation"], lang)))
-    fields.append(("event_count", str(record["event_count"])))
-    if record["first"]:
-        fields.append(("span", f"{record['first']} … {record['last']}"))
-    fields.append(("sources", ", ".join(record["sources"])))
-    events = Listing("events", tuple(record["events"]), EVENT_COLUMNS, EVENT_CSV)
-    clauses = Listing(
-        "clauses",
-        tuple({"number": c["number"], "id": c["id"], "title": c["title"],
-               "relations": c["relations"]} for c in record["clauses"]),
-        ("number", "id", "title", "relations"),
-        ("number", "id", "title", "relations"),
-        empty="no_clauses",
-        translated=("relations",),
-        names=value_labels(lang),
-    )
+    actor = ActorRecord.of(involvement.summary, lang)
+    events = tuple(EventRecord.of(e, lang) for e in involvement.events)
+    clauses = tuple(RelationRecord(c.id, c.number, c.title.get(lang), relations)
+                    for c, relations in involvement.clauses)
+    fields = [Field("id", actor.id), Field("kind", value_label(actor.kind, lang)),
+              Field("role", actor.role)]
+    if actor.affiliation:
+        fields.append(Field("affiliation", dataset.actor_name(actor.affiliation, lang)))
+    fields.append(Field("event_count", str(actor.event_count)))
+    if actor.first:
+        fields.append(Field("span", f"{actor.first} … {actor.last}"))
+    fields.append(Field("sources", ", ".join(actor.sources)))
+    events_section = Listing(events, EventRecord)
     # An empty section would be a bare table header; "Event count: 0" already says it.
-    sections = tuple((key, listing) for key, listing in (("events", events),
-                                                          ("clauses", clauses))
-                     if listing.records)
-    return Detail(record, record["name"], tuple(fields), sections, events)
-
-
-def hits_listing(hits: list[Hit], lang: str) -> Listing:
-    """Return search results, best first."""
-    records = tuple(
-        {"kind": h.kind, "id": h.id, "title": h.title, "date": h.date,
-         "match": "title" if h.in_title else "text", "text": h.text}
-        for h in hits
-    )
-    return Listing("hits", records, HIT_COLUMNS, HIT_CSV, empty="no_hits",
-                   translated=("kind",), names=value_labels(lang))
+    sections = tuple(section for section in (
+        Section("events", events_section),
+        Section("clauses", Listing(clauses, RelationRecord, Names(values=value_labels(lang)),
+                                   empty="no_clauses")),
+    ) if section.listing.records)
+    return Detail(ActorDetailRecord(actor, events, clauses), actor.name, tuple(fields),
+                  events_section, sections)
 
 
 def caveat(moment: Moment, lang: str) -> str | None:
@@ -286,7 +295,7 @@ def caveat(moment: Moment, lang: str) -> str | None:
         reasons="; ".join(reason.format(day=day) for reason in reasons))
 
 
-def interval_view(interval: Interval, lang: str) -> Detail:
+def interval_detail(interval: Interval, lang: str) -> Detail:
     """Return the time between two moments as a sentence, with its caveats."""
     years, months, days = interval.years, interval.months, interval.days
     # The form is chosen by the size of the count: "-1 year", as "1 year".
@@ -298,26 +307,16 @@ def interval_view(interval: Interval, lang: str) -> Detail:
     calendar = ", ".join(parts)
     total = ngettext("{n} day", "{n} days", abs(interval.total_days), lang).format(
         n=number(interval.total_days, lang))
-    notes = [n for n in (caveat(interval.start, lang), caveat(interval.end, lang)) if n]
-    record = {
-        "from": interval.start.day.isoformat(),
-        "to": interval.end.day.isoformat(),
-        "from_label": interval.start.label,
-        "to_label": interval.end.label,
-        "years": interval.years,
-        "months": interval.months,
-        "days": interval.days,
-        "total_days": interval.total_days,
-        "exact": interval.start.exact and interval.end.exact,
-        "notes": notes,
-    }
+    notes = tuple(n for n in (caveat(interval.start, lang), caveat(interval.end, lang)) if n)
+    start, end = interval.start, interval.end
+    record = IntervalRecord(start.day.isoformat(), end.day.isoformat(), start.label, end.label,
+                            years, months, days, interval.total_days,
+                            start.exact and end.exact, notes)
     fields = []
-    for key, moment in (("from", interval.start), ("to", interval.end)):
+    for key, moment in (("from", start), ("to", end)):
         day = moment.day.isoformat()
-        fields.append((key, day if moment.label == day else f"{day} ({moment.label})"))
+        fields.append(Field(key, day if moment.label == day else f"{day} ({moment.label})"))
     if notes:
-        fields.append(("notes", "\n".join(notes)))
-    # The notes are sentences with ";" in them: one per line in CSV, not ";"-joined.
-    csv = Listing("intervals", ({**record, "notes": "\n".join(notes)},), INTERVAL_CSV,
-                  INTERVAL_CSV)
-    return Detail(record, f"{calendar} ({total})", tuple(fields), (), csv)
+        fields.append(Field("notes", "\n".join(notes)))
+    return Detail(record, f"{calendar} ({total})", tuple(fields),
+                  Listing((record,), IntervalRecord))

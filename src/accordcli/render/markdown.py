@@ -1,59 +1,21 @@
-"""Serialise listings and details as json, ndjson, csv, markdown or line-per-record text."""
+"""The markdown format: a pipe table, or a section for a record in full.
+
+The data's own Markdown syntax is escaped so that it shows as written, and web addresses
+become autolinks (<https://…>), which need no escapes.
+"""
 
 from __future__ import annotations
 
-import io
-import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from accordcli.render.safe import json_safe, one_line, visible
-from accordcli.render.views import Detail, Listing, label
+from accordcli.render.registry import Renderer
+from accordcli.render.views import label
+from accordcli.text import cell, visible
 
-
-def cell(value: Any) -> str:
-    """Return a record value as flat text: lists joined with ';', None as empty, booleans
-    spelled as in JSON."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ";".join(cell(v) for v in value)
-    return str(value)
-
-
-def to_json(data: Any, *, pretty: bool) -> bytes:
-    """Return JSON as UTF-8 bytes, with terminal-unsafe characters escaped.
-
-    Indented for a person at a terminal; compact for pipes and files, as gh does: jq
-    re-indents anyway, and json's C encoder, used only without indentation, is ~3× faster.
-    """
-    if pretty:
-        encoded = json.dumps(data, ensure_ascii=False, indent=2)
-    else:
-        encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (json_safe(encoded) + "\n").encode("utf-8")
-
-
-def to_ndjson(records: tuple[dict[str, Any], ...]) -> bytes:
-    """Return one compact JSON object per line as UTF-8 bytes."""
-    lines = [json_safe(json.dumps(r, ensure_ascii=False, separators=(",", ":")))
-             for r in records]
-    return "".join(line + "\n" for line in lines).encode("utf-8")
-
-
-def to_csv(listing: Listing) -> bytes:
-    """Return a header row and one row per record, lists joined with ';'."""
-    import csv
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(listing.csv_columns)
-    for record in listing.records:
-        writer.writerow([visible(cell(record.get(column))) for column in listing.csv_columns])
-    return buffer.getvalue().encode("utf-8")
-
+if TYPE_CHECKING:
+    from accordcli.environment import Environment
+    from accordcli.render.views import Detail, Listing
 
 # Inline Markdown syntax, escaped wherever it appears; a block marker only at a line start.
 _MD_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
@@ -117,24 +79,16 @@ def _md(text: str) -> str:
     return _md_escape(" ".join(text.split("\n")))
 
 
-def markdown_table(listing: Listing, lang: str) -> str:
+def table(listing: Listing[Any], lang: str) -> str:
     """Return a GitHub pipe table of the listing's columns."""
     header = "| " + " | ".join(label(c, lang) for c in listing.columns) + " |"
     rule = "|" + "|".join("---" for _ in listing.columns) + "|"
-    rows = ["| " + " | ".join(_md(cell(listing.shown(r, c))) for c in listing.columns) + " |"
-            for r in listing.records]
+    rows = ["| " + " | ".join(_md(cell(value)) for value in row) + " |"
+            for row in listing.rows()]
     return "\n".join([header, rule, *rows]) + "\n"
 
 
-def lines(listing: Listing) -> str:
-    """Return one tab-separated line per record, for grep and awk: no header, no wrapping."""
-    return "".join(
-        "\t".join(one_line(cell(listing.shown(r, c))) for c in listing.columns) + "\n"
-        for r in listing.records
-    )
-
-
-def detail_markdown(detail: Detail, lang: str) -> str:
+def section(detail: Detail, lang: str) -> str:
     """Return a record in full as a Markdown section."""
     parts = [f"## {_md(detail.heading)}", ""]
     for key, value in detail.fields:
@@ -143,17 +97,18 @@ def detail_markdown(detail: Detail, lang: str) -> str:
         lines_of_value = [_md_line(v) for v in value.split("\n") if v.strip()] or [""]
         parts.append(f"**{label(key, lang)}:** " + "  \n".join(lines_of_value) + "  ")
     for key, listing in detail.sections:
-        parts += ["", f"### {label(key, lang)}", "", markdown_table(listing, lang).rstrip("\n")]
+        parts += ["", f"### {label(key, lang)}", "", table(listing, lang).rstrip("\n")]
     return "\n".join(parts) + "\n"
 
 
-def detail_lines(detail: Detail, lang: str) -> str:
-    """Return a record in full as plain 'Label: value' lines, then its listings."""
-    out = [one_line(detail.heading)]
-    for key, value in detail.fields:
-        values = [v for v in value.split("\n") if v] or [""]
-        out.append(f"{label(key, lang)}: {one_line(values[0])}")
-        out.extend(f"  {one_line(v)}" for v in values[1:])
-    for key, listing in detail.sections:
-        out += ["", f"{label(key, lang)}:", lines(listing).rstrip("\n")]
-    return "\n".join(out) + "\n"
+class Markdown(Renderer):
+    name = "markdown"
+
+    def listing(self, view: Listing[Any], env: Environment) -> str:
+        return table(view, env.lang)
+
+    def detail(self, view: Detail, env: Environment) -> str:
+        return section(view, env.lang)
+
+
+RENDERER = Markdown()

@@ -1,0 +1,39 @@
+"""The json format: a listing as an array, a record as an object; UTF-8, never coloured."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from accordcli.render.registry import Renderer
+from accordcli.text import json_safe
+
+if TYPE_CHECKING:
+    from accordcli.environment import Environment
+    from accordcli.render.views import Detail, Listing
+
+
+def encode(data: object, *, pretty: bool) -> bytes:
+    """Return JSON as UTF-8 bytes, with terminal-unsafe characters escaped.
+
+    Indented for a person at a terminal; compact for pipes and files, as gh does: jq
+    re-indents anyway, and json's C encoder is used only without indentation.
+    """
+    if pretty:
+        encoded = json.dumps(data, ensure_ascii=False, indent=2)
+    else:
+        encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (json_safe(encoded) + "\n").encode("utf-8")
+
+
+class Json(Renderer):
+    name = "json"
+
+    def listing(self, view: Listing[Any], env: Environment) -> bytes:
+        return encode([record.json() for record in view.records], pretty=env.terminal)
+
+    def detail(self, view: Detail, env: Environment) -> bytes:
+        return encode(view.record.json(), pretty=env.terminal)
+
+
+RENDERER = Json()
