@@ -1,0 +1,320 @@
+"""The commands: each reads its arguments, loads, queries and shows a view.
+
+Everything a command needs beyond its own options arrives as `Common` (cli/options.py);
+what it offers in --format is its `formats`. Modules are imported inside the commands: a
+start-up pays only for what the one command it runs needs.
+"""
+
+# No `from __future__ import annotations`: Typer reads every parameter's annotation on each
+# start, and a string annotation costs an eval and a compile there.
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from accordcli.cli.app import app
+from accordcli.cli.options import (
+    ActorFilter,
+    Common,
+    FromOpt,
+    TagFilter,
+    ToOpt,
+    command,
+    data_path,
+    period,
+    read,
+)
+from accordcli.completion import complete_actor, complete_clause, complete_event, complete_kind
+from accordcli.output import emit, message
+from accordcli.render.registry import GENERAL
+
+if TYPE_CHECKING:
+    from accordcli.render.views import View
+
+def show(common: Common, view: "View", limit: int | None = None) -> None:
+    """Write the view in the chosen format; on a terminal, say when nothing matched."""
+    from accordcli.render.registry import render
+    from accordcli.render.views import Listing, Timeline, label
+
+    emit(render(view, common.format, common.env))
+    listing = view.listing if isinstance(view, Timeline) else view
+    # "no events match" would be wrong after --limit 0: they matched, none were asked for.
+    if (isinstance(listing, Listing) and not listing.records and common.env.terminal
+            and limit != 0):
+        message(label(listing.empty, common.lang))
+
+
+@command(app, "Events in order, filtered by date, actor, tag, text.",
+         formats=(*GENERAL, "timelinejs"))
+def timeline(
+    common: Common,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    actor: ActorFilter = None,
+    tag: TagFilter = None,
+    search: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--search", "-s", metavar="TEXT", show_default=False,
+        help="Only events whose text contains every word, ignoring case and accents.")] = None,
+    limit: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        "--limit", "-n", min=0, metavar="N", show_default=False,
+        help="Show at most N events.")] = None,
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")] = False,
+) -> None:
+    """Events in chronological order, filtered by date, actor, tag or text.
+
+    \b
+    Examples:
+      accord timeline --from 1978
+      accord timeline --from 1988-04 --to 1989-02 --tag withdrawal
+      accord timeline --actor pakistan --lang tr --format markdown
+      accord timeline --search geneva --json | jq -r '.[].id'
+      accord timeline --format timelinejs > timeline.json
+    """
+    from accordcli import load, query
+    from accordcli.model import Dataset, Window
+    from accordcli.render.views import timeline_view
+
+    first, last = period(from_, to)
+    # A period is asked of the index, which reads only the events in it.
+    dataset: Dataset | Window = common.dataset() if not (first or last) else (
+        load.events_overlapping(common.data, first or dt.date.min, last or dt.date.max,
+                                use_cache=not common.no_cache))
+    events = query.timeline(dataset, first=first, last=last, actors=actor or (),
+                            tags=tag or (), search=search, limit=limit, reverse=reverse)
+    words = query.search_words(search) if search else ()
+    show(common, timeline_view(events, dataset, common.lang, words), limit)
+
+
+@command(app, "One event in full, with its sources.")
+def event(
+    common: Common,
+    event_id: Annotated[str, typer.Argument(metavar="ID", help="The event's id.",
+                                            autocompletion=complete_event)],
+) -> None:
+    """One event in full: dates, summary, note, actors, tags and sources.
+
+    \b
+    Examples:
+      accord event accords-signed
+      accord event gorbachev-statement --lang tr
+    """
+    from accordcli.query import require_event
+    from accordcli.render.views import event_detail
+
+    dataset = common.dataset()
+    show(common, event_detail(require_event(dataset, event_id), dataset, common.lang))
+
+
+@command(app, "The four instruments, or one with its provisions.")
+def clauses(
+    common: Common,
+    which: Annotated[Optional[str], typer.Argument(  # noqa: UP045
+        metavar="[N|ID]", show_default=False, autocompletion=complete_clause,
+        help="A clause number or id; without it, all clauses.")] = None,
+) -> None:
+    """The accords' instruments, or one of them with every provision.
+
+    \b
+    Examples:
+      accord clauses
+      accord clauses 4
+      accord clauses refugees --lang tr --json
+    """
+    from accordcli.query import require_clause
+    from accordcli.render.views import clause_detail, clauses_listing
+
+    dataset = common.dataset()
+    if which is None:
+        show(common, clauses_listing(dataset, common.lang))
+    else:
+        show(common, clause_detail(require_clause(dataset, which), dataset, common.lang))
+
+
+@command(app, "Every actor, with its events' extent.")
+def actors(
+    common: Common,
+    kind: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--kind", "-k", metavar="KIND", show_default=False, autocompletion=complete_kind,
+        help="Only actors of this kind: state, organisation, group or person.")] = None,
+) -> None:
+    """Every actor with its role, number of events and first and last event dates.
+
+    \b
+    Examples:
+      accord actors
+      accord actors --kind person --format csv
+    """
+    from accordcli.actors import actor_summaries
+    from accordcli.query import actor_kind
+    from accordcli.render.views import actors_listing
+
+    wanted = actor_kind(kind) if kind is not None else None  # before any data is read
+    show(common, actors_listing(actor_summaries(common.dataset(), kind=wanted), common.lang))
+
+
+@command(app, "One actor, its timeline and its clauses.")
+def actor(
+    common: Common,
+    actor_id: Annotated[str, typer.Argument(metavar="ID", help="The actor's id.",
+                                            autocompletion=complete_actor)],
+) -> None:
+    """One actor: its role, its own timeline and the clauses it is party, signatory or witness to.
+
+    \b
+    Examples:
+      accord actor ussr
+      accord actor noorani --lang tr
+    """
+    from accordcli.actors import involvement
+    from accordcli.render.views import actor_detail
+
+    dataset = common.dataset()
+    show(common, actor_detail(involvement(dataset, actor_id), dataset, common.lang))
+
+
+@command(app, "Find events, actors, clauses, provisions.")
+def search(
+    common: Common,
+    text: Annotated[list[str], typer.Argument(
+        metavar="TEXT...", help="Words that must all occur; case, accents and Turkish "
+                                "letters are ignored.")],
+    limit: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        "--limit", "-n", min=0, metavar="N", show_default=False,
+        help="Show at most N results.")] = None,
+) -> None:
+    """Find events, actors, clauses and provisions that mention every word.
+
+    \b
+    Examples:
+      accord search cekilme
+      accord search GENEVA talks
+      accord search refugees return --json
+    """
+    from accordcli.query import search_words
+    from accordcli.render.views import hits_listing
+    from accordcli.search import search as find
+
+    words = " ".join(text)
+    hits = find(common.dataset(), words, common.lang, limit=limit)
+    show(common, hits_listing(hits, common.lang, search_words(words)), limit)
+
+
+@command(app, "Anniversaries, or what was under way on a day.")
+def on(
+    common: Common,
+    when: Annotated[Optional[str], typer.Argument(  # noqa: UP045
+        metavar="[MM-DD|YYYY-MM-DD]", show_default=False,
+        help="MM-DD: anniversaries in any year. YYYY-MM-DD: everything under way that day. "
+             "Without it: today (or ACCORD_TODAY).")] = None,
+) -> None:
+    """What happened on a day: anniversaries (MM-DD) or everything under way (YYYY-MM-DD).
+
+    \b
+    Examples:
+      accord on 04-14
+      accord on 1988-08-15
+      accord on
+      ACCORD_TODAY=1989-02-15 accord on
+    """
+    from accordcli import query
+    from accordcli.dates import is_full_day, parse_day, parse_month_day
+    from accordcli.render.views import events_listing
+
+    # The argument is checked before the data is read: a bad date is exit 2 regardless.
+    if when is not None and is_full_day(when):
+        day = read("date", parse_day, when)
+        events = query.under_way(common.dataset(), day)
+    else:
+        month, day_of_month = parse_month_day(when) if when is not None else _today(common)
+        events = query.anniversaries(common.dataset(), month, day_of_month)
+    show(common, events_listing(events, common.lang))
+
+
+def _today(common: Common) -> tuple[int, int]:
+    """Return the month and day of today, or of ACCORD_TODAY when it is set."""
+    from accordcli.dates import parse_day
+
+    fixed = common.env.today
+    today = read("ACCORD_TODAY", parse_day, fixed) if fixed else dt.date.today()
+    return today.month, today.day
+
+
+@command(app, "Time between two events or dates.", name="span")
+def span_command(
+    common: Common,
+    start: Annotated[str, typer.Argument(metavar="A", autocompletion=complete_event,
+                                         help="An event id (its first day) or a day: "
+                                              "1988-04-14, '14 April 1988', '14 Nisan 1988'.")],
+    end: Annotated[str, typer.Argument(metavar="B", autocompletion=complete_event,
+                                       help="The same, for the other end.")],
+) -> None:
+    """How long lies between two moments, in years, months and days and in days.
+
+    \b
+    Examples:
+      accord span soviet-intervention withdrawal-complete
+      accord span 1988-04-14 1988-05-15 --json
+    """
+    from accordcli import span
+    from accordcli.render.views import interval_detail
+
+    for text in (start, end):
+        span.date_of(text)  # a bad date is a usage error (exit 2) before any data is read
+    dataset = common.dataset()
+    interval = span.between(span.moment(dataset, start), span.moment(dataset, end))
+    show(common, interval_detail(interval, common.lang))
+
+
+@command(app, "The timeline drawn in the terminal.", formats=("chart",))
+def chart(
+    common: Common,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    actor: ActorFilter = None,
+    tag: TagFilter = None,
+) -> None:
+    """Draw the timeline in the terminal: periods as bars, events and signatures as markers.
+
+    \b
+    Examples:
+      accord chart
+      accord chart --from 1986 --to 1989 --tag withdrawal
+      COLUMNS=200 accord chart --lang tr
+    """
+    from accordcli import query
+    from accordcli.render.views import Chart, label
+
+    first, last = period(from_, to)
+    dataset = common.dataset()
+    events = query.timeline(dataset, first=first, last=last, actors=actor or (),
+                            tags=tag or ())
+    clauses = query.clauses_matching(dataset, first=first, last=last, actors=actor or (),
+                                     tags=tag or ())
+    if not events and not clauses:
+        if common.env.terminal:
+            message(label("no_events", common.lang))
+        return
+    show(common, Chart(tuple(events), tuple(clauses), first, last))
+
+
+@command(app, "Check a data file; print counts or problems.", formats=("report",),
+         cache=False, lang=False)
+def validate(
+    common: Common,
+    path: Annotated[Optional[str], typer.Argument(  # noqa: UP045
+        metavar="[PATH]", show_default=False,
+        help="The TOML file to check; without it, --data or the shipped dataset.")] = None,
+) -> None:
+    """Check a data file and print its counts, or every problem in it. Never writes the file.
+
+    \b
+    Examples:
+      accord validate
+      accord validate my-events.toml
+    """
+    from accordcli import load, query
+    from accordcli.render.views import Report
+
+    target = data_path(path, "PATH") or common.data or load.default_data_path()
+    dataset = load.load(target, use_cache=False)  # validate always reads the file itself
+    show(common, Report(str(target), query.counts(dataset)))

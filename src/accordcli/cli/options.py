@@ -1,0 +1,190 @@
+"""The options commands share, declared once, and reading what the command line gives.
+
+`command()` registers a function as a command and adds to its signature the options every
+command shares: --data, --no-cache, --lang, and --format with --json where the command
+offers more than one format. The function receives them read, as one `Common` value.
+"""
+
+# No `from __future__ import annotations`: Typer reads every parameter's annotation on each
+# start, and a string annotation costs an eval and a compile there.
+import datetime as dt
+import functools
+import inspect
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, TypeVar
+
+import typer
+
+from accordcli.cli.app import handled
+from accordcli.completion import complete_actor, complete_lang, complete_tag
+from accordcli.environment import Environment, detect
+from accordcli.errors import UsageError
+from accordcli.i18n import LANGUAGES, Message, message_of
+from accordcli.render.registry import GENERAL, describe
+
+if TYPE_CHECKING:
+    from accordcli.model import Dataset
+
+T = TypeVar("T")
+
+# The languages accord speaks, one per message catalogue (i18n.LANGUAGES): a new catalogue
+# is a new --lang value. A computed enum is opaque to the type checker, which is shown the
+# one member the code names.
+if TYPE_CHECKING:
+    class Lang(StrEnum):
+        en = "en"
+else:
+    Lang = StrEnum("Lang", [(code, code) for code in LANGUAGES])
+
+
+@dataclass(frozen=True, slots=True)
+class Common:
+    """The shared options as a command receives them."""
+
+    data: Path | None  # --data or ACCORD_DATA; None: the shipped dataset
+    no_cache: bool
+    format: str  # the format chosen (--json wins over --format)
+    env: Environment  # with the --lang language
+
+    @property
+    def lang(self) -> str:
+        return self.env.lang
+
+    def dataset(self) -> "Dataset":
+        from accordcli import load
+
+        return load.load(self.data, use_cache=not self.no_cache)
+
+
+def data_path(text: str | None, name: str = "--data") -> Path | None:
+    """Return a data path given on the command line; an empty one is a usage mistake."""
+    if text is None:
+        return None
+    if not text.strip():
+        raise UsageError(Message("{option}: empty path; give a TOML file", option=name))
+    return Path(text)
+
+
+def read(option: str, parse: Callable[[str], T], text: str) -> T:
+    """Return what `parse` reads in the text given for `option`; a date it cannot read is a
+    usage mistake that names the option. The one place date errors get an option's name."""
+    from accordcli.dates import DateInputError
+
+    try:
+        return parse(text)
+    except DateInputError as err:
+        raise UsageError(Message("{option}: {problem}", option=option,
+                                 problem=message_of(err))) from None
+
+
+def period(from_: str | None, to: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """Return the first and last day --from and --to allow, checked before any data is read,
+    so that a usage mistake is exit 2 even when the data file is broken too."""
+    from accordcli.dates import parse_day_range
+    from accordcli.query import check_period
+
+    first = read("--from", parse_day_range, from_).first if from_ is not None else None
+    last = read("--to", parse_day_range, to).last if to is not None else None
+    check_period(first, last)
+    return first, last
+
+
+def environment(ctx: typer.Context) -> Environment:
+    """Return the environment main() built, or (for the app invoked on its own, as tests
+    do) the one of this process, built now."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, Environment):
+        root.obj = detect(sys.argv[1:], os.environ, sys.stdout)
+    return root.obj
+
+
+# Data paths are plain strings: Typer's Path type would refuse an unreadable file as a usage
+# error (exit 2) before the loader could report it as the data problem it is (exit 1).
+DataOpt = Annotated[
+    Optional[str],  # noqa: UP045 - typer 0.28 reads Optional reliably on every Python
+    typer.Option("--data", envvar="ACCORD_DATA", metavar="PATH", show_default=False,
+                 help="TOML data file to read instead of the shipped dataset."),
+]
+FromOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
+    "--from", metavar="DATE", show_default=False,
+    help="Events under way on or after this date: 1978, 1978-04, 1978-04-27, "
+         "'April 1978' or '27 Nisan 1978'.")]
+ToOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
+    "--to", metavar="DATE", show_default=False,
+    help="Events under way on or before this date (1988 means up to 1988-12-31).")]
+ActorFilter = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+    "--actor", "-a", metavar="ID", show_default=False, autocompletion=complete_actor,
+    help="Only events involving this actor; repeat for any of several.")]
+TagFilter = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+    "--tag", "-t", metavar="TAG", show_default=False, autocompletion=complete_tag,
+    help="Only events with this tag; repeat for any of several.")]
+
+
+def _shared(formats: tuple[str, ...], cache: bool, lang: bool) -> list[inspect.Parameter]:
+    """Return the shared options a command with these formats takes, as parameters."""
+    def option(name: str, annotation: Any, default: Any) -> inspect.Parameter:
+        return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
+                                 annotation=annotation)
+
+    shared = [option("data", DataOpt, None)]
+    if cache:
+        shared.append(option("no_cache", Annotated[bool, typer.Option(
+            "--no-cache",
+            help="Read the TOML file itself, not its index in the cache directory.")], False))
+    if lang:
+        shared.append(option("lang", Annotated[Lang, typer.Option(
+            "--lang", envvar="ACCORD_LANG", case_sensitive=False,
+            autocompletion=complete_lang,
+            help="Language of titles and texts; missing translations fall back to "
+                 "English.")], Lang.en))
+    if len(formats) > 1:
+        # A Literal of the names: Typer makes it a choice, and refuses others in its words.
+        names = Literal.__getitem__(formats)
+        shared.append(option("fmt", Annotated[names, typer.Option(
+            "--format", "-f", case_sensitive=False, help=describe(formats))], formats[0]))
+        shared.append(option("json_flag", Annotated[bool, typer.Option(
+            "--json", help="Shorthand for --format json.")], False))
+    return shared
+
+
+def command(app: typer.Typer, short_help: str, *, name: str | None = None,
+            formats: tuple[str, ...] = GENERAL, cache: bool = True,
+            lang: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a command whose first parameter receives the shared options as `Common`.
+
+    `formats` are the formats it offers, the first the default: --format's choices and help
+    come from them. A command with one format has no --format.
+    """
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(function)
+        own = list(signature.parameters.values())[1:]  # after `common`
+        shared = _shared(formats, cache, lang)
+
+        @functools.wraps(function)
+        def run(ctx: typer.Context, **given: Any) -> None:
+            with handled():
+                fmt = given.pop("fmt", formats[0])
+                chosen = "json" if given.pop("json_flag", False) else fmt
+                language = given.pop("lang", None)
+                env = environment(ctx)
+                common = Common(data_path(given.pop("data")), given.pop("no_cache", False),
+                                chosen.casefold(),
+                                replace(env, lang=language.value) if language else env)
+                function(common, **given)
+
+        # Typer reads a command's options from its signature and annotations: the command's
+        # own, then the shared ones.
+        context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                    annotation=typer.Context)
+        parameters = [context, *own, *shared]
+        run.__dict__["__signature__"] = signature.replace(parameters=parameters)
+        run.__annotations__ = {p.name: p.annotation for p in parameters}
+        app.command(name=name, short_help=short_help)(run)
+        return function
+
+    return register
