@@ -49,21 +49,3 @@ def test_machine_formats_never_import_rich() -> None:
                                                                  "--format", "markdown"]):
         loaded = run_cli_and_list_modules(*args, "--data", str(SAMPLE))
         assert not {m for m in loaded if m.split(".")[0] == "rich"}, args
-
-
-def test_iso_dates_never_import_dateutil_parser() -> None:
-    loaded = run_cli_and_list_modules("timeline", "--from", "1978-04", "--to", "1989",
-                                      "--json", "--data", str(SAMPLE))
-    assert "dateutil.parser" not in loaded
-    free_text = run_cli_and_list_modules("timeline", "--from", "April 1978", "--json",
-                                         "--data", str(SAMPLE))
-    assert "dateutil.parser" in free_text  # the check above can fail
-
-
-def test_timeline_loads_no_other_commands_code() -> None:
-    # Each start pays only for its own command (BENCHMARKS.md): a module-level import of
-    # the actor summaries or the search ranking would cost every timeline run.
-    loaded = run_cli_and_list_modules("timeline", "--from", "1978", "--json", "--data",
-                                      str(SAMPLE))
-    assert "accordcli.query" in loaded  # the check below can fail
-    assert not loaded & {"accordcli.actors", "accordcli.search", "accordcli.span", "calendar"}

@@ -167,7 +167,7 @@ def _english(cleaned: str, original: str) -> str:
 
 def _parse_free_text(cleaned: str, original: str) -> DayRange:
     english = _english(cleaned, original)
-    # Imported here: dateutil.parser costs ~60 ms and ISO input never needs it.
+    # Imported here: dateutil.parser is slow to import and ISO input never needs it.
     from dateutil import parser
 
     # dateutil reads a bare small number as a month ("5, 1988" is May, "4,5,1988" is 5 April);

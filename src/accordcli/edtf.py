@@ -23,7 +23,7 @@ def _not_a_date(text: str) -> EdtfError:
                              date=repr(text)))
 
 
-# Spelled out rather than taken from `calendar`, whose import costs every start ~0.5 ms.
+# Spelled out rather than taken from `calendar`, whose import every start would pay.
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 

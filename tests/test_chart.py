@@ -1,0 +1,169 @@
+"""chart.py: the timeline drawn for a terminal, fitted to its width, in any encoding."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from accordcli import query
+from accordcli.environment import Environment
+from accordcli.load import load
+from accordcli.model import Dataset
+from accordcli.render.chart import chart_lines, plain
+from accordcli.render.registry import render
+from accordcli.render.views import Chart
+from conftest import SAMPLE, Run, clean_env
+
+S = str(SAMPLE)
+ACCORD = str(Path(sys.executable).parent / "accord")
+
+
+def chart(run: Run, width: int, **env: str) -> str:
+    result = run("chart", "--data", S, env={"COLUMNS": str(width), **env})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("width", [24, 40, 80, 120, 200])
+def test_chart_fits_the_width(run: Run, golden: Callable[[str, str], None], width: int) -> None:
+    text = chart(run, width)
+    assert all(len(line) <= width for line in text.splitlines())
+    years = [int(y) for y in text.splitlines()[0].split()]
+    assert years[0] == 1979 and years == sorted(years) and years[-1] <= 1990
+    assert "◆" in text and "◇" in text  # the clauses' signing and entry into force
+    assert "━" in text and "●" in text
+    golden(f"chart-{width}.txt", text)
+
+
+@pytest.mark.parametrize("width", [1, 3, 12, 23])
+def test_narrow_chart_stacks_labels_and_still_fits(run: Run, golden: Callable[[str, str], None],
+                                                   width: int) -> None:
+    text = chart(run, width)
+    lines = text.splitlines()
+    assert all(len(line) <= width for line in lines)
+    assert "◆" in text and "━" in text and "●" in text
+    if width >= 12:
+        # A label line, then its row of the plot: "Border war" is the first event.
+        label = next(n for n, line in enumerate(lines) if line.startswith("Border"))
+        assert lines[label + 1].strip()[0] in "━○●"
+    if width == 12:
+        golden("chart-12.txt", text)
+
+
+def test_chart_labels_stay_aligned_when_the_encoding_cannot_show_them() -> None:
+    out = subprocess.run([ACCORD, "chart", "--lang", "tr", "--data", S], capture_output=True,
+                         text=True, env=clean_env(PYTHONIOENCODING="ascii", COLUMNS="60"))
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    plot_starts = len(lines[1]) - len(lines[1].lstrip())
+    rows = lines[2:lines.index("")]
+    assert any("\\u0131" in row for row in rows)  # Turkish letters shown as escapes
+    for row in rows:  # labels were escaped before layout: the plot starts in one column
+        assert row[plot_starts - 1] == " " and row[plot_starts:plot_starts + 1] != "\\", row
+
+
+def test_chart_has_no_colour_codes_unless_on_a_colour_terminal(run: Run) -> None:
+    assert "\x1b" not in chart(run, 80)
+    assert "\x1b" not in chart(run, 80, TTY_COMPATIBLE="1", NO_COLOR="1")
+    assert "\x1b[" in chart(run, 80, TTY_COMPATIBLE="1")
+
+
+def test_chart_degrades_to_plain_characters(run: Run) -> None:
+    text = chart(run, 80, TERM="dumb")
+    assert "§" not in text and "No. 1 Peace" in text  # the glyphs are ASCII; data text is not
+    assert text.isascii() or not re.search("[━●◆◇┬─…]", text)
+    assert "#" in text and "=" in text
+
+
+def test_chart_filters_and_turkish(run: Run) -> None:
+    text = run("chart", "--data", S, "--tag", "military", "--lang", "tr").stdout
+    assert "Sınır savaşı" in text and "Çekilme" in text and "Artık gün" not in text
+    empty = run("chart", "--data", S, "--from", "2005")
+    assert (empty.exit_code, empty.stdout) == (0, "")
+
+
+def plot_row(dataset: Dataset, label: str, first: dt.date, last: dt.date | None) -> str:
+    """Return the plot of the row whose label starts with `label`, on an 80-column chart."""
+    events = query.timeline(dataset, first=first, last=last)
+    clauses = query.clauses_matching(dataset, first=first, last=last)
+    for line in chart_lines(events, clauses, width=80, lang="en", ascii_only=False,
+                            first=first, last=last):
+        if line[0][0].startswith(label):
+            return line[1][0]
+    raise AssertionError(f"no row {label!r}")
+
+
+def test_chart_marks_the_uncertain_end_and_no_day_off_the_axis(tmp_path: Path) -> None:
+    path = tmp_path / "ends.toml"
+    path.write_text(SAMPLE.read_text(encoding="utf-8")
+                    .replace('date = "1988-05-15/1989-02-15"', 'date = "1988-05-15/1989-02-15~"')
+                    .replace('in_force = "1988-05-15"', 'in_force = "1989-05-15"'),
+                    encoding="utf-8")
+    dataset = load(path, use_cache=False)
+    year_1988 = (dt.date(1988, 1, 1), dt.date(1988, 12, 31))
+    withdrawal = plot_row(dataset, "Withdrawal", year_1988[0], None).strip()
+    assert withdrawal.startswith("━") and withdrawal.endswith("○")  # only the end is "~"
+    # Entry into force in 1989 is off a 1988 axis: no ◇ pinned to its right edge.
+    assert "◇" not in plot_row(dataset, "§1 Peace", *year_1988)
+    assert "◇" in plot_row(dataset, "§1 Peace", year_1988[0], dt.date(1989, 12, 31))
+
+
+@pytest.mark.parametrize(("args", "clauses"), [
+    ([], ["§1 Peace", "§2 Guarantee"]),
+    (["--actor", "south"], ["§1 Peace"]),  # a party to 1 only
+    (["--actor", "north"], ["§1 Peace", "§2 Guarantee"]),  # party to 1, witness to 2
+    (["--tag", "military"], ["§1 Peace"]),  # a provision of 1 has the tag
+    (["--from", "1988-05"], ["§1 Peace"]),  # in force on 1988-05-15; 2 was only signed
+])
+def test_chart_filters_clause_rows_as_it_filters_events(run: Run, args: list[str],
+                                                        clauses: list[str]) -> None:
+    text = run("chart", "--data", S, *args, env={"COLUMNS": "100"}).stdout
+    assert [line.split("  ")[0].strip() for line in text.splitlines()
+            if line.startswith("§")] == clauses
+
+
+@pytest.fixture(scope="module")
+def sample() -> Dataset:
+    return load(SAMPLE, use_cache=False)
+
+
+def test_the_renderer_styles_only_a_colour_terminal(sample: Dataset) -> None:
+    view = Chart(tuple(sample.events), sample.clauses)
+    drawn = [render(view, "chart", env) for env in (
+        Environment(width=80), Environment(terminal=True, width=80),
+        Environment(terminal=True, width=80, colours="standard"))]
+    assert "\x1b" not in drawn[0] and drawn[0] == drawn[1]
+    assert "\x1b[" in drawn[2]
+    unstyled = re.sub("\x1b\\[[0-9;]*m", "", str(drawn[2]))
+    assert [line.rstrip() for line in unstyled.splitlines()] == str(drawn[0]).splitlines()
+
+
+def test_the_renderer_draws_ascii_where_the_terminal_needs_it(sample: Dataset) -> None:
+    text = str(render(Chart(tuple(sample.events), sample.clauses), "chart",
+                      Environment(width=80, ascii_only=True, encoding="ascii")))
+    assert text.isascii() and "No. 1 Peace" in text
+
+
+def test_a_chart_axis_follows_the_period_asked(sample: Dataset) -> None:
+    lines = plain(chart_lines(list(sample.events), sample.clauses, width=80, lang="en",
+                              ascii_only=False, first=dt.date(1985, 1, 1),
+                              last=dt.date(1990, 12, 31))).splitlines()
+    assert [int(y) for y in lines[0].split()][::1][0] == 1985
+    assert chart_lines([], (), width=80, lang="en", ascii_only=False) == []
+
+
+def test_the_legend_wraps_to_the_width() -> None:
+    from accordcli.edtf import parse_edtf
+    from accordcli.model import Event, LocalText
+
+    event = Event("x", parse_edtf("1988"), LocalText("x"), LocalText("x"), None, (), (), ())
+    for width in (12, 30, 200):
+        legend = plain(chart_lines([event], (), width=width, lang="en", ascii_only=False))
+        assert all(len(line) <= width for line in legend.splitlines())
