@@ -84,6 +84,7 @@ def test_a_file_that_keeps_changing_is_refused_after_three_reads(
     assert not any((tmp_path / "cache").rglob("*.sqlite"))  # nothing was indexed
 
 
+@pytest.mark.settle
 def test_a_change_that_leaves_size_and_times_alone_is_caught_by_waiting(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A write stamps the times when it starts, and within one tick of a coarse clock a

@@ -138,7 +138,7 @@ class Checker:
             return ()
         found: dict[str, str] = {}
         known = self.known[kind]
-        # Locations are built only for problems: a 100,000-event file has 600,000 items.
+        # A location is built only for a problem: large files hold a great many references.
         for position, item in enumerate(value):
             try:
                 identifier = self._identifier(item)

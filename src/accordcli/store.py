@@ -13,7 +13,7 @@ import os
 import sys
 import zlib
 from pathlib import Path
-from stat import S_ISDIR, S_ISLNK, S_ISREG, S_ISVTX
+from stat import S_ISDIR, S_ISREG, S_ISVTX
 
 # SQLite's header field for the program that wrote a file ("acrd", at byte 68): with
 # accord's file names and directory, what proves a file is an index accord wrote.
@@ -45,8 +45,8 @@ def _plain_xdg_cache_dir() -> str | None:
     """Return the user cache directory on desktop Linux when the XDG rule is unambiguous,
     else None, leaving every other case to platformdirs.
 
-    Why not always platformdirs: importing it costs a start ~4 ms (BENCHMARKS.md);
-    tests/test_store.py checks that both give the same answer.
+    Why not always platformdirs: importing it makes every start measurably slower
+    (BENCHMARKS.md); tests/test_store.py checks that both give the same answer.
     """
     if sys.platform != "linux" or hasattr(sys, "getandroidapilevel") or (
             "ANDROID_DATA" in os.environ or "ANDROID_ROOT" in os.environ):
@@ -163,14 +163,8 @@ def _resolve(path: str) -> tuple[str, list[os.stat_result]]:
     """Return `path` absolute and without symlinks, with the status of it and each parent.
 
     Symlinks above the store (~/.cache on another disk) are the user's own choice; the real
-    path they lead to is what gets checked, and used. realpath costs ~25 us, so it is used
-    only when a component is a symlink or "..".
+    path they lead to is what gets checked, and used.
     """
-    if ".." not in path.split(os.sep):
-        absolute = os.path.abspath(path)
-        found = _lstat_up(absolute)
-        if not any(S_ISLNK(info.st_mode) for info in found):
-            return absolute, found
     real = os.path.realpath(path)
     return real, _lstat_up(real)
 
