@@ -60,7 +60,7 @@ def build(document: dict[str, Any], name: str) -> Dataset:
         raise DataError(name, check.problems)
     if not raw["tags"]:
         # The file's vocabulary is open: the tags its records use, each labelled by its id,
-        # are the tags it knows (for --tag, completion and counts alike).
+        # are the tags it knows (to queries by tag, completion and counts alike).
         tags = [Tag(tag, LocalText(tag)) for tag in check.known["tag"].values()]
     return Dataset(title=title, sources=tuple(sources), tags=tuple(tags), actors=tuple(actors),
                    events=tuple(events), clauses=tuple(sorted(clauses, key=lambda c: c.number)))
