@@ -60,3 +60,42 @@ def test_table_answer_mode_prints_every_event_of_the_answer(stored) -> None:
     table = _floor("table-answer", {**env, "COLUMNS": "200"}, "timeline", "--from", "1978")
     assert all(record["id"] in table for record in answer)
     assert len(answer) > 5  # more rows than the five of the reference table
+
+
+@pytest.fixture()
+def compare(monkeypatch: pytest.MonkeyPatch):
+    """bench/compare.py as a module (it imports bench/run.py as `run`, as when run as a script)."""
+    monkeypatch.syspath_prepend(str(BENCH))
+    for name in ("compare", "run"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    import compare as module
+
+    yield module
+    for name in ("compare", "run"):
+        sys.modules.pop(name, None)
+
+
+def test_compare_takes_each_build_as_an_executable_or_a_revision(compare) -> None:
+    arguments = compare.parse_arguments(["--old-rev", "aea34f0", "--new", "/x/bin/accord"])
+    assert (arguments.old, arguments.old_rev, arguments.new, arguments.new_rev) == (
+        None, "aea34f0", "/x/bin/accord", None)
+    assert arguments.runs >= compare.MIN_PAIRED_RUNS == 21
+    for wrong in (["--new", "a"], ["--old", "a", "--old-rev", "b", "--new", "c"],
+                  ["--old", "a", "--new", "b", "--runs", "0"]):
+        with pytest.raises(SystemExit):
+            compare.parse_arguments(wrong)
+
+
+def test_compare_summarizes_paired_gaps_and_their_growth(compare) -> None:
+    reference = [0.060 + 0.002 * (i % 5) for i in range(21)]  # seconds, drifting
+    old = [r + 0.020 for r in reference]
+    new = [r + 0.023 + (0.010 if i == 3 else 0.0) for i, r in enumerate(reference)]
+    summary = compare.summarize_gaps(reference, old, new, draws=200)
+    assert summary.old[0] == pytest.approx(20.0) and summary.new[0] == pytest.approx(23.0)
+    assert summary.growth == pytest.approx(3.0) and summary.within
+    assert summary.interval[0] - 1e-9 <= 3.0 <= summary.interval[1] + 1e-9
+    assert summary.paired[0] == pytest.approx(3.0) and summary.rounds == 21
+    (row,) = compare.gap_table([("(1)", 60.0, summary)])[2:]
+    assert row.startswith("| (1) | 60.0 | +20.0 ") and row.endswith("| yes |")
+    grown = compare.summarize_gaps(reference, old, [n + 0.003 for n in new], draws=200)
+    assert not grown.within and compare.gap_table([("(1)", 60.0, grown)])[2].endswith("| NO |")
