@@ -11,11 +11,13 @@ from accordcli.load import load
 from accordcli.model import Dataset
 from accordcli.query import require_clause, require_event, timeline
 from accordcli.render.records import (
+    CLAUSES,
+    EVENTS,
+    PROVISIONS,
     ClauseRecord,
     EventRecord,
     IntervalRecord,
     Names,
-    ProvisionRecord,
 )
 from accordcli.render.views import (
     Field,
@@ -39,10 +41,11 @@ def sample() -> Dataset:
 
 def test_an_event_record_is_its_json_its_csv_and_its_row(sample: Dataset) -> None:
     record = EventRecord.of(require_event(sample, "talks-open"), "tr")
-    assert list(record.json()) == list(EventRecord.CSV)  # every field is flat
+    assert list(record.json()) == list(EVENTS.csv)  # every field is flat
     assert record.csv()[0] == "talks-open"
     assert record.row(Names()) == (record.date, record.id, record.title)
-    assert record.row(Names())._fields == EventRecord.COLUMNS == ("date", "id", "title")
+    assert EVENTS.columns == ("date", "id", "title")
+    assert len(EVENTS.csv) == len(record.csv())
     assert record.title != EventRecord.of(require_event(sample, "talks-open"), "en").title
 
 
@@ -64,8 +67,8 @@ def test_a_clause_in_json_holds_its_provisions_in_csv_they_are_its_rows(
     assert isinstance(detail.record, ClauseRecord)
     provisions = detail.record.json()["provisions"]
     assert isinstance(provisions, list) and set(provisions[0]) == {"number", "text", "tags"}
-    assert "provisions" not in ClauseRecord.CSV
-    assert detail.flat.record_type is ProvisionRecord
+    assert "provisions" not in CLAUSES.csv
+    assert detail.flat.shape is PROVISIONS
     assert detail.flat.records[0].csv()[0] == "peace"
     assert [section.key for section in detail.sections] == ["provisions"]
 
@@ -84,7 +87,7 @@ def test_an_actor_in_full_leaves_out_empty_sections(sample: Dataset) -> None:
     assert [section.key for section in north.sections] == ["events", "clauses"]
     relations = north.sections[1].listing.rows()
     assert relations[0][3] == ("party",)
-    assert north.flat.record_type is EventRecord
+    assert north.flat.shape is EVENTS
 
 
 def test_an_interval_is_a_sentence_its_csv_joins_notes_by_line() -> None:
@@ -104,3 +107,20 @@ def test_an_empty_listing_knows_what_to_say(sample: Dataset) -> None:
     assert label(events_listing([], "en").empty, "en") == "no events match"
     assert label(actors_listing([], "tr").empty, "tr") != "no actors match"
     assert events_listing(timeline(sample), "en", ("talks",)).highlight == ("talks",)
+
+
+def test_every_row_and_csv_row_matches_its_shape(sample: Dataset) -> None:
+    from accordcli.render.views import hits_listing
+    from accordcli.search import search
+
+    listings = [events_listing(timeline(sample), "en"),
+                actors_listing(actor_summaries(sample), "en"), clauses_listing(sample, "en"),
+                hits_listing(search(sample, "the", "en"), "en"),
+                clause_detail(require_clause(sample, "1"), sample, "en").flat,
+                *(s.listing for s in actor_detail(involvement(sample, "north"), sample,
+                                                 "en").sections)]
+    for listing in listings:
+        assert listing.records
+        for record, row in zip(listing.records, listing.rows(), strict=True):
+            assert len(row) == len(listing.columns), listing.shape
+            assert len(record.csv()) == len(listing.shape.csv), listing.shape

@@ -10,8 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Literal, TextIO
+from typing import Literal, NamedTuple, TextIO
 
 # No layout is wider than this: a table or a chart row costs work per column, and a huge
 # COLUMNS would draw blank space no terminal shows.
@@ -27,8 +26,7 @@ Colours = Literal["auto", "standard", "256", "truecolor"]
 _TERM_COLOURS: dict[str, Colours] = {"kitty": "256", "256color": "256", "16color": "standard"}
 
 
-@dataclass(frozen=True, slots=True)
-class Environment:
+class Environment(NamedTuple):
     """How to write for this run's stdout, and the settings the environment gives."""
 
     terminal: bool = False  # lay out for a person: tables, indented JSON

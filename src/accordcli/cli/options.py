@@ -13,10 +13,9 @@ import inspect
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Optional, TypeVar
 
 import typer
 
@@ -42,8 +41,7 @@ else:
     Lang = StrEnum("Lang", [(code, code) for code in LANGUAGES])
 
 
-@dataclass(frozen=True, slots=True)
-class Common:
+class Common(NamedTuple):
     """The shared options as a command receives them."""
 
     data: Path | None  # --data or ACCORD_DATA; None: the shipped dataset
@@ -125,7 +123,8 @@ TagFilter = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
     help="Only events with this tag; repeat for any of several.")]
 
 
-def _shared(formats: tuple[str, ...], cache: bool, lang: bool) -> list[inspect.Parameter]:
+@functools.cache  # commands with the same formats share their parameters
+def _shared(formats: tuple[str, ...], cache: bool, lang: bool) -> tuple[inspect.Parameter, ...]:
     """Return the shared options a command with these formats takes, as parameters."""
     def option(name: str, annotation: Any, default: Any) -> inspect.Parameter:
         return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
@@ -149,7 +148,7 @@ def _shared(formats: tuple[str, ...], cache: bool, lang: bool) -> list[inspect.P
             "--format", "-f", case_sensitive=False, help=describe(formats))], formats[0]))
         shared.append(option("json_flag", Annotated[bool, typer.Option(
             "--json", help="Shorthand for --format json.")], False))
-    return shared
+    return tuple(shared)
 
 
 def command(app: typer.Typer, short_help: str, *, name: str | None = None,
@@ -174,7 +173,7 @@ def command(app: typer.Typer, short_help: str, *, name: str | None = None,
                 env = environment(ctx)
                 common = Common(data_path(given.pop("data")), given.pop("no_cache", False),
                                 chosen.casefold(),
-                                replace(env, lang=language.value) if language else env)
+                                env._replace(lang=language.value) if language else env)
                 function(common, **given)
 
         # Typer reads a command's options from its signature and annotations: the command's

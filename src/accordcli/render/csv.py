@@ -22,7 +22,7 @@ def table(listing: Listing[Any]) -> bytes:
     """Return the listing's CSV header and rows as UTF-8."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(listing.record_type.CSV)
+    writer.writerow(listing.shape.csv)
     for record in listing.records:
         writer.writerow([visible(cell(value)) for value in record.csv()])
     return buffer.getvalue().encode("utf-8")

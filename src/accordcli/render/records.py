@@ -4,20 +4,22 @@ A record holds one thing in the --lang language and gives it as:
 
 - `json()`: its public JSON object (README, "The JSON contract"; fields are only ever added),
   which NDJSON writes too;
-- `csv()`: its flat fields, in the order of its `CSV` header;
-- `row(names)`: the columns people read in tables, lines and Markdown (`COLUMNS`), with ids
-  and enumerated values as `names` says they read.
+- `csv()`: its flat fields, in the order of the CSV header in its Shape;
+- `row(names)`: the columns people read in tables, lines and Markdown, in the order of the
+  columns in its Shape, with ids and enumerated values as `names` says they read.
 
-To change a column, change the record's row (and its NamedTuple); the labels of columns
-are in views.LABELS.
+To change a column, change the record's row() and the Shape below it; the labels of
+columns are in views.py. Records are NamedTuples, not dataclasses: every start defines
+them all, and a NamedTuple costs a small fraction of a frozen dataclass to define.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: a NamedTuple with string annotations costs twice
+# as much to define, and every start defines these. Names only the type checker imports
+# are quoted.
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from accordcli.text import Cell
 
@@ -31,14 +33,11 @@ JsonObject = dict[str, object]
 class Record(Protocol):
     """What every listed record offers the renderers."""
 
-    CSV: ClassVar[tuple[str, ...]]
-    COLUMNS: ClassVar[tuple[str, ...]]
-
     def json(self) -> JsonObject: ...
 
     def csv(self) -> tuple[Cell, ...]: ...
 
-    def row(self, names: Names) -> tuple[Cell, ...]: ...
+    def row(self, names: "Names") -> tuple[Cell, ...]: ...
 
 
 class Whole(Protocol):
@@ -47,14 +46,24 @@ class Whole(Protocol):
     def json(self) -> JsonObject: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Names:
+class Shape(NamedTuple):
+    """A kind of record's flat shapes: its CSV header, and the columns people read (label
+    keys, the fields of its row)."""
+
+    csv: tuple[str, ...]
+    columns: tuple[str, ...]
+
+
+_NONE: Mapping[str, str] = MappingProxyType({})
+
+
+class Names(NamedTuple):
     """How ids and enumerated values read for people, in the --lang language: JSON and CSV
     keep the values themselves, which --actor, --tag and --kind take."""
 
-    values: Mapping[str, str] = field(default_factory=dict)  # kinds, relations
-    actors: Mapping[str, str] = field(default_factory=dict)  # actor id → name
-    tags: Mapping[str, str] = field(default_factory=dict)  # tag id → label
+    values: Mapping[str, str] = _NONE  # kinds, relations
+    actors: Mapping[str, str] = _NONE  # actor id → name
+    tags: Mapping[str, str] = _NONE  # tag id → label
 
     def value(self, value: str) -> str:
         return self.values.get(value, value)
@@ -69,7 +78,7 @@ class Names:
         return tuple(self.values.get(v, v) for v in values)
 
 
-def _text(value: LocalText | None, lang: str) -> str | None:
+def _text(value: "LocalText | None", lang: str) -> str | None:
     return value.get(lang) if value is not None else None
 
 
@@ -77,14 +86,7 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-class EventRow(NamedTuple):
-    date: str
-    id: str
-    title: str
-
-
-@dataclass(frozen=True, slots=True)
-class EventRecord:
+class EventRecord(NamedTuple):
     """An event (`timeline`, `on`, inside `actor`)."""
 
     id: str
@@ -98,12 +100,8 @@ class EventRecord:
     tags: tuple[str, ...]
     sources: tuple[str, ...]
 
-    CSV: ClassVar[tuple[str, ...]] = ("id", "date", "start", "end", "title", "summary", "note",
-                                      "actors", "tags", "sources")
-    COLUMNS: ClassVar[tuple[str, ...]] = EventRow._fields
-
     @classmethod
-    def of(cls, event: Event, lang: str) -> EventRecord:
+    def of(cls, event: "Event", lang: str) -> "EventRecord":
         span = event.date
         return cls(event.id, span.text, span.start.isoformat(), span.end.isoformat(),
                    event.title.get(lang), event.summary.get(lang), _text(event.note, lang),
@@ -119,12 +117,16 @@ class EventRecord:
         return (self.id, self.date, self.start, self.end, self.title, self.summary, self.note,
                 self.actors, self.tags, self.sources)
 
-    def row(self, names: Names) -> EventRow:
-        return EventRow(self.date, self.id, self.title)
+    def row(self, names: Names) -> tuple[Cell, ...]:
+        return (self.date, self.id, self.title)
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRecord:
+EVENTS = Shape(csv=("id", "date", "start", "end", "title", "summary", "note", "actors",
+                    "tags", "sources"),
+               columns=("date", "id", "title"))
+
+
+class SourceRecord(NamedTuple):
     """A source as `accord event ID` cites it."""
 
     id: str
@@ -133,15 +135,14 @@ class SourceRecord:
     publisher: str
 
     @classmethod
-    def of(cls, source: Source) -> SourceRecord:
+    def of(cls, source: "Source") -> "SourceRecord":
         return cls(source.id, source.title, source.url, source.publisher)
 
     def json(self) -> JsonObject:
         return {"id": self.id, "title": self.title, "url": self.url, "publisher": self.publisher}
 
 
-@dataclass(frozen=True, slots=True)
-class EventDetailRecord:
+class EventDetailRecord(NamedTuple):
     """An event in full: its actors by name and the sources it cites."""
 
     event: EventRecord
@@ -153,18 +154,7 @@ class EventDetailRecord:
                 "source_details": [s.json() for s in self.sources]}
 
 
-class ActorRow(NamedTuple):
-    id: str
-    name: str
-    kind: str
-    role: str
-    event_count: int
-    first: str | None
-    last: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRecord:
+class ActorRecord(NamedTuple):
     """An actor with the extent of its part in the timeline (`actors`)."""
 
     id: str
@@ -177,12 +167,8 @@ class ActorRecord:
     last: str | None
     sources: tuple[str, ...]
 
-    CSV: ClassVar[tuple[str, ...]] = ("id", "name", "kind", "role", "affiliation", "event_count",
-                                      "first", "last", "sources")
-    COLUMNS: ClassVar[tuple[str, ...]] = ActorRow._fields
-
     @classmethod
-    def of(cls, summary: ActorSummary, lang: str) -> ActorRecord:
+    def of(cls, summary: "ActorSummary", lang: str) -> "ActorRecord":
         actor = summary.actor
         return cls(actor.id, actor.name.get(lang), actor.kind, actor.role.get(lang),
                    actor.affiliation, summary.event_count, _iso(summary.first),
@@ -197,29 +183,23 @@ class ActorRecord:
         return (self.id, self.name, self.kind, self.role, self.affiliation, self.event_count,
                 self.first, self.last, self.sources)
 
-    def row(self, names: Names) -> ActorRow:
-        return ActorRow(self.id, self.name, names.value(self.kind), self.role,
+    def row(self, names: Names) -> tuple[Cell, ...]:
+        return (self.id, self.name, names.value(self.kind), self.role,
                         self.event_count, self.first, self.last)
 
 
-class RelationRow(NamedTuple):
-    number: int
-    id: str
-    title: str
-    relations: tuple[str, ...]
+ACTORS = Shape(csv=("id", "name", "kind", "role", "affiliation", "event_count", "first",
+                    "last", "sources"),
+               columns=("id", "name", "kind", "role", "event_count", "first", "last"))
 
 
-@dataclass(frozen=True, slots=True)
-class RelationRecord:
+class RelationRecord(NamedTuple):
     """A clause an actor takes part in, and how (`actor ID`)."""
 
     id: str
     number: int
     title: str
     relations: tuple[str, ...]  # any of "party", "signatory", "witness"
-
-    CSV: ClassVar[tuple[str, ...]] = RelationRow._fields
-    COLUMNS: ClassVar[tuple[str, ...]] = RelationRow._fields
 
     def json(self) -> JsonObject:
         return {"id": self.id, "number": self.number, "title": self.title,
@@ -228,12 +208,15 @@ class RelationRecord:
     def csv(self) -> tuple[Cell, ...]:
         return (self.number, self.id, self.title, self.relations)
 
-    def row(self, names: Names) -> RelationRow:
-        return RelationRow(self.number, self.id, self.title, names.of_values(self.relations))
+    def row(self, names: Names) -> tuple[Cell, ...]:
+        return (self.number, self.id, self.title, names.of_values(self.relations))
 
 
-@dataclass(frozen=True, slots=True)
-class ActorDetailRecord:
+_RELATION_FIELDS = ("number", "id", "title", "relations")
+RELATIONS = Shape(csv=_RELATION_FIELDS, columns=_RELATION_FIELDS)
+
+
+class ActorDetailRecord(NamedTuple):
     """An actor in full: its own timeline and the clauses it takes part in."""
 
     actor: ActorRecord
@@ -245,14 +228,7 @@ class ActorDetailRecord:
                 "clauses": [c.json() for c in self.clauses]}
 
 
-class ProvisionRow(NamedTuple):
-    number: str
-    text: str
-    tags: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ProvisionRecord:
+class ProvisionRecord(NamedTuple):
     """A provision of a clause (inside `clauses`, listed by `clauses N`)."""
 
     clause: str  # the clause's id: in CSV, not in the clause's JSON that holds it
@@ -260,31 +236,20 @@ class ProvisionRecord:
     text: str
     tags: tuple[str, ...]
 
-    CSV: ClassVar[tuple[str, ...]] = ("clause", "number", "text", "tags")
-    COLUMNS: ClassVar[tuple[str, ...]] = ProvisionRow._fields
-
     def json(self) -> JsonObject:
         return {"number": self.number, "text": self.text, "tags": list(self.tags)}
 
     def csv(self) -> tuple[Cell, ...]:
         return (self.clause, self.number, self.text, self.tags)
 
-    def row(self, names: Names) -> ProvisionRow:
-        return ProvisionRow(self.number, self.text, names.of_tags(self.tags))
+    def row(self, names: Names) -> tuple[Cell, ...]:
+        return (self.number, self.text, names.of_tags(self.tags))
 
 
-class ClauseRow(NamedTuple):
-    number: int
-    id: str
-    title: str
-    parties: tuple[str, ...]
-    signatories: tuple[str, ...]
-    signed: str
-    in_force: str | None
+PROVISIONS = Shape(csv=("clause", "number", "text", "tags"), columns=("number", "text", "tags"))
 
 
-@dataclass(frozen=True, slots=True)
-class ClauseRecord:
+class ClauseRecord(NamedTuple):
     """One of the accords' instruments, with every provision (`clauses`, `clauses N`)."""
 
     id: str
@@ -300,14 +265,8 @@ class ClauseRecord:
     provisions: tuple[ProvisionRecord, ...]
     sources: tuple[str, ...]
 
-    # Nested provisions are left out: `clauses N` writes them as rows of their own.
-    CSV: ClassVar[tuple[str, ...]] = ("id", "number", "title", "full_title", "parties",
-                                      "signatories", "witnesses", "signed", "in_force", "summary",
-                                      "sources")
-    COLUMNS: ClassVar[tuple[str, ...]] = ClauseRow._fields
-
     @classmethod
-    def of(cls, clause: Clause, lang: str) -> ClauseRecord:
+    def of(cls, clause: "Clause", lang: str) -> "ClauseRecord":
         provisions = tuple(ProvisionRecord(clause.id, p.number, p.text.get(lang), p.tags)
                            for p in clause.provisions)
         return cls(clause.id, clause.number, clause.title.get(lang),
@@ -329,19 +288,19 @@ class ClauseRecord:
                 self.signatories, self.witnesses, self.signed, self.in_force, self.summary,
                 self.sources)
 
-    def row(self, names: Names) -> ClauseRow:
-        return ClauseRow(self.number, self.id, self.title, names.of_actors(self.parties),
+    def row(self, names: Names) -> tuple[Cell, ...]:
+        return (self.number, self.id, self.title, names.of_actors(self.parties),
                          names.of_actors(self.signatories), self.signed, self.in_force)
 
 
-class HitRow(NamedTuple):
-    kind: str
-    id: str
-    title: str
+# Nested provisions are left out: `clauses N` writes them as rows of their own.
+CLAUSES = Shape(csv=("id", "number", "title", "full_title", "parties", "signatories",
+                     "witnesses", "signed", "in_force", "summary", "sources"),
+                columns=("number", "id", "title", "parties", "signatories", "signed",
+                         "in_force"))
 
 
-@dataclass(frozen=True, slots=True)
-class HitRecord:
+class HitRecord(NamedTuple):
     """A search result (`search`)."""
 
     kind: str  # "event", "actor", "clause" or "provision"
@@ -351,9 +310,6 @@ class HitRecord:
     match: str  # "title" or "text"
     text: str
 
-    CSV: ClassVar[tuple[str, ...]] = ("kind", "id", "title", "date", "match", "text")
-    COLUMNS: ClassVar[tuple[str, ...]] = HitRow._fields
-
     def json(self) -> JsonObject:
         return {"kind": self.kind, "id": self.id, "title": self.title, "date": self.date,
                 "match": self.match, "text": self.text}
@@ -361,12 +317,14 @@ class HitRecord:
     def csv(self) -> tuple[Cell, ...]:
         return (self.kind, self.id, self.title, self.date, self.match, self.text)
 
-    def row(self, names: Names) -> HitRow:
-        return HitRow(names.value(self.kind), self.id, self.title)
+    def row(self, names: Names) -> tuple[Cell, ...]:
+        return (names.value(self.kind), self.id, self.title)
 
 
-@dataclass(frozen=True, slots=True)
-class IntervalRecord:
+HITS = Shape(csv=("kind", "id", "title", "date", "match", "text"), columns=("kind", "id", "title"))
+
+
+class IntervalRecord(NamedTuple):
     """The time between two moments (`span`)."""
 
     start: str  # ISO day; "from" in JSON and CSV
@@ -379,10 +337,6 @@ class IntervalRecord:
     total_days: int
     exact: bool  # both ends are exact days
     notes: tuple[str, ...]  # why an end is not an exact day
-
-    CSV: ClassVar[tuple[str, ...]] = ("from", "to", "from_label", "to_label", "years", "months",
-                                      "days", "total_days", "exact", "notes")
-    COLUMNS: ClassVar[tuple[str, ...]] = CSV
 
     def json(self) -> JsonObject:
         return {"from": self.start, "to": self.end, "from_label": self.start_label,
@@ -397,3 +351,8 @@ class IntervalRecord:
 
     def row(self, names: Names) -> tuple[Cell, ...]:
         return self.csv()
+
+
+_INTERVAL_FIELDS = ("from", "to", "from_label", "to_label", "years", "months", "days",
+                    "total_days", "exact", "notes")
+INTERVALS = Shape(csv=_INTERVAL_FIELDS, columns=_INTERVAL_FIELDS)

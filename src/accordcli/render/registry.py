@@ -11,9 +11,8 @@ it (cli/commands.py). --format's choices and help follow from those.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from accordcli.environment import Environment
@@ -61,8 +60,7 @@ class Renderer:
         raise TypeError(f"not a view: {view!r}")
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     """An output format: its --format name, its renderer's module, and a few words for
     --format's help when the name alone does not say what it is."""
 

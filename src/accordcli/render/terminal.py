@@ -274,10 +274,11 @@ def detail_group(detail: Detail, env: Environment) -> Group:
 
 
 # What Rich spends laying out a view, in units of roughly 20 µs (BENCHMARKS.md, "Worst
-# cases under 1 MB"): a value in a table row 3 units and in a stacked record 7, a line of wrapped text
-# or a highlighted match 1, and a word or a character outside ASCII 1/20. A view estimated
-# above LAYOUT_BUDGET is written as in a pipe instead, one line per record: Rich's layout
-# grows faster than the records, and a table too big to read is not worth a long wait.
+# cases under 1 MB"): a value in a table row 3 units and in a stacked record 7, a line of
+# wrapped text or a highlighted match 1, and a word or a character outside ASCII 1/20. A
+# view estimated above LAYOUT_BUDGET is written as in a pipe instead, one line per record:
+# Rich's layout grows faster than the records, and a table too big to read is not worth a
+# long wait.
 LAYOUT_BUDGET = 20_000
 _ROW_CELL = 3
 _STACKED_CELL = 7

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from accordcli.i18n import N_, gettext, ngettext, number, pgettext, pN_
 from accordcli.render.records import (
+    ACTORS,
+    CLAUSES,
+    EVENTS,
+    HITS,
+    INTERVALS,
+    PROVISIONS,
+    RELATIONS,
     ActorDetailRecord,
     ActorRecord,
     ClauseRecord,
@@ -22,9 +28,9 @@ from accordcli.render.records import (
     HitRecord,
     IntervalRecord,
     Names,
-    ProvisionRecord,
     Record,
     RelationRecord,
+    Shape,
     SourceRecord,
     Whole,
 )
@@ -93,20 +99,19 @@ def value_labels(lang: str) -> dict[str, str]:
 R = TypeVar("R", bound=Record)
 
 
-@dataclass(frozen=True, slots=True)
-class Listing(Generic[R]):
+class Listing(NamedTuple, Generic[R]):
     """Records of one kind, in order."""
 
     records: tuple[R, ...]
-    record_type: type[R]  # gives the columns even when there are no records
-    names: Names = field(default_factory=Names)  # how ids and values read for people
+    shape: Shape  # their CSV header and columns, known even when there are no records
+    names: Names = Names()  # how ids and values read for people
     empty: str = "no_events"  # label key of what an empty listing says on a terminal
     highlight: tuple[str, ...] = ()  # folded search words, shown highlighted on a terminal
 
     @property
     def columns(self) -> tuple[str, ...]:
         """The columns people read (label keys)."""
-        return self.record_type.COLUMNS
+        return self.shape.columns
 
     def rows(self) -> list[tuple[Cell, ...]]:
         """Return each record's cells as people read them, in `columns` order."""
@@ -123,8 +128,7 @@ class Section(NamedTuple):
     listing: Listing[Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Detail:
+class Detail(NamedTuple):
     """One record in full: a heading, labelled fields and listings below them."""
 
     record: Whole  # what JSON and NDJSON write
@@ -134,8 +138,7 @@ class Detail:
     sections: tuple[Section, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Timeline:
+class Timeline(NamedTuple):
     """The timeline: its listing, and the events and vocabulary exporters read whole."""
 
     listing: Listing[EventRecord]
@@ -143,8 +146,7 @@ class Timeline:
     vocabulary: Vocabulary
 
 
-@dataclass(frozen=True, slots=True)
-class Chart:
+class Chart(NamedTuple):
     """Events and clauses to draw on an axis of years from `first` to `last`."""
 
     events: tuple[Event, ...]
@@ -153,8 +155,7 @@ class Chart:
     last: dt.date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     """validate's report on a valid file: how many records of each kind it holds."""
 
     path: str
@@ -167,7 +168,7 @@ View = Listing[Any] | Detail | Timeline | Chart | Report
 def events_listing(events: list[Event], lang: str,
                    highlight: tuple[str, ...] = ()) -> Listing[EventRecord]:
     """Return the listing of some events."""
-    return Listing(tuple(EventRecord.of(e, lang) for e in events), EventRecord,
+    return Listing(tuple(EventRecord.of(e, lang) for e in events), EVENTS,
                    highlight=highlight)
 
 
@@ -179,14 +180,14 @@ def timeline_view(events: list[Event], vocabulary: Vocabulary, lang: str,
 
 def actors_listing(summaries: list[ActorSummary], lang: str) -> Listing[ActorRecord]:
     """Return the listing of actor summaries; people read kinds in `lang`."""
-    return Listing(tuple(ActorRecord.of(s, lang) for s in summaries), ActorRecord,
+    return Listing(tuple(ActorRecord.of(s, lang) for s in summaries), ACTORS,
                    Names(values=value_labels(lang)), empty="no_actors")
 
 
 def clauses_listing(dataset: Dataset, lang: str) -> Listing[ClauseRecord]:
     """Return the dataset's clauses; people read their parties and signatories by name."""
     names = Names(actors={a.id: listed(a.name.get(lang)) for a in dataset.actors})
-    return Listing(tuple(ClauseRecord.of(c, lang) for c in dataset.clauses), ClauseRecord,
+    return Listing(tuple(ClauseRecord.of(c, lang) for c in dataset.clauses), CLAUSES,
                    names, empty="no_clauses")
 
 
@@ -195,7 +196,7 @@ def hits_listing(hits: list[Hit], lang: str,
     """Return search results, best first; people read their kinds in `lang`."""
     records = tuple(HitRecord(h.kind, h.id, h.title, h.date,
                               "title" if h.in_title else "text", h.text) for h in hits)
-    return Listing(records, HitRecord, Names(values=value_labels(lang)), empty="no_hits",
+    return Listing(records, HITS, Names(values=value_labels(lang)), empty="no_hits",
                    highlight=highlight)
 
 
@@ -220,7 +221,7 @@ def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
         Field("tags", ", ".join(dataset.tag_label(t, lang) for t in record.tags)),
         Field("sources", "\n".join(f"{s.title} ({s.publisher}) {s.url}" for s in sources)),
     ]
-    return Detail(whole, record.title, tuple(fields), Listing((record,), EventRecord))
+    return Detail(whole, record.title, tuple(fields), Listing((record,), EVENTS))
 
 
 def clause_detail(clause: Clause, dataset: Dataset, lang: str) -> Detail:
@@ -237,7 +238,7 @@ def clause_detail(clause: Clause, dataset: Dataset, lang: str) -> Detail:
     if record.in_force:
         fields.append(Field("in_force", record.in_force))
     fields += [Field("summary", record.summary), Field("sources", ", ".join(record.sources))]
-    provisions = Listing(record.provisions, ProvisionRecord,
+    provisions = Listing(record.provisions, PROVISIONS,
                          Names(tags={tag.id: listed(tag.label.get(lang)) for tag in dataset.tags}))
     return Detail(record, f"{record.number}. {record.title}", tuple(fields), provisions,
                   (Section("provisions", provisions),))
@@ -257,11 +258,11 @@ def actor_detail(involvement: Involvement, dataset: Dataset, lang: str) -> Detai
     if actor.first:
         fields.append(Field("span", f"{actor.first} … {actor.last}"))
     fields.append(Field("sources", ", ".join(actor.sources)))
-    events_section = Listing(events, EventRecord)
+    events_section = Listing(events, EVENTS)
     # An empty section would be a bare table header; "Event count: 0" already says it.
     sections = tuple(section for section in (
         Section("events", events_section),
-        Section("clauses", Listing(clauses, RelationRecord, Names(values=value_labels(lang)),
+        Section("clauses", Listing(clauses, RELATIONS, Names(values=value_labels(lang)),
                                    empty="no_clauses")),
     ) if section.listing.records)
     return Detail(ActorDetailRecord(actor, events, clauses), actor.name, tuple(fields),
@@ -319,4 +320,4 @@ def interval_detail(interval: Interval, lang: str) -> Detail:
     if notes:
         fields.append(Field("notes", "\n".join(notes)))
     return Detail(record, f"{calendar} ({total})", tuple(fields),
-                  Listing((record,), IntervalRecord))
+                  Listing((record,), INTERVALS))
