@@ -81,10 +81,10 @@ def test_ascii_only_follows_the_encoding_and_a_dumb_terminal(
     assert env.encoding == (encoding or "utf-8")
 
 
-def test_today_and_completion_come_from_their_variables() -> None:
-    env = detect([], {"ACCORD_TODAY": "1989-02-15", "_ACCORD_COMPLETE": "lines_bash"},
-                 Stream())
-    assert (env.today, env.completing) == ("1989-02-15", True)
+def test_data_today_and_completion_come_from_their_variables() -> None:
+    env = detect([], {"ACCORD_TODAY": "1989-02-15", "_ACCORD_COMPLETE": "lines_bash",
+                      "ACCORD_DATA": "x.toml"}, Stream())
+    assert (env.today, env.completing, env.data) == ("1989-02-15", True, "x.toml")
     assert (detect([], {"ACCORD_TODAY": ""}, Stream()).today,
             detect([], {}, Stream()).completing) == (None, False)
 

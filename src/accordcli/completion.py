@@ -5,7 +5,6 @@ What reaches the shell, and how, is accordcli.shells: accord's own scripts and p
 
 # No `from __future__ import annotations` here or in cli.py: Typer reads the callbacks'
 # annotations on every start, and string annotations cost an eval (and a compile) each.
-import os
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -24,10 +23,12 @@ if TYPE_CHECKING:
 def _completion_dataset(ctx: typer.Context) -> "tuple[Dataset, str] | None":
     """Load the dataset a completion is about; completion must never fail loudly."""
     from accordcli import load
+    from accordcli.cli.options import environment
 
     try:
-        data = ctx.params.get("data") or os.environ.get("ACCORD_DATA") or None
-        lang = ctx.params.get("lang") or os.environ.get("ACCORD_LANG") or "en"
+        env = environment(ctx)
+        data = ctx.params.get("data") or env.data
+        lang = ctx.params.get("lang") or env.lang
         lang = lang.value if isinstance(lang, Enum) else str(lang)
         # The shell has not expanded `--data ~/events.toml` yet: the word is as typed.
         return load.load(Path(data).expanduser() if data else None), lang

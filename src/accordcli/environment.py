@@ -35,6 +35,7 @@ class Environment(NamedTuple):
     colours: Colours | None = None  # None: no styling at all
     encoding: str = "utf-8"  # of stdout: what it cannot show is spelled or escaped
     lang: str = "en"  # the language of accord's words (and the data's, where translated)
+    data: str | None = None  # ACCORD_DATA: the data file (--data, when given, wins)
     today: str | None = None  # ACCORD_TODAY: the day `accord on` takes as today
     completing: bool = False  # the shell asks for completions instead of a command run
 
@@ -60,6 +61,7 @@ def detect(argv: Sequence[str], environ: Mapping[str, str], stdout: TextIO | Non
         colours=_colours(environ) if terminal else None,
         encoding=encoding,
         lang=prescan_lang(argv, environ, LANGUAGES),
+        data=environ.get("ACCORD_DATA") or None,
         today=environ.get("ACCORD_TODAY") or None,
         completing=bool(environ.get(COMPLETE_VAR)),
     )

@@ -68,7 +68,7 @@ def _new_app() -> typer.Typer:
 app = _new_app()
 
 
-def _version(value: bool) -> None:
+def _print_version(value: bool) -> None:
     if value:
         typer.echo(f"accord {__version__}")
         raise typer.Exit()
@@ -78,7 +78,7 @@ def _install_completion(ctx: typer.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:  # never while completing a command line
         from accordcli.shells import install_completion
 
-        with handled():
+        with exit_on_error():
             install_completion()
         raise typer.Exit()
 
@@ -87,7 +87,7 @@ def _show_completion(ctx: typer.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:
         from accordcli.shells import show_completion
 
-        with handled():
+        with exit_on_error():
             show_completion()
         raise typer.Exit()
 
@@ -95,7 +95,7 @@ def _show_completion(ctx: typer.Context, value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_version,
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
                                           help="Show the version and exit.")] = False,
     install_completion: Annotated[bool, typer.Option(
         "--install-completion", is_eager=True, expose_value=False,
@@ -125,7 +125,7 @@ def error_lines(err: AccordError) -> list[str]:
 
 
 @contextmanager
-def handled() -> Iterator[None]:
+def exit_on_error() -> Iterator[None]:
     """Turn accord's own errors into one-line messages on stderr and their exit codes."""
     try:
         yield

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Optional,
 
 import typer
 
-from accordcli.cli.app import handled
+from accordcli.cli.app import exit_on_error
 from accordcli.completion import complete_actor, complete_lang, complete_tag
 from accordcli.environment import Environment, detect
 from accordcli.errors import UsageError
@@ -166,7 +166,7 @@ def command(app: typer.Typer, short_help: str, *, name: str | None = None,
 
         @functools.wraps(function)
         def run(ctx: typer.Context, **given: Any) -> None:
-            with handled():
+            with exit_on_error():
                 fmt = given.pop("fmt", formats[0])
                 chosen = "json" if given.pop("json_flag", False) else fmt
                 language = given.pop("lang", None)

@@ -78,7 +78,7 @@ class Names(NamedTuple):
         return tuple(self.values.get(v, v) for v in values)
 
 
-def _text(value: "LocalText | None", lang: str) -> str | None:
+def _text_in(value: "LocalText | None", lang: str) -> str | None:
     return value.get(lang) if value is not None else None
 
 
@@ -104,7 +104,7 @@ class EventRecord(NamedTuple):
     def of(cls, event: "Event", lang: str) -> "EventRecord":
         span = event.date
         return cls(event.id, span.text, span.start.isoformat(), span.end.isoformat(),
-                   event.title.get(lang), event.summary.get(lang), _text(event.note, lang),
+                   event.title.get(lang), event.summary.get(lang), _text_in(event.note, lang),
                    event.actors, event.tags, event.sources)
 
     def json(self) -> JsonObject:
@@ -270,7 +270,7 @@ class ClauseRecord(NamedTuple):
         provisions = tuple(ProvisionRecord(clause.id, p.number, p.text.get(lang), p.tags)
                            for p in clause.provisions)
         return cls(clause.id, clause.number, clause.title.get(lang),
-                   _text(clause.full_title, lang), clause.parties, clause.signatories,
+                   _text_in(clause.full_title, lang), clause.parties, clause.signatories,
                    clause.witnesses, clause.signed.text,
                    clause.in_force.text if clause.in_force else None,
                    clause.summary.get(lang), provisions, clause.sources)
