@@ -24,19 +24,22 @@ marks = [("start", time.perf_counter())]
 def mark(name):
     marks.append((name, time.perf_counter()))
 import typer; mark("import typer (the framework's floor)")
-import accordcli.cli as cli; mark("import accordcli.cli")
+import accordcli.cli; mark("import accordcli.cli")
+from accordcli.cli.app import app_for
+from accordcli.environment import detect
 from typer.main import get_command
-command = get_command(cli.app_for(["timeline"])); mark("Typer builds the command")
+env = detect(["timeline"], os.environ, sys.stdout)
+command = get_command(app_for(["timeline"], env)); mark("Typer builds the command")
 import json, sqlite3; mark("import json, sqlite3")
 import accordcli.model; mark("import model (11 frozen dataclasses)")
 import accordcli.dates, accordcli.query; mark("import dates, query")
-import accordcli.render.views, accordcli.render.formats; mark("import views, formats")
+import accordcli.render.views, accordcli.render.json; mark("import views, the json renderer")
 import accordcli.load, accordcli.cache; mark("import load, cache")
 saved = os.dup(1)
 os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
 try:
     command.main(["timeline", "--from", "1978", "--json"], prog_name="accord",
-                 standalone_mode=False)
+                 standalone_mode=False, obj=env)
 finally:
     sys.stdout.flush()
     os.dup2(saved, 1)
