@@ -41,6 +41,28 @@ else:
     Lang = StrEnum("Lang", [(code, code) for code in LANGUAGES])
 
 
+# Data paths are plain strings: Typer's Path type would refuse an unreadable file as a usage
+# error (exit 2) before the loader could report it as the data problem it is (exit 1).
+DataOpt = Annotated[
+    Optional[str],  # noqa: UP045 - typer 0.28 reads Optional reliably on every Python
+    typer.Option("--data", envvar="ACCORD_DATA", metavar="PATH", show_default=False,
+                 help="TOML data file to read instead of the shipped dataset."),
+]
+FromOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
+    "--from", metavar="DATE", show_default=False,
+    help="Events under way on or after this date: 1978, 1978-04, 1978-04-27, "
+         "'April 1978' or '27 Nisan 1978'.")]
+ToOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
+    "--to", metavar="DATE", show_default=False,
+    help="Events under way on or before this date (1988 means up to 1988-12-31).")]
+ActorFilter = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+    "--actor", "-a", metavar="ID", show_default=False, autocompletion=complete_actor,
+    help="Only events involving this actor; repeat for any of several.")]
+TagFilter = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+    "--tag", "-t", metavar="TAG", show_default=False, autocompletion=complete_tag,
+    help="Only events with this tag; repeat for any of several.")]
+
+
 class Common(NamedTuple):
     """The shared options as a command receives them."""
 
@@ -99,28 +121,6 @@ def environment(ctx: typer.Context) -> Environment:
     if not isinstance(root.obj, Environment):
         root.obj = detect(sys.argv[1:], os.environ, sys.stdout)
     return root.obj
-
-
-# Data paths are plain strings: Typer's Path type would refuse an unreadable file as a usage
-# error (exit 2) before the loader could report it as the data problem it is (exit 1).
-DataOpt = Annotated[
-    Optional[str],  # noqa: UP045 - typer 0.28 reads Optional reliably on every Python
-    typer.Option("--data", envvar="ACCORD_DATA", metavar="PATH", show_default=False,
-                 help="TOML data file to read instead of the shipped dataset."),
-]
-FromOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
-    "--from", metavar="DATE", show_default=False,
-    help="Events under way on or after this date: 1978, 1978-04, 1978-04-27, "
-         "'April 1978' or '27 Nisan 1978'.")]
-ToOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
-    "--to", metavar="DATE", show_default=False,
-    help="Events under way on or before this date (1988 means up to 1988-12-31).")]
-ActorFilter = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
-    "--actor", "-a", metavar="ID", show_default=False, autocompletion=complete_actor,
-    help="Only events involving this actor; repeat for any of several.")]
-TagFilter = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
-    "--tag", "-t", metavar="TAG", show_default=False, autocompletion=complete_tag,
-    help="Only events with this tag; repeat for any of several.")]
 
 
 @functools.cache  # commands with the same formats share their parameters
