@@ -13,11 +13,14 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from accordcli.edtf import EdtfError, parse_edtf
+from accordcli.i18n import N_, Message
 from accordcli.ids import first_refused, refusal, shown_id
 from accordcli.model import LocalText, Span, id_key
 
 # Longer texts are refused, so that a hostile file cannot make every view slow.
 MAX_TEXT_CHARS = 20_000
+# Where the document itself is: its keys are "(top level).key" (see _key_path).
+TOP_LEVEL = ""
 # Suggestions run difflib over every known id; a file full of broken references gets them
 # for its first few problems only, so reporting stays linear.
 MAX_SUGGESTIONS = 25
@@ -26,13 +29,20 @@ T = TypeVar("T")
 
 _TEXT = {"en", "tr"}
 _TEXT_REQUIRED = {"en"}
+# What a reference to an id that no record has says, for each kind: whole sentences.
+_UNKNOWN = {
+    "source": N_("unknown source {id}"),
+    "actor": N_("unknown actor {id}"),
+    "tag": N_("unknown tag {id}"),
+}
 
 
 class Checker:
     """Checks values one at a time, collecting every problem instead of stopping at one."""
 
     def __init__(self) -> None:
-        self.problems: list[str] = []
+        # Messages, built only for a problem: a valid file makes none.
+        self.problems: list[Message] = []
         # The ids each kind of reference may name (by id_key, to the record's own spelling),
         # taken from the raw tables before they are built, so that a record with one broken
         # field still has its references checked. An open kind (tags, in a file without
@@ -42,21 +52,26 @@ class Checker:
         self.suggestions_left = MAX_SUGGESTIONS
         self.good_ids: set[str] = set()  # strings identifier() accepted: a file repeats them
 
-    def problem(self, where: str, message: str) -> None:
-        self.problems.append(f"{where}: {message}")
+    def problem(self, where: str | Message, message: Message) -> None:
+        """Report `message` about the value at `where` ("events[3] (id 'x').date")."""
+        # Translators: a problem in a data file, after where in the file it is, as in
+        # "events[3] (id 'x').date: expected a date string ...".
+        self.problems.append(Message("{where}: {problem}", where=where, problem=message))
 
     def table(self, value: Any, where: str, allowed: set[str], required: set[str]) -> bool:
         """Report unknown and missing keys; False when `value` is not a table at all."""
         if not isinstance(value, dict):
-            self.problem(where, f"expected a table, got {kind_of(value)}")
+            self.problem(where, Message("expected a table, got {kind}", kind=kind_of(value)))
             return False
         keys = value.keys()
         if keys <= allowed and required <= keys:
             return True  # the common case, checked without building sets
         for key in sorted(set(value) - allowed, key=str):
-            self.problem(f"{where}.{_key_text(key)}", f"unknown key{_close(key, allowed)}")
+            self.problem(_key_path(where, _key_text(key)),
+                         _hinted(Message("unknown key"), _closest(key, allowed)))
         for key in sorted(required - set(value)):
-            self.problem(f"{where}.{key}", "missing")
+            # Translators: said of a key a record must have, as in "events[3].date: missing".
+            self.problem(_key_path(where, key), Message("missing"))
         return True
 
     def field(self, record: dict[str, Any], key: str, where: str,
@@ -76,14 +91,14 @@ class Checker:
         try:
             return _string(value)
         except _Invalid as err:
-            self.problem(where, str(err))
+            self.problem(where, err.message)
             return None
 
     def identifier(self, value: Any, where: str) -> str | None:
         try:
             return self._identifier(value)
         except _Invalid as err:
-            self.problem(where, str(err))
+            self.problem(where, err.message)
             return None
 
     def text(self, value: Any, where: str) -> LocalText | None:
@@ -92,8 +107,9 @@ class Checker:
             en = self.string(value, where)
             return LocalText(en) if en is not None else None
         if not isinstance(value, dict):
-            self.problem(where, f"expected a text {{ en = \"...\", tr = \"...\" }}, got "
-                                f"{kind_of(value)}")
+            self.problem(where, Message("expected a text {example}, got {kind}",
+                                        example='{ en = "...", tr = "..." }',
+                                        kind=kind_of(value)))
             return None
         if not self.table(value, where, _TEXT, _TEXT_REQUIRED):
             return None
@@ -106,35 +122,37 @@ class Checker:
         try:
             return _string(text[lang])
         except _Invalid as err:  # the location is built only for a problem
-            self.problem(f"{where}.{lang}", str(err))
+            self.problem(f"{where}.{lang}", err.message)
             return None
 
     def date(self, value: Any, where: str) -> Span | None:
         if isinstance(value, (dt.date, dt.datetime, dt.time)):
-            self.problem(where, f"write dates as strings, e.g. \"{value}\"; "
-                                "a TOML date cannot say 1988 or 1988-04")
+            self.problem(where, Message('write dates as strings, e.g. "{date}"; a TOML date '
+                                        "cannot say 1988 or 1988-04", date=value))
             return None
         if not isinstance(value, str):
-            self.problem(where, f"expected a date string such as \"1988-04-14\", got "
-                                f"{kind_of(value)}")
+            self.problem(where, Message('expected a date string such as "1988-04-14", got '
+                                        "{kind}", kind=kind_of(value)))
             return None
         try:
             return parse_edtf(value)
         except EdtfError as err:
-            self.problem(where, str(err))
+            self.problem(where, err.args[0])  # its one argument is the Message saying why
             return None
 
     def number(self, value: Any, where: str) -> int | None:
         """Check a clause number: a whole number from 1 (TOML's true is no number)."""
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            self.problem(where, f"expected a whole number from 1, got {kind_of(value)}")
+            self.problem(where, Message("expected a whole number from 1, got {kind}",
+                                        kind=kind_of(value)))
             return None
         return value
 
     def id_list(self, value: Any, where: str, kind: str) -> tuple[str, ...]:
         """Check a list of references to `kind`; return each once, as its record spells it."""
         if not isinstance(value, list):
-            self.problem(where, f"expected a list of ids, got {kind_of(value)}")
+            self.problem(where, Message("expected a list of ids, got {kind}",
+                                        kind=kind_of(value)))
             return ()
         found: dict[str, str] = {}
         known = self.known[kind]
@@ -144,10 +162,10 @@ class Checker:
                 identifier = self._identifier(item)
                 key = id_key(identifier)
                 if key in found:
-                    raise _Invalid(f"{shown_id(identifier)} is already listed as "
-                                   f"{shown_id(found[key])}")
+                    raise _Invalid(Message("{id} is already listed as {first}",
+                                           id=shown_id(identifier), first=shown_id(found[key])))
             except _Invalid as err:
-                self.problem(f"{where}[{position}]", str(err))
+                self.problem(f"{where}[{position}]", err.message)
                 continue
             found[key] = known.get(key) or self._new_ref(identifier, f"{where}[{position}]",
                                                          kind)
@@ -165,11 +183,11 @@ class Checker:
         if kind in self.open_kinds:
             self.known[kind][id_key(identifier)] = identifier
             return identifier
-        hint = ""
+        match = None
         if self.suggestions_left > 0:
             self.suggestions_left -= 1
-            hint = _close(identifier, set(self.known[kind].values()))
-        self.problem(where, f"unknown {kind} {shown_id(identifier)}{hint}")
+            match = _closest(identifier, set(self.known[kind].values()))
+        self.problem(where, _hinted(Message(_UNKNOWN[kind], id=shown_id(identifier)), match))
         return identifier
 
     def _identifier(self, value: Any) -> str:
@@ -186,45 +204,67 @@ class Checker:
 class _Invalid(Exception):
     """A value fails a check; the message says why, and the caller says where."""
 
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
 
 def _string(value: Any) -> str:
     """Return `value` if it is a string accord accepts, else raise _Invalid."""
     if not isinstance(value, str):
-        raise _Invalid(f"expected a string, got {kind_of(value)}")
+        raise _Invalid(Message("expected a string, got {kind}", kind=kind_of(value)))
     if not value or value.isspace():
-        raise _Invalid("is empty")
+        # Translators: said of a text, as in "events[3] (id 'x').title: is empty".
+        raise _Invalid(Message("is empty"))
     if len(value) > MAX_TEXT_CHARS:
-        raise _Invalid(f"longer than {MAX_TEXT_CHARS} characters")
+        raise _Invalid(Message("longer than {limit} characters", limit=MAX_TEXT_CHARS))
     return value
 
-def kind_of(value: Any) -> str:
+
+def kind_of(value: Any) -> Message | str:
     """Describe what a value is, for "expected ..., got ..." problems."""
-    if isinstance(value, bool):
-        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, bool):  # TOML's words for it, true or false
+        return Message("a boolean ({value})", context="kind of value", value=str(value).lower())
     if isinstance(value, int):
-        return f"an integer ({value})"
+        return Message("an integer ({value})", context="kind of value", value=value)
     if isinstance(value, float):
-        return f"a number ({value})"
+        return Message("a number ({value})", context="kind of value", value=value)
     if isinstance(value, str):
-        return "a string"
+        return Message("a string", context="kind of value")
     if isinstance(value, list):
-        return "a list"
+        return Message("a list", context="kind of value")
     if isinstance(value, dict):
-        return "a table"
+        return Message("a table", context="kind of value")
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
-        return f"a TOML date ({value})"
-    return type(value).__name__
+        return Message("a TOML date ({value})", context="kind of value", value=value)
+    return type(value).__name__  # no TOML value: Python's name for it
 
 
 def _key_text(key: str) -> str:
     return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else repr(key)
 
 
-def _close(word: str, choices: set[str]) -> str:
+def _key_path(where: str, key: str) -> str | Message:
+    """Return where a key of the table at `where` is."""
+    if where != TOP_LEVEL:
+        return f"{where}.{key}"
+    # Translators: where a key outside every table of a data file is, as in
+    # "(top level).event: unknown key".
+    return Message("(top level).{key}", key=key)
+
+
+def _closest(word: str, choices: set[str]) -> str | None:
     import difflib  # only a mistake pays for it
 
     match = difflib.get_close_matches(word, sorted(choices), n=1)
-    return f" (did you mean {match[0]!r}?)" if match else ""
+    return match[0] if match else None
+
+
+def _hinted(problem: Message, match: str | None) -> Message:
+    """Return `problem`, followed by the closest known word if there is one."""
+    if match is None:
+        return problem
+    return Message("{problem} (did you mean {match}?)", problem=problem, match=repr(match))
 
 
 def location(kind: str, position: int, record: Any) -> str:

@@ -21,7 +21,9 @@ from accordcli.model import (
 
 # Positional lists rather than dicts: the index of 100,000 events stays small and fast.
 # Decoding checks the types and values it rebuilds (raising ValueError), so an index that was
-# damaged or crafted is rejected here instead of failing later in a view.
+# damaged or crafted is rejected here instead of failing later in a view. Those errors never
+# reach a person: cache.py takes any of them as "no index" and reads the TOML instead, so
+# their words are for developers and stay out of the message catalogue.
 
 _PRECISIONS = ("year", "month", "day")
 

@@ -19,15 +19,24 @@ class AccordError(Exception):
 
 
 class DataError(AccordError):
-    """The data file cannot be read, parsed or validated."""
+    """The data file cannot be read, parsed or validated: each problem is a Message (most
+    name where in the file: "events[3] (id 'x').date: ..."), said after the file's name."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
+    def __init__(self, source: str, problems: Sequence[Message]) -> None:
         self.source = source
-        self.problems = tuple(problems)
-        super().__init__("\n".join(self.lines()))
+        self.messages = tuple(problems)
+        super().__init__(source, self.messages)
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """Return the problems in English."""
+        return tuple(map(str, self.messages))
 
     def lines(self) -> list[str]:
         return [f"{self.source}: {problem}" for problem in self.problems]
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
 
 
 # What NotFound says for each kind of record: whole sentences, as translations need.

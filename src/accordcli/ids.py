@@ -11,6 +11,8 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from accordcli.i18n import N_, Message
+
 # Characters a shell gives a meaning to (quoting, expansion, globbing, redirection, history,
 # comments, the home directory). ";" also joins lists of ids in CSV, Markdown and line
 # output. Spaces, controls and invisible characters are refused through the Unicode table
@@ -19,6 +21,17 @@ SHELL_SPECIAL = "$`\\*?'\"{}[];|&<>()!#~"
 # The ASCII characters an id may not hold: the table's (controls, space, DEL) and the
 # above; tests/test_id_chars.py checks it against id_refusal().
 _ASCII_REFUSED = "[\x00-\x20\x7f" + re.escape(SHELL_SPECIAL) + "]"
+_SPECIAL = N_("special to shells")
+# unicode_tables.KINDS as the catalogue holds them, in the same order (tests/test_i18n.py
+# checks they read the same): the table is generated, the messages are written here.
+_KINDS = (
+    N_("a control character"),
+    N_("a space or line break"),
+    N_("an invisible character"),
+    N_("a private-use character"),
+    N_("a surrogate"),
+    N_("unassigned in Unicode {version}"),
+)
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +55,7 @@ def id_refusal(char: str) -> str | None:
     """
     code = ord(char)
     if code < 0x80 and char in SHELL_SPECIAL:
-        return "special to shells"
+        return _SPECIAL
     firsts, ranges, kinds, _ = _id_table()
     index = bisect_right(firsts, code) - 1
     if index >= 0 and code <= ranges[index][1]:
@@ -88,11 +101,23 @@ def _escaped_repr(text: str) -> str:
     return "".join(out)
 
 
-def refusal(text: str, position: int) -> str:
+def refusal(text: str, position: int) -> Message:
     """Return the one-line problem for an id whose character at `position` is refused."""
     char = text[position]
-    code = f"U+{ord(char):04X}"
+    shown, code, why = shown_id(text), f"U+{ord(char):04X}", _why(char)
+    if " " <= char <= "~":  # printable ASCII: shown as well as numbered
+        return Message("id {id} has {char} ({code}, {why}) at character {position}; remove "
+                       "it, or use '-' or '_' between words", id=shown, char=repr(char),
+                       code=code, why=why, position=position + 1)
+    return Message("id {id} has {code} ({why}) at character {position}; remove it, or use "
+                   "'-' or '_' between words", id=shown, code=code, why=why,
+                   position=position + 1)
+
+
+def _why(char: str) -> Message:
+    """Return why an id may not contain `char` (a refused character) as a Message."""
+    from accordcli.unicode_tables import UNICODE_VERSION
+
     why = id_refusal(char)
-    what = f"{char!r} ({code}, {why})" if " " <= char <= "~" else f"{code} ({why})"
-    return (f"id {shown_id(text)} has {what} at character {position + 1}; remove it, "
-            "or use '-' or '_' between words")
+    kind = _SPECIAL if why == _SPECIAL else _KINDS[_id_table()[2].index(why)]
+    return Message(kind, version=UNICODE_VERSION)

@@ -6,6 +6,8 @@ import errno
 import os
 import sys
 
+from accordcli.i18n import Message
+
 
 class OutputClosed(Exception):
     """The reader of stdout went away (e.g. `| head`); stop quietly."""
@@ -46,7 +48,7 @@ def emit(data: str | bytes) -> None:
     same bytes whatever PYTHONIOENCODING or the locale say.
     """
     if sys.stdout is None:
-        raise OutputFailed("stdout is closed")
+        raise OutputFailed(Message("stdout is closed"))
     try:
         if isinstance(data, bytes):
             sys.stdout.flush()
@@ -59,7 +61,7 @@ def emit(data: str | bytes) -> None:
     except OSError as err:
         if err.errno == errno.EPIPE:
             raise OutputClosed() from None
-        raise OutputFailed(err.strerror or str(err)) from None
+        raise OutputFailed(err.strerror or str(err)) from None  # the system's words
 
 
 def silence_stdout() -> None:

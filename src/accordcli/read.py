@@ -16,6 +16,7 @@ from stat import S_ISREG
 from typing import Any, BinaryIO
 
 from accordcli.errors import DataError
+from accordcli.i18n import Message
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 # A read that overlaps a change to the file is retried; after this many reads in all the
@@ -88,14 +89,14 @@ def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
         raw, stat = _read_once(path, name)
         if stat is not None:
             return raw, stat
-    raise DataError(name, ["changed while it was being read; try again"])
+    raise DataError(name, [Message("changed while it was being read; try again")])
 
 
 def _read_once(path: Path, name: str) -> tuple[bytes, os.stat_result | None]:
     """Read the file once; the status is None when the file changed during the read."""
     try:
         if path.is_dir():
-            raise DataError(name, ["is a directory, not a TOML file"])
+            raise DataError(name, [Message("is a directory, not a TOML file")])
         with path.open("rb") as handle:
             before = os.fstat(handle.fileno())
             regular = S_ISREG(before.st_mode)
@@ -103,7 +104,8 @@ def _read_once(path: Path, name: str) -> tuple[bytes, os.stat_result | None]:
                 _settle(before)
             raw = _read_at_most(handle, MAX_FILE_BYTES + 1)
             if len(raw) > MAX_FILE_BYTES:
-                raise DataError(name, [f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"])
+                raise DataError(name, [Message("larger than {size} MiB",
+                                               size=MAX_FILE_BYTES // (1024 * 1024))])
             if not regular:
                 return raw, before  # a pipe or a device: there is no version to compare
             # A size of 0 with content is a kernel file (/proc), not a truncation.
@@ -115,13 +117,15 @@ def _read_once(path: Path, name: str) -> tuple[bytes, os.stat_result | None]:
             except FileNotFoundError:
                 same = False  # deleted meanwhile: the next attempt says so
     except FileNotFoundError:
-        raise DataError(name, ["no such file"]) from None
+        raise DataError(name, [Message("no such file")]) from None
     except PermissionError:
-        raise DataError(name, ["permission denied"]) from None
+        raise DataError(name, [Message("permission denied")]) from None
     except IsADirectoryError:
-        raise DataError(name, ["is a directory, not a TOML file"]) from None
+        raise DataError(name, [Message("is a directory, not a TOML file")]) from None
     except OSError as err:
-        raise DataError(name, [f"cannot read: {err.strerror or err}"]) from None
+        # The system's own words for what failed ("Input/output error") follow.
+        raise DataError(name, [Message("cannot read: {reason}",
+                                       reason=err.strerror or err)]) from None
     return raw, before if same else None
 
 
@@ -160,18 +164,16 @@ def _read_at_most(handle: BinaryIO, limit: int) -> bytes:
 def decode(raw: bytes, name: str) -> str:
     """Decode UTF-8 (with or without a byte-order mark), naming the first bad byte."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DataError(name, ["is UTF-16; save it as UTF-8"])
+        raise DataError(name, [Message("is UTF-16; save it as UTF-8")])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
-        raise DataError(
-            name,
-            [f"line {line}: not valid UTF-8 (byte {err.start}: 0x{raw[err.start]:02x}); "
-             "save the file as UTF-8"],
-        ) from None
+        raise DataError(name, [Message(
+            "line {line}: not valid UTF-8 (byte {offset}: {byte}); save the file as UTF-8",
+            line=line, offset=err.start, byte=f"0x{raw[err.start]:02x}")]) from None
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
@@ -179,28 +181,33 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
     import tomli  # only a run without a current index parses
 
     if not text or text.isspace():
-        raise DataError(name, ["is empty; a dataset needs at least [[events]], [[actors]] "
-                               "and [[sources]]"])
+        raise DataError(name, [Message("is empty; a dataset needs at least [[events]], "
+                                       "[[actors]] and [[sources]]")])
     line = _deep_key_line(text)
     if line is not None:
-        raise DataError(name, [f"line {line}: a table or key with more than {MAX_KEY_PARTS} "
-                               "dotted parts; no accord dataset nests that deep"])
+        raise DataError(name, [Message("line {line}: a table or key with more than {parts} "
+                                       "dotted parts; no accord dataset nests that deep",
+                                       line=line, parts=MAX_KEY_PARTS)])
     try:
         return tomli.loads(text)
     except MemoryError:
-        raise DataError(name, ["not enough memory to parse this file"]) from None
+        raise DataError(name, [Message("not enough memory to parse this file")]) from None
     except tomli.TOMLDecodeError as err:
-        message = re.sub(_SYNTAX_POSITION, "", err.msg if hasattr(err, "msg") else str(err))
+        # tomli's own words for the mistake ("Expected '=' after a key") follow.
+        problem = re.sub(_SYNTAX_POSITION, "", err.msg if hasattr(err, "msg") else str(err))
         lineno = getattr(err, "lineno", None)
         colno = getattr(err, "colno", None)
-        where = f"line {lineno}, column {colno}: " if lineno else ""
-        raise DataError(name, [f"{where}invalid TOML: {message}"]) from None
+        said = (Message("line {line}, column {column}: invalid TOML: {problem}", line=lineno,
+                        column=colno, problem=problem) if lineno
+                else Message("invalid TOML: {problem}", problem=problem))
+        raise DataError(name, [said]) from None
     except ValueError as err:
         # e.g. an integer of more than 4,300 digits, which Python refuses to convert.
-        raise DataError(name, [f"invalid TOML: {err}"]) from None
+        raise DataError(name, [Message("invalid TOML: {problem}", problem=err)]) from None
     except RecursionError:
         # tomli bounds key parts and nesting depth by raising RecursionError.
-        raise DataError(name, ["invalid TOML: keys or tables nested too deeply"]) from None
+        raise DataError(name, [Message("invalid TOML: keys or tables nested too deeply")]
+                        ) from None
 
 
 def _deep_key_line(text: str) -> int | None:

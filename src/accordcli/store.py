@@ -237,6 +237,7 @@ def new_temporary(store: Path) -> str:
         except FileExistsError:
             continue
         return str(path)
+    # Never shown: cache.write_index gives up silently on any OSError, leaving no index.
     raise FileExistsError(f"no free temporary name in {store}")
 
 

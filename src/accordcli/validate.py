@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from accordcli.checker import Checker, kind_of, location
+from accordcli.checker import TOP_LEVEL, Checker, kind_of, location
 from accordcli.errors import DataError
+from accordcli.i18n import Message
 from accordcli.model import (
     ACTOR_KINDS,
     Actor,
@@ -41,7 +42,7 @@ _TABLES = (("sources", True), ("tags", False), ("actors", True), ("events", True
 def build(document: dict[str, Any], name: str) -> Dataset:
     """Validate a parsed TOML document into a Dataset; raise DataError listing every problem."""
     check = Checker()
-    check.table(document, "(top level)", _TOP, set())
+    check.table(document, TOP_LEVEL, _TOP, set())
     title = _title(check, document.get("dataset"))
     raw = {kind: _records(check, document, kind, required) for kind, required in _TABLES}
     check.known = {"source": _raw_ids(raw["sources"]), "actor": _raw_ids(raw["actors"]),
@@ -81,13 +82,15 @@ def _records(check: Checker, document: dict[str, Any], key: str, required: bool)
     value = document.get(key)
     if value is None:
         if required:
-            check.problem(key, f"missing; add at least one [[{key}]] table")
+            check.problem(key, Message("missing; add at least one [[{table}]] table",
+                                       table=key))
         return []
     if not isinstance(value, list):
-        check.problem(key, f"expected an array of tables [[{key}]], got {kind_of(value)}")
+        check.problem(key, Message("expected an array of tables [[{table}]], got {kind}",
+                                   table=key, kind=kind_of(value)))
         return []
     if not value and required:
-        check.problem(key, f"empty; add at least one [[{key}]] table")
+        check.problem(key, Message("empty; add at least one [[{table}]] table", table=key))
     return value
 
 
@@ -113,12 +116,14 @@ def _unique(check: Checker, records: list[Any], kind: str) -> None:
         first, earlier = seen[folded]
         if earlier == identifier:
             check.problem(f"{location(kind, position, record)}.id",
-                          f"duplicate id, first used by {kind}[{first}]")
+                          Message("duplicate id, first used by {first}",
+                                  first=f"{kind}[{first}]"))
         else:
             # ascii() shows the code points that make look-alikes differ.
             check.problem(f"{kind}[{position}] (id {identifier!a}).id",
-                          f"duplicate id: equal to {earlier!a} of {kind}[{first}] after "
-                          "case folding and Unicode normalisation")
+                          Message("duplicate id: equal to {id} of {first} after case folding "
+                                  "and Unicode normalisation", id=ascii(earlier),
+                                  first=f"{kind}[{first}]"))
 
 
 def _unique_numbers(check: Checker, clauses: list[Clause]) -> None:
@@ -126,8 +131,8 @@ def _unique_numbers(check: Checker, clauses: list[Clause]) -> None:
     for clause in clauses:
         if clause.number in numbers:
             check.problem(f"clauses (id {clause.id!r}).number",
-                          f"duplicate number {clause.number}, also used by "
-                          f"{numbers[clause.number]!r}")
+                          Message("duplicate number {number}, also used by {id}",
+                                  number=clause.number, id=repr(numbers[clause.number])))
         numbers.setdefault(clause.number, clause.id)
 
 
@@ -139,7 +144,7 @@ def _sources(check: Checker, records: list[Any]) -> list[Source]:
         url = check.field(record, "url", where, check.string)
         publisher = check.field(record, "publisher", where, check.string)
         if url is not None and not re.match(r"https?://", url):
-            check.problem(f"{where}.url", f"{url!r} is not an http(s) URL")
+            check.problem(f"{where}.url", Message("{url} is not an http(s) URL", url=repr(url)))
             url = None
         if identifier and title and url and publisher:
             built.append(Source(identifier, title, url, publisher))
@@ -162,7 +167,7 @@ def _cited(check: Checker, record: dict[str, Any], where: str) -> tuple[str, ...
         return ()
     cited = check.id_list(record["sources"], f"{where}.sources", "source")
     if not cited and isinstance(record["sources"], list):
-        check.problem(f"{where}.sources", "cite at least one source id")
+        check.problem(f"{where}.sources", Message("cite at least one source id"))
     return cited
 
 
@@ -172,7 +177,8 @@ def _actors(check: Checker, records: list[Any]) -> list[Actor]:
         identifier = check.field(record, "id", where, check.identifier)
         kind = check.field(record, "kind", where, check.string)
         if kind is not None and kind not in ACTOR_KINDS:
-            check.problem(f"{where}.kind", f"{kind!r} is not one of {', '.join(ACTOR_KINDS)}")
+            check.problem(f"{where}.kind", Message("{kind} is not one of {kinds}",
+                                                   kind=repr(kind), kinds=", ".join(ACTOR_KINDS)))
             kind = None
         name = check.field(record, "name", where, check.text)
         role = check.field(record, "role", where, check.text)
@@ -188,8 +194,8 @@ def _affiliation(check: Checker, record: dict[str, Any], where: str,
     """Return the actor an actor belongs to; a person must name one."""
     if "affiliation" not in record:
         if kind == "person":
-            check.problem(f"{where}.affiliation", "missing; a person needs an affiliation "
-                                                  "(an actor id)")
+            check.problem(f"{where}.affiliation",
+                          Message("missing; a person needs an affiliation (an actor id)"))
         return None
     affiliation = check.identifier(record["affiliation"], f"{where}.affiliation")
     if affiliation is None:
@@ -238,7 +244,8 @@ def _clauses(check: Checker, records: list[Any]) -> list[Clause]:
 
 def _provisions(check: Checker, value: Any, where: str) -> tuple[Provision, ...]:
     if not isinstance(value, list):
-        check.problem(where, f"expected an array of tables, got {kind_of(value)}")
+        check.problem(where, Message("expected an array of tables, got {kind}",
+                                     kind=kind_of(value)))
         return ()
     built = []
     numbers: set[str] = set()
@@ -248,7 +255,8 @@ def _provisions(check: Checker, value: Any, where: str) -> tuple[Provision, ...]
             continue
         number = check.field(record, "number", here, check.string)
         if number is not None and number in numbers:
-            check.problem(f"{here}.number", f"duplicate provision number {number!r}")
+            check.problem(f"{here}.number",
+                          Message("duplicate provision number {number}", number=repr(number)))
         if number is not None:
             numbers.add(number)
         text = check.field(record, "text", here, check.text)

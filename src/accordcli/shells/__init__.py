@@ -30,10 +30,12 @@ from typer._click import Command
 from typer._click.shell_completion import CompletionItem, ShellComplete, split_arg_string
 
 from accordcli.environment import COMPLETE_VAR
+from accordcli.i18n import N_, Message
 from accordcli.text import visible
 
 SHELLS = ("bash", "zsh", "fish")
-_NAMES = "bash, zsh or fish"
+# Translators: the shells accord completes in, as in "accord completes in bash, zsh or fish".
+_NAMES = N_("bash, zsh or fish")
 # A description longer than this is cut (with "…"): a listing shows one line per offer.
 DESCRIPTION_LIMIT = 100
 _SCRIPTS = Path(__file__).resolve().parent
@@ -169,14 +171,18 @@ def respond(command: Command, instruction: str, words: Sequence[str]) -> int:
         emit("".join(offer.line() + "\n" for offer in found).encode("utf-8"))
         return 0
     if shell in ("powershell", "pwsh"):
-        message(f"accord: error: no PowerShell completion; accord completes in {_NAMES}")
-        return 2
-    if kind == "complete":
-        message("accord: error: this shell completion script is from an older accord and "
-                "unsafe with untrusted data; run 'accord --install-completion' again")
-        return 2
-    message(f"accord: error: {COMPLETE_VAR}: unknown instruction {visible(repr(instruction))}; "
-            f"use source_SHELL or lines_SHELL for SHELL {_NAMES}")
+        said = Message("no PowerShell completion; accord completes in {shells}",
+                       shells=Message(_NAMES))
+    elif kind == "complete":
+        said = Message("this shell completion script is from an older accord and unsafe with "
+                       "untrusted data; run 'accord --install-completion' again")
+    else:
+        # Translators: source_SHELL and lines_SHELL are what the variable may be set to,
+        # SHELL standing for the name of a shell.
+        said = Message("{variable}: unknown instruction {instruction}; use source_SHELL or "
+                       "lines_SHELL for SHELL {shells}", variable=COMPLETE_VAR,
+                       instruction=visible(repr(instruction)), shells=Message(_NAMES))
+    message(f"accord: error: {said}")
     return 2
 
 
@@ -243,10 +249,14 @@ def chosen_shell() -> str:
 
     shell = detect_shell()
     if shell not in SHELLS:
-        found = f"this shell is {visible(repr(shell))}" if shell else "cannot tell the shell"
-        raise UsageError(f"completion is for {_NAMES}, and {found}; for one of those, "
-                         f"'{COMPLETE_VAR}=source_bash accord' prints its script (or "
-                         "source_zsh, source_fish)")
+        found = (Message("this shell is {shell}", shell=visible(repr(shell))) if shell
+                 else Message("cannot tell the shell"))
+        # Translators: {found} is "this shell is 'tcsh'" or "cannot tell the shell"; the
+        # command in quotes is typed as it is.
+        raise UsageError(Message("completion is for {shells}, and {found}; for one of those, "
+                                 "'{variable}=source_bash accord' prints its script (or "
+                                 "source_zsh, source_fish)", shells=Message(_NAMES),
+                                 found=found, variable=COMPLETE_VAR))
     return shell
 
 
@@ -262,8 +272,10 @@ def install_completion() -> None:
     from accordcli.output import emit
 
     done = install(chosen_shell(), Path.home())
-    emit(f"{done.shell} completion installed in {done.script}\n"
-         "Completion will take effect once you restart the terminal\n")
+    installed = Message("{shell} completion installed in {path}", shell=done.shell,
+                        path=done.script)
+    restart = Message("Completion will take effect once you restart the terminal")
+    emit(f"{installed}\n{restart}\n")
 
 
 def main_completion(command: Command) -> int:
