@@ -289,11 +289,11 @@ _PER_ASCII = 200  # other characters per unit
 def listing_text(listing: Listing[Any], env: Environment) -> str:
     """Return the listing drawn for the terminal, or as lines when drawing costs too much."""
     if len(listing.records) * len(listing.columns) * _ROW_CELL > LAYOUT_BUDGET:
-        return _as_lines(listing)  # not even measured
+        return _as_lines(listing, env.lang)  # not even measured
     rows = listing.rows()
     widths = _widths(listing, rows, env)
     if _listing_cost(listing, rows, widths, _width(env), listing.highlight) > LAYOUT_BUDGET:
-        return _as_lines(listing)
+        return _as_lines(listing, env.lang)
     return render_to_text(listing_view(listing, rows, env, widths), env)
 
 
@@ -311,17 +311,17 @@ def detail_text(detail: Detail, env: Environment) -> str:
         rows = listing.rows()
         cost += _listing_cost(listing, rows, _widths(listing, rows, env), width)
     if cost > LAYOUT_BUDGET:
-        _say_lines(1 + sum(len(listing.records) for _, listing in detail.sections))
+        _say_lines(1 + sum(len(listing.records) for _, listing in detail.sections), env.lang)
         from accordcli.render.lines import detail_lines
 
         return detail_lines(detail, env.lang)
     return render_to_text(detail_group(detail, env), env)
 
 
-def _as_lines(listing: Listing[Any]) -> str:
+def _as_lines(listing: Listing[Any], lang: str) -> str:
     from accordcli.render.lines import listing_lines
 
-    _say_lines(len(listing.records))
+    _say_lines(len(listing.records), lang)
     return listing_lines(listing)
 
 
@@ -362,8 +362,12 @@ def _listing_cost(listing: Listing[Any], rows: Rows, widths: dict[str, _Measure]
     return cost
 
 
-def _say_lines(records: int) -> None:
+def _say_lines(records: int, lang: str) -> None:
+    from accordcli.i18n import gettext, number
     from accordcli.output import message
 
-    message(f"accord: too much to draw as a table ({records:,} records): one line per "
-            "record, as in a pipe")
+    # Translators: on stderr, after "accord: ", when a table would take too long to draw.
+    # {records} is the number of records, 1 or more; one form serves every number.
+    note = gettext("too much to draw as a table ({records} records): one line per record, "
+                   "as in a pipe", lang)
+    message(f"accord: {note.format(records=number(records, lang))}")
