@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -13,6 +16,8 @@ from conftest import clean_env
 
 BENCH = Path(__file__).parent.parent / "bench"
 QUERY = ["timeline", "--from", "1978", "--json"]
+# The `stored` fixture: an environment whose cache holds the index, and accord's answer.
+Stored = tuple[dict[str, str], list[dict[str, Any]]]
 
 
 def _floor(mode: str, env: dict[str, str], *args: str) -> str:
@@ -24,7 +29,7 @@ def _floor(mode: str, env: dict[str, str], *args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], list[dict]]:
+def stored(tmp_path_factory: pytest.TempPathFactory) -> Stored:
     """An environment whose cache holds accord's index, and accord's own answer."""
     scratch = tmp_path_factory.mktemp("floor")
     env = clean_env(XDG_CACHE_HOME=str(scratch))
@@ -36,26 +41,26 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], li
             json.loads(answer))
 
 
-def test_options_mode_takes_accords_timeline_options(stored) -> None:
+def test_options_mode_takes_accords_timeline_options(stored: Stored) -> None:
     env, _ = stored
     every = ["--from", "1978", "--to", "1990", "-a", "ussr", "-t", "un", "-s", "geneva", "-n",
              "3", "-r", "--data", "x.toml", "--no-cache", "--lang", "TR", "-f", "csv", "--json"]
     assert _floor("options", env, "timeline", *every) == "[]\n"
 
 
-def test_json_answer_mode_writes_accords_answer(stored) -> None:
+def test_json_answer_mode_writes_accords_answer(stored: Stored) -> None:
     env, answer = stored
     assert json.loads(_floor("json-answer", env, *QUERY)) == answer
 
 
-def test_sqlite_answer_mode_reads_one_row_per_event_of_the_answer(stored) -> None:
+def test_sqlite_answer_mode_reads_one_row_per_event_of_the_answer(stored: Stored) -> None:
     env, answer = stored
     rows = json.loads(_floor("sqlite-answer", env, *QUERY))
     # In file order: the yardstick skips even accord's sort by date.
     assert sorted(row[0] for row in rows) == sorted(record["id"] for record in answer)
 
 
-def test_table_answer_mode_prints_every_event_of_the_answer(stored) -> None:
+def test_table_answer_mode_prints_every_event_of_the_answer(stored: Stored) -> None:
     env, answer = stored
     table = _floor("table-answer", {**env, "COLUMNS": "200"}, "timeline", "--from", "1978")
     assert all(record["id"] in table for record in answer)
@@ -63,7 +68,7 @@ def test_table_answer_mode_prints_every_event_of_the_answer(stored) -> None:
 
 
 @pytest.fixture()
-def compare(monkeypatch: pytest.MonkeyPatch):
+def compare(monkeypatch: pytest.MonkeyPatch) -> Iterator[ModuleType]:
     """bench/compare.py as a module (it imports bench/run.py as `run`, as when run as a script)."""
     monkeypatch.syspath_prepend(str(BENCH))
     for name in ("compare", "run"):
@@ -75,7 +80,7 @@ def compare(monkeypatch: pytest.MonkeyPatch):
         sys.modules.pop(name, None)
 
 
-def test_compare_takes_each_build_as_an_executable_or_a_revision(compare) -> None:
+def test_compare_takes_each_build_as_an_executable_or_a_revision(compare: ModuleType) -> None:
     arguments = compare.parse_arguments(["--old-rev", "aea34f0", "--new", "/x/bin/accord"])
     assert (arguments.old, arguments.old_rev, arguments.new, arguments.new_rev) == (
         None, "aea34f0", "/x/bin/accord", None)
@@ -86,7 +91,7 @@ def test_compare_takes_each_build_as_an_executable_or_a_revision(compare) -> Non
             compare.parse_arguments(wrong)
 
 
-def test_compare_summarizes_paired_gaps_and_their_growth(compare) -> None:
+def test_compare_summarizes_paired_gaps_and_their_growth(compare: ModuleType) -> None:
     reference = [0.060 + 0.002 * (i % 5) for i in range(21)]  # seconds, drifting
     old = [r + 0.020 for r in reference]
     new = [r + 0.023 + (0.010 if i == 3 else 0.0) for i, r in enumerate(reference)]

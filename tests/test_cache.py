@@ -13,10 +13,11 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from accordcli import cache, read, store
+from accordcli import __version__, cache, read, store
 from accordcli.load import events_overlapping, load
 from conftest import SAMPLE, clean_env, write_data
 
@@ -104,11 +105,11 @@ def test_an_index_that_cannot_be_read_is_closed_not_left_open(
     opened: list[sqlite3.Connection] = []
     real_connect = sqlite3.connect
 
-    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
-        opened.append(real_connect(*args, **kwargs))  # type: ignore[arg-type]
+    def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        opened.append(real_connect(*args, **kwargs))
         return opened[-1]
 
-    monkeypatch.setattr(cache.sqlite3, "connect", connect)
+    monkeypatch.setattr("accordcli.cache.sqlite3.connect", connect)
     assert cache.open_index(data, data.stat(), data.read_bytes()) is None
     assert len(opened) == 1
     with pytest.raises(sqlite3.ProgrammingError, match="closed"):
@@ -202,7 +203,12 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record each TOML parse, so a test can tell an index read from a bypass."""
     calls: list[str] = []
     real = read.parse_toml
-    monkeypatch.setattr(read, "parse_toml", lambda *a: calls.append("parsed") or real(*a))
+
+    def parse_toml(text: str, name: str) -> dict[str, Any]:
+        calls.append("parsed")
+        return real(text, name)
+
+    monkeypatch.setattr(read, "parse_toml", parse_toml)
     return calls
 
 
@@ -311,8 +317,6 @@ def test_writing_an_index_prunes_its_own_stale_indexes_and_leftovers(
 
 def test_an_index_written_by_another_release_is_rebuilt(data: Path, cache_dir: Path) -> None:
     """The release is part of the format, which an index must match to be used at all."""
-    from accordcli import __version__
-
     assert cache.FORMAT.endswith("/" + __version__)
     load(data)
     connection = sqlite3.connect(store.index_path(data))
@@ -325,18 +329,18 @@ def test_an_index_written_by_another_release_is_rebuilt(data: Path, cache_dir: P
 
 @pytest.mark.parametrize("written_under", [
     # This release as 0.1.0 shipped it, before ids were checked more tightly.
-    f"accord-index-2/{cache.__version__}",
+    f"accord-index-2/{__version__}",
     # The format before this one.
-    f"accord-index-{cache.INDEX_FORMAT - 1}/{cache.__version__}",
+    f"accord-index-{cache.INDEX_FORMAT - 1}/{__version__}",
     # A later format of the same release, as a development build might leave.
-    f"accord-index-{cache.INDEX_FORMAT + 1}/{cache.__version__}",
+    f"accord-index-{cache.INDEX_FORMAT + 1}/{__version__}",
 ])
 def test_an_index_written_under_other_rules_is_rebuilt_not_served(
         data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch,
         written_under: str) -> None:
     """The index follows the loader: a format mismatch, even in one release, rebuilds."""
     format_number, release = cache.FORMAT.removeprefix("accord-index-").split("/")
-    assert (int(format_number), release) == (cache.INDEX_FORMAT, cache.__version__)
+    assert (int(format_number), release) == (cache.INDEX_FORMAT, __version__)
     expected = load(data)
     _tamper(store.index_path(data),
             f"UPDATE meta SET value = '{written_under}' WHERE key = 'format'",

@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,7 +52,12 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     clears it once its setup, which parses too, is done)."""
     calls: list[str] = []
     real = read.parse_toml
-    monkeypatch.setattr(read, "parse_toml", lambda *a: calls.append("parsed") or real(*a))
+
+    def parse_toml(text: str, name: str) -> dict[str, Any]:
+        calls.append("parsed")
+        return real(text, name)
+
+    monkeypatch.setattr(read, "parse_toml", parse_toml)
     return calls
 
 
@@ -176,18 +182,18 @@ def test_another_user_cannot_swap_in_an_index(
     _as_nobody(prepare)
     assert os.lstat(targets[0]).st_uid == NOBODY  # the second user is real
 
-    real_connect = sqlite3.connect
+    real_connect: Callable[..., sqlite3.Connection] = sqlite3.connect
 
-    def connect(database: str, *args: object, **kwargs: object) -> sqlite3.Connection:
+    def connect(database: str, *args: Any, **kwargs: Any) -> sqlite3.Connection:
         if name not in str(database):
-            return real_connect(database, *args, **kwargs)  # type: ignore[arg-type]
+            return real_connect(database, *args, **kwargs)
         _as_nobody("; ".join(f"ln -sfn {forged} {t}" for t in targets))
         try:
-            return real_connect(database, *args, **kwargs)  # type: ignore[arg-type]
+            return real_connect(database, *args, **kwargs)
         finally:
             _as_nobody("; ".join(f"ln -sfn {data} {t}" for t in targets))
 
-    monkeypatch.setattr(cache.sqlite3, "connect", connect)
+    monkeypatch.setattr("accordcli.cache.sqlite3.connect", connect)
     parses.clear()
     for _ in range(2):
         assert "FORGED" not in _titles(load(data))
