@@ -25,22 +25,6 @@ def prepare_streams() -> None:
             reconfigure(errors="backslashreplace")
 
 
-def stdout_is_terminal() -> bool:
-    """True when stdout is a terminal, or the environment says to treat it as one.
-
-    TTY_COMPATIBLE and FORCE_COLOR are the variables Rich itself honours.
-    """
-    forced = os.environ.get("TTY_COMPATIBLE")
-    if forced in ("0", "1"):
-        return forced == "1"
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 def emit(data: str | bytes) -> None:
     """Write one command's whole output to stdout and flush it.
 
