@@ -110,7 +110,7 @@ class Index:
     def _dataset(self) -> Dataset:
         vocabulary = decode_vocabulary(json.loads(self.meta("vocabulary") or "null"))
         clauses = decode_clauses(json.loads(self.meta("clauses") or "null"))
-        events = self._events("SELECT data FROM events ORDER BY position", ())
+        events = self._select_events("SELECT data FROM events ORDER BY position", ())
         return Dataset(vocabulary.title, vocabulary.sources, vocabulary.tags, vocabulary.actors,
                        events, clauses)
 
@@ -119,12 +119,12 @@ class Index:
         low, high = first.toordinal(), last.toordinal()
         longest = int(self.meta("longest") or 0)
         # Bounding start from below by the longest span keeps the index range small.
-        events = self._events("SELECT data FROM events WHERE start BETWEEN ? AND ? AND "
+        events = self._select_events("SELECT data FROM events WHERE start BETWEEN ? AND ? AND "
                               "finish >= ? ORDER BY position", (low - longest, high, low))
         return Window(vocabulary.title, vocabulary.sources, vocabulary.tags, vocabulary.actors,
                       first, last, events)
 
-    def _events(self, sql: str, parameters: tuple[int, ...]) -> tuple[Event, ...]:
+    def _select_events(self, sql: str, parameters: tuple[int, ...]) -> tuple[Event, ...]:
         rows = self.connection.execute(sql, parameters)
         return tuple(decode_event(json.loads(data)) for (data,) in rows)
 

@@ -56,11 +56,11 @@ def _precision(value: Any) -> str:
     return str(value)
 
 
-def _text(value: LocalText | None) -> list[str | None] | None:
+def _encode_text(value: LocalText | None) -> list[str | None] | None:
     return None if value is None else [value.en, value.tr]
 
 
-def _untext(value: Any) -> LocalText | None:
+def _decode_text(value: Any) -> LocalText | None:
     if value is None:
         return None
     if type(value) is not list or len(value) != 2:
@@ -68,21 +68,21 @@ def _untext(value: Any) -> LocalText | None:
     return LocalText(_str(value[0]), _optional_str(value[1]))
 
 
-def _required_text(value: Any) -> LocalText:
-    text = _untext(value)
+def _decode_required_text(value: Any) -> LocalText:
+    text = _decode_text(value)
     if text is None:
         raise ValueError("index: missing text")
     return text
 
 
-def _span(span: Span | None) -> list[Any] | None:
+def _encode_span(span: Span | None) -> list[Any] | None:
     if span is None:
         return None
     return [span.text, span.start.toordinal(), span.end.toordinal(), span.start_precision,
             span.end_precision, span.uncertain, span.approximate, span.interval]
 
 
-def _unspan(value: Any) -> Span:
+def _decode_span(value: Any) -> Span:
     if type(value) is not list or len(value) != 8 or type(value[1]) is not int or type(
             value[2]) is not int or value[1] > value[2]:
         raise ValueError("index: expected a span")
@@ -93,36 +93,38 @@ def _unspan(value: Any) -> Span:
 
 def encode_event(event: Event) -> list[Any]:
     """Return an event as a compact list."""
-    return [event.id, _span(event.date), _text(event.title), _text(event.summary),
-            _text(event.note), list(event.actors), list(event.tags), list(event.sources)]
+    return [event.id, _encode_span(event.date), _encode_text(event.title),
+            _encode_text(event.summary), _encode_text(event.note), list(event.actors),
+            list(event.tags), list(event.sources)]
 
 
 def decode_event(value: list[Any]) -> Event:
     """Rebuild an event from encode_event's list."""
     if type(value) is not list or len(value) != 8:
         raise ValueError("index: expected an event")
-    return Event(_str(value[0]), _unspan(value[1]), _required_text(value[2]),
-                 _required_text(value[3]), _untext(value[4]), _strs(value[5]), _strs(value[6]),
-                 _strs(value[7]))
+    return Event(_str(value[0]), _decode_span(value[1]), _decode_required_text(value[2]),
+                 _decode_required_text(value[3]), _decode_text(value[4]), _strs(value[5]),
+                 _strs(value[6]), _strs(value[7]))
 
 
 def encode_vocabulary(vocabulary: Vocabulary) -> dict[str, Any]:
     """Return the title, sources, tags and actors as compact lists."""
     return {
-        "title": _text(vocabulary.title),
+        "title": _encode_text(vocabulary.title),
         "sources": [[s.id, s.title, s.url, s.publisher] for s in vocabulary.sources],
-        "tags": [[t.id, _text(t.label)] for t in vocabulary.tags],
-        "actors": [[a.id, a.kind, _text(a.name), _text(a.role), a.affiliation, list(a.sources)]
-                   for a in vocabulary.actors],
+        "tags": [[t.id, _encode_text(t.label)] for t in vocabulary.tags],
+        "actors": [[a.id, a.kind, _encode_text(a.name), _encode_text(a.role), a.affiliation,
+                    list(a.sources)] for a in vocabulary.actors],
     }
 
 
 def encode_clauses(clauses: tuple[Clause, ...]) -> list[Any]:
     """Return the clauses, with their provisions, as compact lists."""
     return [
-        [c.id, c.number, _text(c.title), _text(c.full_title), list(c.parties),
-         list(c.signatories), list(c.witnesses), _span(c.signed), _span(c.in_force),
-         _text(c.summary), [[p.number, _text(p.text), list(p.tags)] for p in c.provisions],
+        [c.id, c.number, _encode_text(c.title), _encode_text(c.full_title), list(c.parties),
+         list(c.signatories), list(c.witnesses), _encode_span(c.signed),
+         _encode_span(c.in_force), _encode_text(c.summary),
+         [[p.number, _encode_text(p.text), list(p.tags)] for p in c.provisions],
          list(c.sources)]
         for c in clauses
     ]
@@ -151,22 +153,23 @@ def decode_vocabulary(value: Any) -> Vocabulary:
     if type(value) is not dict:
         raise ValueError("index: expected the vocabulary")
     return Vocabulary(
-        title=_untext(value["title"]),
+        title=_decode_text(value["title"]),
         sources=tuple(Source(_str(s[0]), _str(s[1]), _str(s[2]), _str(s[3]))
                       for s in _list(value["sources"])),
-        tags=tuple(Tag(_str(t[0]), _required_text(t[1])) for t in _list(value["tags"])),
-        actors=tuple(Actor(_str(a[0]), _kind(a[1]), _required_text(a[2]), _required_text(a[3]),
-                           _optional_str(a[4]), _strs(a[5])) for a in _list(value["actors"])),
+        tags=tuple(Tag(_str(t[0]), _decode_required_text(t[1])) for t in _list(value["tags"])),
+        actors=tuple(Actor(_str(a[0]), _kind(a[1]), _decode_required_text(a[2]),
+                           _decode_required_text(a[3]), _optional_str(a[4]), _strs(a[5]))
+                     for a in _list(value["actors"])),
     )
 
 
 def decode_clauses(value: Any) -> tuple[Clause, ...]:
     """Rebuild the clauses from encode_clauses' list."""
     return tuple(
-        Clause(_str(c[0]), _number(c[1]), _required_text(c[2]), _untext(c[3]), _strs(c[4]),
-               _strs(c[5]), _strs(c[6]), _unspan(c[7]), None if c[8] is None else _unspan(c[8]),
-               _required_text(c[9]),
-               tuple(Provision(_str(p[0]), _required_text(p[1]), _strs(p[2]))
+        Clause(_str(c[0]), _number(c[1]), _decode_required_text(c[2]), _decode_text(c[3]),
+               _strs(c[4]), _strs(c[5]), _strs(c[6]), _decode_span(c[7]),
+               None if c[8] is None else _decode_span(c[8]), _decode_required_text(c[9]),
+               tuple(Provision(_str(p[0]), _decode_required_text(p[1]), _strs(p[2]))
                      for p in _list(c[10])),
                _strs(c[11]))
         for c in _list(value)

@@ -49,11 +49,11 @@ def build(document: dict[str, Any], name: str) -> Dataset:
                    "tag": _raw_ids(raw["tags"])}
     if not raw["tags"]:
         check.open_kinds.add("tag")  # without a [[tags]] vocabulary any tag is allowed
-    sources = _sources(check, raw["sources"])
-    tags = _tags(check, raw["tags"])
-    actors = _actors(check, raw["actors"])
-    events = _events(check, raw["events"])
-    clauses = _clauses(check, raw["clauses"])
+    sources = _build_sources(check, raw["sources"])
+    tags = _build_tags(check, raw["tags"])
+    actors = _build_actors(check, raw["actors"])
+    events = _build_events(check, raw["events"])
+    clauses = _build_clauses(check, raw["clauses"])
     for kind, records in raw.items():
         _unique(check, records, kind)
     _unique_numbers(check, clauses)
@@ -136,7 +136,7 @@ def _unique_numbers(check: Checker, clauses: list[Clause]) -> None:
         numbers.setdefault(clause.number, clause.id)
 
 
-def _sources(check: Checker, records: list[Any]) -> list[Source]:
+def _build_sources(check: Checker, records: list[Any]) -> list[Source]:
     built = []
     for where, record in check.each(records, "sources", _SOURCE, _SOURCE):
         identifier = check.field(record, "id", where, check.identifier)
@@ -151,7 +151,7 @@ def _sources(check: Checker, records: list[Any]) -> list[Source]:
     return built
 
 
-def _tags(check: Checker, records: list[Any]) -> list[Tag]:
+def _build_tags(check: Checker, records: list[Any]) -> list[Tag]:
     built = []
     for where, record in check.each(records, "tags", _TAG, _TAG):
         identifier = check.field(record, "id", where, check.identifier)
@@ -171,7 +171,7 @@ def _cited(check: Checker, record: dict[str, Any], where: str) -> tuple[str, ...
     return cited
 
 
-def _actors(check: Checker, records: list[Any]) -> list[Actor]:
+def _build_actors(check: Checker, records: list[Any]) -> list[Actor]:
     built = []
     for where, record in check.each(records, "actors", _ACTOR, _ACTOR - {"affiliation"}):
         identifier = check.field(record, "id", where, check.identifier)
@@ -203,7 +203,7 @@ def _affiliation(check: Checker, record: dict[str, Any], where: str,
     return check.ref(affiliation, f"{where}.affiliation", "actor")
 
 
-def _events(check: Checker, records: list[Any]) -> list[Event]:
+def _build_events(check: Checker, records: list[Any]) -> list[Event]:
     built = []
     required = {"id", "date", "title", "summary", "sources"}
     for where, record in check.each(records, "events", _EVENT, required):
@@ -220,7 +220,7 @@ def _events(check: Checker, records: list[Any]) -> list[Event]:
     return built
 
 
-def _clauses(check: Checker, records: list[Any]) -> list[Clause]:
+def _build_clauses(check: Checker, records: list[Any]) -> list[Clause]:
     built = []
     required = {"id", "number", "title", "parties", "signed", "summary", "sources"}
     for where, record in check.each(records, "clauses", _CLAUSE, required):
@@ -234,7 +234,7 @@ def _clauses(check: Checker, records: list[Any]) -> list[Clause]:
         signed = check.field(record, "signed", where, check.date)
         in_force = check.field(record, "in_force", where, check.date)
         summary = check.field(record, "summary", where, check.text)
-        provisions = _provisions(check, record.get("provisions", []), f"{where}.provisions")
+        provisions = _build_provisions(check, record.get("provisions", []), f"{where}.provisions")
         cited = _cited(check, record, where)
         if identifier and number and title and signed and summary and cited:
             built.append(Clause(identifier, number, title, full_title, parties, signatories,
@@ -242,7 +242,7 @@ def _clauses(check: Checker, records: list[Any]) -> list[Clause]:
     return built
 
 
-def _provisions(check: Checker, value: Any, where: str) -> tuple[Provision, ...]:
+def _build_provisions(check: Checker, value: Any, where: str) -> tuple[Provision, ...]:
     if not isinstance(value, list):
         check.problem(where, Message("expected an array of tables, got {kind}",
                                      kind=kind_of(value)))
