@@ -7,9 +7,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-# The languages of a data file's texts, English first: the fields of LocalText. They are the
-# data's, not the interface's (accordcli.i18n.LANGUAGES); tests check each has a catalogue.
-LANGUAGES = ("en", "tr")
 ACTOR_KINDS = ("state", "organisation", "group", "person")
 
 
@@ -21,7 +18,12 @@ def id_key(identifier: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class LocalText:
-    """A human-readable text in English and, where translated, Turkish."""
+    """A human-readable text in English and, where translated, Turkish.
+
+    Its fields are the languages a data file's texts may be in: the data's, which need not
+    be all those of accord's own words (i18n.LANGUAGES); tests/test_i18n.py checks that
+    each has a message catalogue.
+    """
 
     en: str
     tr: str | None = None
@@ -136,7 +138,12 @@ class Provision:
 
 @dataclass(frozen=True, slots=True)
 class Clause:
-    """One of the instruments of the accords, with its provisions."""
+    """One of the accords' four instruments (the separate agreements signed at Geneva), with
+    its provisions.
+
+    "Clause" is the data's word for an instrument: a data file's [[clauses]] tables, and the
+    `clauses` command, hold them; help and the data's own texts say "instrument".
+    """
 
     id: str
     number: int
