@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -325,7 +326,7 @@ LONG_ROLE = ("Mediator for the Secretary-General, who shuttled between the two c
 
 
 @pytest.fixture
-def long_role(tmp_path) -> str:
+def long_role(tmp_path: Path) -> str:
     path = tmp_path / "long-role.toml"
     text = SAMPLE.read_text(encoding="utf-8")
     assert 'role = { en = "Mediator", tr = "Arabulucu" }' in text
@@ -376,7 +377,7 @@ def test_terminal_listings_fit_the_width_and_keep_every_id(
     assert all(record["id"] in words for record in records)
 
 
-def test_an_actor_without_events_shows_no_empty_section(run: Run, tmp_path) -> None:
+def test_an_actor_without_events_shows_no_empty_section(run: Run, tmp_path: Path) -> None:
     text = SAMPLE.read_text(encoding="utf-8").replace(
         "[[actors]]", '[[actors]]\nid = "idle"\nkind = "group"\nname = "Idle One"\n'
                       'role = "Nobody"\nsources = ["src-a"]\n\n[[actors]]', 1)
@@ -392,7 +393,7 @@ def test_an_actor_without_events_shows_no_empty_section(run: Run, tmp_path) -> N
 
 
 def test_markdown_web_addresses_are_autolinks_that_keep_their_characters(
-        run: Run, tmp_path) -> None:
+        run: Run, tmp_path: Path) -> None:
     url = "https://en.wikipedia.org/wiki/Geneva_Accords_(1988)?a=1&b=2"
     path = tmp_path / "url.toml"
     path.write_text(SAMPLE.read_text(encoding="utf-8").replace(
@@ -411,7 +412,7 @@ def test_markdown_web_addresses_are_autolinks_that_keep_their_characters(
     ("http://[2001:db8::1]/a and [https://x.org/b]",
      "<http://[2001:db8::1]/a> and \\[<https://x.org/b>\\]"),
 ])
-def test_markdown_autolinks_end_where_the_address_does(run: Run, tmp_path, text: str,
+def test_markdown_autolinks_end_where_the_address_does(run: Run, tmp_path: Path, text: str,
                                                        expected: str) -> None:
     path = tmp_path / "links.toml"
     path.write_text(SAMPLE.read_text(encoding="utf-8").replace(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from accordcli.load import default_data_path, load
-from accordcli.model import Dataset, LocalText
+from accordcli.model import Actor, Clause, Dataset, Event, LocalText
 
 D = dt.date
 FIXED_ACTORS = ("afghanistan", "pakistan", "usa", "ussr", "un", "mujahideen", "gorbachev",
@@ -149,7 +149,8 @@ def test_turkish_texts_look_turkish_and_no_internal_jargon(data: Dataset) -> Non
 
 
 def test_every_item_cites_existing_sources_and_none_banned(data: Dataset) -> None:
-    for item in (*data.events, *data.actors, *data.clauses):
+    items: list[Event | Actor | Clause] = [*data.events, *data.actors, *data.clauses]
+    for item in items:
         assert item.sources, item.id
         assert all(data.source(s) for s in item.sources), item.id
     for source in data.sources:

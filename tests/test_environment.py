@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import io
+from typing import TextIO, cast
 
 import pytest
 
 from accordcli.environment import MAX_WIDTH, Environment, detect, prescan_lang
 
 
-class Stream:
+class _Stream:
     """A stdout that says whether it is a terminal and has an encoding, but no file."""
 
-    def __init__(self, tty: bool = False, encoding: str | None = "utf-8") -> None:
+    def __init__(self, tty: bool, encoding: str | None) -> None:
         self.tty = tty
         self.encoding = encoding
 
@@ -23,9 +24,15 @@ class Stream:
         raise io.UnsupportedOperation("no file")
 
 
+def stream(tty: bool = False, encoding: str | None = "utf-8") -> TextIO:
+    """A _Stream, typed as the stdout detect() takes: detect() reads only its isatty(),
+    fileno() and encoding (None included: detect() then takes UTF-8), which _Stream has."""
+    return cast(TextIO, _Stream(tty, encoding))
+
+
 def test_a_pipe_is_not_a_terminal_and_a_tty_is() -> None:
-    assert detect([], {}, Stream()).terminal is False
-    assert detect([], {}, Stream(tty=True)).terminal is True
+    assert detect([], {}, stream()).terminal is False
+    assert detect([], {}, stream(tty=True)).terminal is True
     assert detect([], {}, None).terminal is False
 
 
@@ -39,7 +46,7 @@ def test_a_pipe_is_not_a_terminal_and_a_tty_is() -> None:
 ])
 def test_the_environment_can_say_what_stdout_is(environ: dict[str, str], tty: bool,
                                                 terminal: bool) -> None:
-    assert detect([], environ, Stream(tty=tty)).terminal is terminal
+    assert detect([], environ, stream(tty=tty)).terminal is terminal
 
 
 @pytest.mark.parametrize(("columns", "width"), [
@@ -48,7 +55,7 @@ def test_the_environment_can_say_what_stdout_is(environ: dict[str, str], tty: bo
 ])
 def test_width_is_columns_clamped_or_80(columns: str | None, width: int) -> None:
     environ = {} if columns is None else {"COLUMNS": columns}
-    assert detect([], environ, Stream()).width == width
+    assert detect([], environ, stream()).width == width
 
 
 @pytest.mark.parametrize(("environ", "colours"), [
@@ -62,12 +69,12 @@ def test_width_is_columns_clamped_or_80(columns: str | None, width: int) -> None
 ])
 def test_colours_on_a_terminal_as_rich_would_detect_them(environ: dict[str, str],
                                                          colours: str | None) -> None:
-    env = detect([], {"TTY_COMPATIBLE": "1", **environ}, Stream())
+    env = detect([], {"TTY_COMPATIBLE": "1", **environ}, stream())
     assert (env.colours, env.colour) == (colours, colours is not None)
 
 
 def test_no_colours_in_a_pipe() -> None:
-    assert detect([], {"TERM": "xterm-256color"}, Stream()).colours is None
+    assert detect([], {"TERM": "xterm-256color"}, stream()).colours is None
 
 
 @pytest.mark.parametrize(("encoding", "term", "ascii_only"), [
@@ -76,17 +83,17 @@ def test_no_colours_in_a_pipe() -> None:
 ])
 def test_ascii_only_follows_the_encoding_and_a_dumb_terminal(
         encoding: str | None, term: str, ascii_only: bool) -> None:
-    env = detect([], {"TERM": term}, Stream(encoding=encoding))
+    env = detect([], {"TERM": term}, stream(encoding=encoding))
     assert env.ascii_only is ascii_only
     assert env.encoding == (encoding or "utf-8")
 
 
 def test_data_today_and_completion_come_from_their_variables() -> None:
     env = detect([], {"ACCORD_TODAY": "1989-02-15", "_ACCORD_COMPLETE": "lines_bash",
-                      "ACCORD_DATA": "x.toml"}, Stream())
+                      "ACCORD_DATA": "x.toml"}, stream())
     assert (env.today, env.completing, env.data) == ("1989-02-15", True, "x.toml")
-    assert (detect([], {"ACCORD_TODAY": ""}, Stream()).today,
-            detect([], {}, Stream()).completing) == (None, False)
+    assert (detect([], {"ACCORD_TODAY": ""}, stream()).today,
+            detect([], {}, stream()).completing) == (None, False)
 
 
 LANGS = ("en", "tr")
@@ -109,7 +116,7 @@ def test_language_is_known_before_the_command_line_is_parsed(
 
 
 def test_detect_prescans_the_language_for_help() -> None:
-    assert detect(["timeline", "-h", "--lang", "tr"], {}, Stream()).lang == "tr"
+    assert detect(["timeline", "-h", "--lang", "tr"], {}, stream()).lang == "tr"
 
 
 def test_an_environment_can_be_built_for_a_test() -> None:

@@ -101,7 +101,7 @@ def test_a_change_that_leaves_size_and_times_alone_is_caught_by_waiting(
         waits.append(seconds)
         path.write_bytes(second)
 
-    monkeypatch.setattr(read.time, "sleep", writer_finishes)
+    monkeypatch.setattr("accordcli.read.time.sleep", writer_finishes)
     path.write_bytes(half)
     monkeypatch.setattr(read, "SETTLE_NS", 0)
     assert read.read_bytes(path)[0] == half  # without waiting: the mix, undetected
@@ -117,8 +117,8 @@ def test_an_old_file_is_read_without_waiting(tmp_path: Path,
     path = tmp_path / "data.toml"
     path.write_bytes(_versions(1)[0])
     now = max(path.stat().st_mtime_ns, path.stat().st_ctime_ns) + read.SETTLE_NS
-    monkeypatch.setattr(read.time, "time_ns", lambda: now)
-    monkeypatch.setattr(read.time, "sleep", lambda seconds: pytest.fail("waited"))
+    monkeypatch.setattr("accordcli.read.time.time_ns", lambda: now)
+    monkeypatch.setattr("accordcli.read.time.sleep", lambda seconds: pytest.fail("waited"))
     assert read.read_bytes(path)[0] == _versions(1)[0]
 
 
@@ -128,7 +128,7 @@ def test_a_new_file_is_read_after_waiting(tmp_path: Path,
     path = tmp_path / "data.toml"
     path.write_bytes(_versions(1)[0])
     waits: list[float] = []
-    monkeypatch.setattr(read.time, "sleep", waits.append)
+    monkeypatch.setattr("accordcli.read.time.sleep", waits.append)
     assert read.read_bytes(path)[0] == _versions(1)[0]
     assert len(waits) == 1 and 0 < waits[0] <= read.SETTLE_NS / 1e9
 
@@ -141,13 +141,13 @@ def test_only_a_change_of_content_makes_a_read_wait(tmp_path: Path,
     path = write_data(tmp_path / "data.toml", _versions(1)[0])
     path.chmod(0o600)
     assert path.stat().st_ctime_ns > path.stat().st_mtime_ns
-    monkeypatch.setattr(read.time, "sleep", lambda seconds: pytest.fail("waited"))
+    monkeypatch.setattr("accordcli.read.time.sleep", lambda seconds: pytest.fail("waited"))
     assert read.read_bytes(path)[0] == _versions(1)[0]
 
 
 def test_a_pipe_is_read_once_without_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(read, "SETTLE_NS", 10**12)
-    monkeypatch.setattr(read.time, "sleep", lambda seconds: pytest.fail("waited"))
+    monkeypatch.setattr("accordcli.read.time.sleep", lambda seconds: pytest.fail("waited"))
     reader, writer = os.pipe()
     os.write(writer, b"x = 1\n")
     os.close(writer)

@@ -6,6 +6,8 @@ import importlib
 import sys
 
 import pytest
+from typer._types import TyperChoice
+from typer.core import TyperGroup, TyperOption
 from typer.main import get_command
 
 from accordcli.cli import app
@@ -46,11 +48,14 @@ def test_help_names_each_format_and_says_what_the_unclear_ones_are() -> None:
 def test_format_choices_and_help_come_from_what_a_command_offers(command: str,
                                                                   formats: tuple[str, ...]
                                                                   ) -> None:
-    params = {p.name: p for p in get_command(app).commands[command].params}
+    group = get_command(app)
+    assert isinstance(group, TyperGroup)  # for the type checker: accord has subcommands
+    params = {p.name: p for p in group.commands[command].params}
     if len(formats) == 1:
         assert "fmt" not in params and "json_flag" not in params
         return
     option = params["fmt"]
+    assert isinstance(option, TyperOption) and isinstance(option.type, TyperChoice)  # a choice
     assert tuple(option.type.choices) == formats
     assert option.default == formats[0]
     assert option.help == describe(formats)

@@ -32,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -90,14 +90,14 @@ def accord(*args: str | Path, env: dict[str, str], limit_memory: bool = False,
            timeout: float = TIMEOUT, stdout: int | None = subprocess.PIPE,
            prefix: tuple[str, ...] = ()) -> Ran:
     """Run the installed command to completion (after `prefix`, a wrapper such as setpriv)."""
-    args = tuple(map(str, args))
-    argv = [*prefix, str(ACCORD), *args]
+    words = tuple(map(str, args))
+    argv = [*prefix, str(ACCORD), *words]
     if limit_memory and LINUX:
         argv = capped(argv)
     start = time.monotonic()
     done = subprocess.run(argv, stdout=stdout, stderr=subprocess.PIPE, env=env,
                           timeout=timeout, check=False)
-    return Ran(args, done.returncode, done.stdout or b"",
+    return Ran(words, done.returncode, done.stdout or b"",
                done.stderr.decode("utf-8", "replace"), time.monotonic() - start)
 
 
@@ -130,9 +130,10 @@ def bytecode_cache() -> str:
     return folder
 
 
-def environment(cache: Path, unbuffered: bool | None = None, bytecode: bool = True,
-                **overrides: str) -> dict[str, str]:
-    """clean_env() with a private index cache; PYTHONUNBUFFERED set, unset or as inherited.
+def environment(cache: Path, overrides: Mapping[str, str] = {}, *,
+                unbuffered: bool | None = None, bytecode: bool = True) -> dict[str, str]:
+    """clean_env(**overrides) with a private index cache; PYTHONUNBUFFERED set, unset or as
+    inherited.
 
     With `bytecode`, the runs share compiled modules in a folder of their own, as an
     installed command has them: a PYTHONDONTWRITEBYTECODE inherited from CI would make each
@@ -188,8 +189,8 @@ class Call:
 SAMPLE_CALLS: dict[Call, None] = {}  # every Call a test asks for, in the order first named
 
 
-def sample_call(*args: str | Path, unbuffered: bool | None = None, full_disk: bool = False,
-                **env: str) -> Call:
+def sample_call(*args: str | Path, env: Mapping[str, str] = {},
+                unbuffered: bool | None = None, full_disk: bool = False) -> Call:
     """Name a run of `accord ARGS` with `env` for `sample_runs`, which makes every named run
     at once: tests name theirs as the module is imported (in their parameters), and
     two tests that need the same run share it."""
@@ -202,7 +203,7 @@ def sample_call(*args: str | Path, unbuffered: bool | None = None, full_disk: bo
 def sample_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[Call, Any]:
     """Every Call named by sample_call(), in parallel, each with its own empty cache."""
     def run(call: Call, cache: Path) -> Ran:
-        env = environment(cache, unbuffered=call.unbuffered, **dict(call.env))
+        env = environment(cache, dict(call.env), unbuffered=call.unbuffered)
         if not call.full_disk:
             return accord(*call.args, env=env)
         with open("/dev/full", "wb") as full:
@@ -331,7 +332,7 @@ def pipe_runs(big: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
         return [str(ACCORD), *case.args, *data]
 
     def env(case: PipeCase, unbuffered: bool) -> dict[str, str]:
-        return environment(cache, unbuffered=unbuffered, **dict(case.env))
+        return environment(cache, dict(case.env), unbuffered=unbuffered)
 
     accord("timeline", "--data", big, env=environment(cache))  # build the index once
     jobs: dict[str, Callable[[], Any]] = {}
@@ -470,13 +471,13 @@ def encoding_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "baseline": partial(accord, "timeline", "--json", "--lang", "tr", "--data", SAMPLE,
                             env=environment(cache)),
         "terminal-baseline": partial(accord, "timeline", "--json", "--lang", "tr", "--data",
-                                     SAMPLE, env=environment(cache, TTY_COMPATIBLE="1")),
+                                     SAMPLE, env=environment(cache, {"TTY_COMPATIBLE": "1"})),
     }
     for command, cases in ENCODING_CASES.items():
         for name, tty in cases:
             jobs[f"{command}/{name}/{tty}"] = partial(
                 accord, *TEXT_COMMANDS[command], "--lang", "tr", "--data", SAMPLE,
-                env=environment(cache, **ENVIRONMENTS[name], **TTY[tty]))
+                env=environment(cache, {**ENVIRONMENTS[name], **TTY[tty]}))
     return parallel(jobs)
 
 
@@ -535,7 +536,7 @@ def test_error_messages_survive_every_encoding(encoding_runs: dict[str, Any], co
 
 def _narrow_terminal(width: str) -> dict[str, Call]:
     terminal = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": width}
-    return {command: sample_call(command, "--data", SAMPLE, **terminal)
+    return {command: sample_call(command, "--data", SAMPLE, env=terminal)
             for command in ("actors", "timeline")}
 
 
@@ -791,7 +792,8 @@ def test_unreadable_data_file(tmp_path: Path, command: str, locked: str) -> None
     target.chmod(0)
     try:
         prefix = permissions_enforced(path)
-        args = ["timeline", "--data", path] if command == "timeline" else ["validate", path]
+        args: list[str | Path] = (["timeline", "--data", path] if command == "timeline"
+                                  else ["validate", path])
         ran = accord(*args, env=environment(tmp_path / "cache"), limit_memory=True,
                      prefix=prefix)
     finally:
@@ -827,7 +829,7 @@ BAD_INPUT = [
 
 
 @pytest.mark.parametrize(("call", "code", "reason"), [
-    pytest.param(sample_call(*args, "--data", SAMPLE, **extra_env), code, reason,
+    pytest.param(sample_call(*args, "--data", SAMPLE, env=extra_env), code, reason,
                  id=" ".join(args[1:]) + "".join(extra_env) or args[0])
     for args, extra_env, code, reason in BAD_INPUT])
 def test_bad_command_line_input(sample_runs: dict[Call, Any], call: Call, code: int,
@@ -933,8 +935,8 @@ def test_an_id_listed_twice_is_rejected_or_counted_once(tmp_path: Path) -> None:
 def _aligned(encoding: str) -> tuple[Call, Call]:
     terminal = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "200",
                 "PYTHONIOENCODING": encoding}
-    return (sample_call("actors", "--lang", "tr", "--data", SAMPLE, **terminal),
-            sample_call("actor", "north", "--lang", "tr", "--data", SAMPLE, **terminal))
+    return (sample_call("actors", "--lang", "tr", "--data", SAMPLE, env=terminal),
+            sample_call("actor", "north", "--lang", "tr", "--data", SAMPLE, env=terminal))
 
 
 ALIGNED = {encoding: _aligned(encoding) for encoding in ["ascii", "cp1252"]}
@@ -980,7 +982,7 @@ def test_command_line_mistakes_are_one_line_with_where_to_look(
 
 
 @pytest.mark.parametrize(("call", "expected"), [
-    pytest.param(sample_call(*args, ACCORD_DATA=str(SAMPLE)), expected,
+    pytest.param(sample_call(*args, env={"ACCORD_DATA": str(SAMPLE)}), expected,
                  id=f"args{number}-{expected}")
     for number, (args, expected) in enumerate([
         (["timeline", "--limit"], "accord: error: Option '--limit' requires an argument. "
@@ -998,8 +1000,8 @@ def test_mistakes_the_parser_reports_without_a_context_still_say_where_to_look(
 
 
 def _ascii_terminal(*args: str | Path, columns: int) -> Call:
-    return sample_call(*args, TTY_COMPATIBLE="1", NO_COLOR="1", COLUMNS=str(columns),
-                       PYTHONIOENCODING="ascii")
+    return sample_call(*args, env={"TTY_COMPATIBLE": "1", "NO_COLOR": "1",
+                                   "COLUMNS": str(columns), "PYTHONIOENCODING": "ascii"})
 
 
 CUT_ROLES = {(lang, columns): _ascii_terminal("actors", "--lang", lang, columns=columns)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -21,6 +22,7 @@ from accordcli.render.records import (
 )
 from accordcli.render.views import (
     Field,
+    Listing,
     actor_detail,
     actors_listing,
     clause_detail,
@@ -113,7 +115,7 @@ def test_every_row_and_csv_row_matches_its_shape(sample: Dataset) -> None:
     from accordcli.render.views import hits_listing
     from accordcli.search import search
 
-    listings = [events_listing(timeline(sample), "en"),
+    listings: list[Listing[Any]] = [events_listing(timeline(sample), "en"),
                 actors_listing(actor_summaries(sample), "en"), clauses_listing(sample, "en"),
                 hits_listing(search(sample, "the", "en"), "en"),
                 clause_detail(require_clause(sample, "1"), sample, "en").flat,

@@ -36,7 +36,8 @@ WORDS = ["1988", "04", "14", "April", "Nisan", "Eylül", "Şubat", "ağustos", "
 def text_input(data: bytes) -> str:
     provider = atheris.FuzzedDataProvider(data)
     if provider.ConsumeBool():
-        return provider.ConsumeUnicode(provider.remaining_bytes())
+        text: str = provider.ConsumeUnicode(provider.remaining_bytes())
+        return text
     # Sentences built from the fragments above.
     count = provider.ConsumeIntInRange(1, 8)
     parts = []
