@@ -1,4 +1,5 @@
-"""The accord app, and the one place that turns errors into messages and exit codes."""
+"""The accord app, the language it speaks, and the one place that turns errors into messages
+and exit codes."""
 
 # No `from __future__ import annotations`: Typer reads every parameter's annotation on each
 # start, and a string annotation costs an eval and a compile there.
@@ -6,15 +7,26 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer._click import Command, Context
 from typer._click.exceptions import ClickException  # click as typer 0.26+ vendors it
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from accordcli import __version__
-from accordcli.environment import Environment, detect
-from accordcli.errors import AccordError, DateOrder, UnknownKind
-from accordcli.i18n import Message
+from accordcli.environment import Environment, detect, prescan_lang
+from accordcli.errors import AccordError, DataError, DateOrder, UnknownKind
+from accordcli.i18n import (
+    LANGUAGES,
+    N_,
+    SOURCE,
+    Message,
+    gettext,
+    message_of,
+    pgettext,
+    pN_,
+)
 from accordcli.output import (
     OutputClosed,
     OutputFailed,
@@ -24,28 +36,108 @@ from accordcli.output import (
 )
 from accordcli.text import visible
 
-HELP = """\
-Explore the Geneva Accords of 14 April 1988 (Afghanistan, Pakistan, the USA and
-the USSR) and the war and diplomacy around them, from a terminal or a script.
+# Help texts ---------------------------------------------------------------------------------
+#
+# Typer reads help texts when it builds the app, before the command line is parsed, so they
+# are written in English (each part marked with N_) and the root command translates its whole
+# tree once it knows the language the command line asks for (_Root.make_context). English
+# is the text as written: an English start translates nothing and opens no catalogue.
 
-\b
-Examples:
-  accord timeline --from 1978 --to 1979
-  accord timeline --actor ussr --tag withdrawal --lang tr
-  accord timeline --from "April 1988" --json | jq '.[].title'
-  accord event accords-signed
-  accord clauses 4
-  accord actors --kind person --format csv
-  accord actor shevardnadze
-  accord search cekilme
-  accord on 04-14
-  accord span soviet-intervention withdrawal-complete
-  accord chart --from 1985
-  accord validate my-events.toml
+# Translators: the heading of a command's examples in its help ("accord timeline -h").
+EXAMPLES = N_("Examples:")
+_INDENT = "  "  # of an example under its heading
 
-Data comes from the shipped dataset, or from --data PATH (or ACCORD_DATA).
-Exit codes: 0 success, 1 data problem or unknown id, 2 usage problem, 70 a bug in accord.
-"""
+
+def help_text(text: str, examples: str = "", *more: str) -> str:
+    """Return a help text as Click shows it: `text`, then `examples` (commands, one a line)
+    under their heading in a block Click leaves as written, then the paragraphs `more`.
+
+    Each part is a message, the examples in the context "examples": pN_("examples", ...).
+    translated_help reads the parts back.
+    """
+    block = ["\b", EXAMPLES, *(_INDENT + line for line in examples.splitlines())]
+    return "\n\n".join([text, *(["\n".join(block)] if examples else []), *more])
+
+
+def translated_help(text: str, lang: str) -> str:
+    """Return a help text in `lang`: each paragraph is a message; in a block Click leaves as
+    written ("\\b"), its heading is one and its lines (unindented) are examples."""
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        if paragraph.startswith("\b\n"):
+            _, heading, *lines = paragraph.split("\n")
+            body = pgettext("examples", "\n".join(line.removeprefix(_INDENT) for line in lines),
+                            lang)
+            paragraph = "\n".join(["\b", gettext(heading, lang),
+                                   *(_INDENT + line for line in body.splitlines())])
+        else:
+            paragraph = gettext(paragraph, lang)
+        paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+def localize(command: Command, lang: str) -> None:
+    """Put the words of `command` and of its subcommands in `lang`: help texts, short helps,
+    the parameters' help and metavars (those marked pN_("metavar", ...) are words)."""
+    if command.help:
+        command.help = translated_help(command.help, lang)
+    if command.short_help:
+        command.short_help = gettext(command.short_help, lang)
+    for param in command.params:
+        if isinstance(param, TyperOption | TyperArgument) and param.help:
+            param.help = translated_help(param.help, lang)
+        if param.metavar:
+            param.metavar = pgettext("metavar", param.metavar, lang)
+    for subcommand in getattr(command, "commands", {}).values():
+        localize(subcommand, lang)
+
+
+class _Root(TyperGroup):
+    """accord's top command. Made to run a command line, it speaks the language that line
+    asks for (main()'s Environment says which; run on its own, as tests do, the line and
+    ACCORD_LANG do): its help, its metavars and its completions' descriptions read in it."""
+
+    lang = SOURCE  # the language of its words
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: Context | None = None, **extra: Any) -> Context:
+        if parent is None and self.lang == SOURCE:  # words are translated once, from English
+            env = extra.get("obj")
+            lang = (env.lang if isinstance(env, Environment)
+                    else prescan_lang(args, os.environ, LANGUAGES))
+            if lang != SOURCE:
+                localize(self, lang)
+                self.lang = lang
+        return super().make_context(info_name, args, parent, **extra)
+
+
+def language(ctx: Context) -> str:
+    """Return the language accord speaks in this command line."""
+    root = ctx.find_root().command
+    return root.lang if isinstance(root, _Root) else SOURCE
+
+
+HELP = help_text(
+    N_("Explore the Geneva Accords of 14 April 1988 (Afghanistan, Pakistan, the USA and the "
+       "USSR) and the war and diplomacy around them, from a terminal or a script."),
+    # Translators: each command's examples (in the context "examples") are commands as
+    # typed, one a line: leave them untranslated, or give examples that suit your language
+    # (its --lang, a search word in it, a date with its month names).
+    pN_("examples", "accord timeline --from 1978 --to 1979\n"
+                    "accord timeline --actor ussr --tag withdrawal --lang tr\n"
+                    "accord timeline --from \"April 1988\" --json | jq '.[].title'\n"
+                    "accord event accords-signed\n"
+                    "accord clauses 4\n"
+                    "accord actors --kind person --format csv\n"
+                    "accord actor shevardnadze\n"
+                    "accord search cekilme\n"
+                    "accord on 04-14\n"
+                    "accord span soviet-intervention withdrawal-complete\n"
+                    "accord chart --from 1985\n"
+                    "accord validate my-events.toml"),
+    N_("Data comes from the shipped dataset, or from --data PATH (or ACCORD_DATA). Exit "
+       "codes: 0 success, 1 data problem or unknown id, 2 usage problem, 70 a bug in accord."),
+)
 
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in accord
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
@@ -55,6 +147,7 @@ def _new_app() -> typer.Typer:
     return typer.Typer(
         name="accord",
         help=HELP,
+        cls=_Root,
         rich_markup_mode=None,  # plain help: it never imports Rich and reads the same in a pipe
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -78,7 +171,7 @@ def _install_completion(ctx: typer.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:  # never while completing a command line
         from accordcli.shells import install_completion
 
-        with exit_on_error():
+        with exit_on_error(language(ctx)):
             install_completion()
         raise typer.Exit()
 
@@ -87,7 +180,7 @@ def _show_completion(ctx: typer.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:
         from accordcli.shells import show_completion
 
-        with exit_on_error():
+        with exit_on_error(language(ctx)):
             show_completion()
         raise typer.Exit()
 
@@ -96,42 +189,58 @@ def _show_completion(ctx: typer.Context, value: bool) -> None:
 def root(
     ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
-                                          help="Show the version and exit.")] = False,
+                                          help=N_("Show the version and exit."))] = False,
     install_completion: Annotated[bool, typer.Option(
         "--install-completion", is_eager=True, expose_value=False,
         callback=_install_completion,
-        help="Install completion for the current shell.")] = False,
+        help=N_("Install completion for the current shell."))] = False,
     show_completion: Annotated[bool, typer.Option(
         "--show-completion", is_eager=True, expose_value=False,
         callback=_show_completion,
-        help="Show completion for the current shell, to copy it or customize the "
-             "installation.")] = False,
+        help=N_("Show completion for the current shell, to copy it or customize the "
+                "installation."))] = False,
 ) -> None:
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit()
 
 
-def error_lines(err: AccordError) -> list[str]:
+# Errors -------------------------------------------------------------------------------------
+
+def error_line(problem: Message | str, lang: str) -> str:
+    """Return the line that reports `problem` on stderr, in `lang`; its control characters
+    are shown as escapes."""
+    said = problem.translated(lang) if isinstance(problem, Message) else problem
+    # Translators: how accord reports a mistake on stderr: "accord: error: no event with id
+    # 'x'". Keep "accord", the name of the command.
+    return Message("accord: error: {problem}", problem=visible(said)).translated(lang)
+
+
+def error_lines(err: AccordError) -> list[Message | str]:
     """Return what an error says, in the command line's words: the core names periods and
     kinds, the command line names the options that gave them."""
     if isinstance(err, DateOrder):
-        return [str(Message("--from ({first}) is after --to ({last})", first=err.first,
-                            last=err.last))]
+        return [Message("--from ({first}) is after --to ({last})", first=err.first,
+                        last=err.last)]
     if isinstance(err, UnknownKind):
-        return [str(Message("unknown --kind {kind}; choose one of {kinds}",
-                            kind=repr(err.kind), kinds=", ".join(err.kinds)))]
-    return err.lines()
+        return [Message("unknown --kind {kind}; choose one of {kinds}", kind=repr(err.kind),
+                        kinds=", ".join(err.kinds))]
+    if isinstance(err, DataError):
+        # Translators: a problem in a data file, after the file's name.
+        return [Message("{path}: {problem}", path=err.source, problem=said)
+                for said in err.messages]
+    return [message_of(err)]
 
 
 @contextmanager
-def exit_on_error() -> Iterator[None]:
-    """Turn accord's own errors into one-line messages on stderr and their exit codes."""
+def exit_on_error(lang: str = SOURCE) -> Iterator[None]:
+    """Turn accord's own errors into one-line messages on stderr, in `lang`, and their exit
+    codes."""
     try:
         yield
     except AccordError as err:
         for line in error_lines(err):
-            message(f"accord: error: {visible(line)}")
+            message(error_line(line, lang))
         raise typer.Exit(err.exit_code) from None
 
 
@@ -159,14 +268,14 @@ def _command_name(info: "typer.models.CommandInfo") -> str:
 
 
 def _help_hint(err: ClickException, argv: list[str]) -> str:
-    """Return where to read help about a command-line mistake: the command's own help."""
+    """Return the command whose help to read about a command-line mistake."""
     context = getattr(err, "ctx", None)
     if context is not None:
-        return f" (see '{context.command_path} -h')"
+        return str(context.command_path)
     # Some parser errors ("Option '--limit' requires an argument.") carry no context.
     named = argv[:1] if argv and any(_command_name(info) == argv[0]
                                      for info in app.registered_commands) else []
-    return f" (see '{' '.join(['accord', *named])} -h')"
+    return " ".join(["accord", *named])
 
 
 def _run(argv: list[str], env: Environment) -> int:
@@ -181,11 +290,15 @@ def _run(argv: list[str], env: Environment) -> int:
                                   obj=env)
     except ClickException as err:
         # Click would print a usage block; accord's errors are one line that says where to
-        # look next, whoever found the mistake.
-        message(f"accord: error: {visible(err.format_message())}{_help_hint(err, argv)}")
+        # look next, whoever found the mistake. What Click says is in Click's words.
+        # Translators: {problem} is what is wrong with the command line, {command} the
+        # command whose help to read ("accord timeline").
+        hint = Message("{problem} (see '{command} -h')", problem=err.format_message(),
+                       command=_help_hint(err, argv))
+        message(error_line(hint, env.lang))
         code = err.exit_code
     except typer.Abort:
-        message("accord: aborted")
+        message(Message("accord: aborted").translated(env.lang))
         code = 1
     finally:
         # The interpreter's own flush at exit would report EPIPE as "Exception ignored".
@@ -198,22 +311,43 @@ def main() -> None:
     """Run accord; the one place that handles closed pipes, full disks and crashes."""
     prepare_streams()
     argv = sys.argv[1:]
+    lang = SOURCE  # until the command line says
     try:
-        sys.exit(_run(argv, detect(argv, os.environ, sys.stdout)))
+        env = detect(argv, os.environ, sys.stdout)
+        lang = env.lang
+        sys.exit(_run(argv, env))
     except (OutputClosed, BrokenPipeError):
         silence_stdout()
         sys.exit(0)
     except OutputFailed as err:
         silence_stdout()
-        message(f"accord: error: cannot write output: {err}")
+        message(error_line(Message("cannot write output: {reason}", reason=message_of(err)),
+                           lang))
         sys.exit(1)
     except OSError as err:
         silence_stdout()
-        message(f"accord: error: cannot write output: {err.strerror or err}")
+        message(error_line(Message("cannot write output: {reason}",
+                                   reason=err.strerror or str(err)), lang))
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
     except Exception as err:  # a bug: say so in one line, never a traceback with data in it
-        message(f"accord: internal error: {type(err).__name__}: {visible(str(err))}")
-        message("accord: please report this with the command you ran")
+        for line in _bug_report(err, lang):
+            message(line)
         sys.exit(EXIT_INTERNAL)
+
+
+def _bug_report(err: Exception, lang: str) -> list[str]:
+    """Return the lines that report a bug: in `lang`, or in English should its catalogue be
+    the trouble."""
+    said = [
+        # Translators: {error} is the name of a Python exception ("RuntimeError"), {details}
+        # what it says; keep "accord", the name of the command.
+        Message("accord: internal error: {error}: {details}", error=type(err).__name__,
+                details=visible(str(err))),
+        Message("accord: please report this with the command you ran"),
+    ]
+    try:
+        return [line.translated(lang) for line in said]
+    except Exception:
+        return list(map(str, said))

@@ -25,6 +25,7 @@ from accordcli.cli.options import (
     read,
 )
 from accordcli.completion import complete_actor, complete_clause, complete_event, complete_kind
+from accordcli.i18n import N_, Message, pN_
 from accordcli.output import emit, message
 from accordcli.render.registry import GENERAL
 
@@ -44,7 +45,13 @@ def show(common: Common, view: "View", limit: int | None = None) -> None:
         message(label(listing.empty, common.lang))
 
 
-@command(app, "Events in order, filtered by date, actor, tag, text.",
+@command(app, N_("Events in order, filtered by date, actor, tag, text."),
+         N_("Events in chronological order, filtered by date, actor, tag or text."),
+         pN_("examples", "accord timeline --from 1978\n"
+                         "accord timeline --from 1988-04 --to 1989-02 --tag withdrawal\n"
+                         "accord timeline --actor pakistan --lang tr --format markdown\n"
+                         "accord timeline --search geneva --json | jq -r '.[].id'\n"
+                         "accord timeline --format timelinejs > timeline.json"),
          formats=(*GENERAL, "timelinejs"))
 def timeline(
     common: Common,
@@ -53,23 +60,15 @@ def timeline(
     actor: ActorFilter = None,
     tag: TagFilter = None,
     search: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--search", "-s", metavar="TEXT", show_default=False,
-        help="Only events whose text contains every word, ignoring case and accents.")] = None,
+        "--search", "-s", metavar=pN_("metavar", "TEXT"), show_default=False,
+        help=N_("Only events whose text contains every word, ignoring case and "
+                "accents."))] = None,
     limit: Annotated[Optional[int], typer.Option(  # noqa: UP045
         "--limit", "-n", min=0, metavar="N", show_default=False,
-        help="Show at most N events.")] = None,
-    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")] = False,
+        help=N_("Show at most N events."))] = None,
+    reverse: Annotated[bool, typer.Option("--reverse", "-r",
+                                          help=N_("Newest first."))] = False,
 ) -> None:
-    """Events in chronological order, filtered by date, actor, tag or text.
-
-    \b
-    Examples:
-      accord timeline --from 1978
-      accord timeline --from 1988-04 --to 1989-02 --tag withdrawal
-      accord timeline --actor pakistan --lang tr --format markdown
-      accord timeline --search geneva --json | jq -r '.[].id'
-      accord timeline --format timelinejs > timeline.json
-    """
     from accordcli import load, query
     from accordcli.model import Dataset, Window
     from accordcli.render.views import timeline_view
@@ -85,19 +84,16 @@ def timeline(
     show(common, timeline_view(events, dataset, common.lang, words), limit)
 
 
-@command(app, "One event in full, with its sources.")
+@command(app, N_("One event in full, with its sources."),
+         N_("One event in full: dates, summary, note, actors, tags and sources."),
+         pN_("examples", "accord event accords-signed\n"
+                         "accord event gorbachev-statement --lang tr"))
 def event(
     common: Common,
-    event_id: Annotated[str, typer.Argument(metavar="ID", help="The event's id.",
+    event_id: Annotated[str, typer.Argument(metavar=pN_("metavar", "ID"),
+                                            help=N_("The event's id."),
                                             autocompletion=complete_event)],
 ) -> None:
-    """One event in full: dates, summary, note, actors, tags and sources.
-
-    \b
-    Examples:
-      accord event accords-signed
-      accord event gorbachev-statement --lang tr
-    """
     from accordcli.query import require_event
     from accordcli.render.views import event_detail
 
@@ -105,21 +101,19 @@ def event(
     show(common, event_detail(require_event(dataset, event_id), dataset, common.lang))
 
 
-@command(app, "The four instruments, or one with its provisions.")
+@command(app, N_("The four instruments, or one with its provisions."),
+         N_("The accords' instruments, or one of them with every provision."),
+         pN_("examples", "accord clauses\n"
+                         "accord clauses 4\n"
+                         "accord clauses refugees --lang tr --json"))
 def clauses(
     common: Common,
     which: Annotated[Optional[str], typer.Argument(  # noqa: UP045
-        metavar="[N|ID]", show_default=False, autocompletion=complete_clause,
-        help="A clause number or id; without it, all clauses.")] = None,
+        # Translators: a clause's number (N) or its id (ID), optional.
+        metavar=pN_("metavar", "[N|ID]"), show_default=False,
+        autocompletion=complete_clause,
+        help=N_("A clause number or id; without it, all clauses."))] = None,
 ) -> None:
-    """The accords' instruments, or one of them with every provision.
-
-    \b
-    Examples:
-      accord clauses
-      accord clauses 4
-      accord clauses refugees --lang tr --json
-    """
     from accordcli.query import require_clause
     from accordcli.render.views import clause_detail, clauses_listing
 
@@ -130,20 +124,18 @@ def clauses(
         show(common, clause_detail(require_clause(dataset, which), dataset, common.lang))
 
 
-@command(app, "Every actor, with its events' extent.")
+@command(app, N_("Every actor, with its events' extent."),
+         N_("Every actor with its role, number of events and first and last event dates."),
+         pN_("examples", "accord actors\n"
+                         "accord actors --kind person --format csv"))
 def actors(
     common: Common,
     kind: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--kind", "-k", metavar="KIND", show_default=False, autocompletion=complete_kind,
-        help="Only actors of this kind: state, organisation, group or person.")] = None,
+        "--kind", "-k", metavar=pN_("metavar", "KIND"), show_default=False,
+        autocompletion=complete_kind,
+        # Translators: state, organisation, group and person are the values --kind takes.
+        help=N_("Only actors of this kind: state, organisation, group or person."))] = None,
 ) -> None:
-    """Every actor with its role, number of events and first and last event dates.
-
-    \b
-    Examples:
-      accord actors
-      accord actors --kind person --format csv
-    """
     from accordcli.actors import actor_summaries
     from accordcli.query import actor_kind
     from accordcli.render.views import actors_listing
@@ -152,19 +144,17 @@ def actors(
     show(common, actors_listing(actor_summaries(common.dataset(), kind=wanted), common.lang))
 
 
-@command(app, "One actor, its timeline and its clauses.")
+@command(app, N_("One actor, its timeline and its clauses."),
+         N_("One actor: its role, its own timeline and the clauses it is party, signatory or "
+            "witness to."),
+         pN_("examples", "accord actor ussr\n"
+                         "accord actor noorani --lang tr"))
 def actor(
     common: Common,
-    actor_id: Annotated[str, typer.Argument(metavar="ID", help="The actor's id.",
+    actor_id: Annotated[str, typer.Argument(metavar=pN_("metavar", "ID"),
+                                            help=N_("The actor's id."),
                                             autocompletion=complete_actor)],
 ) -> None:
-    """One actor: its role, its own timeline and the clauses it is party, signatory or witness to.
-
-    \b
-    Examples:
-      accord actor ussr
-      accord actor noorani --lang tr
-    """
     from accordcli.actors import involvement
     from accordcli.render.views import actor_detail
 
@@ -172,24 +162,22 @@ def actor(
     show(common, actor_detail(involvement(dataset, actor_id), dataset, common.lang))
 
 
-@command(app, "Find events, actors, clauses, provisions.")
+@command(app, N_("Find events, actors, clauses, provisions."),
+         N_("Find events, actors, clauses and provisions that mention every word."),
+         pN_("examples", "accord search cekilme\n"
+                         "accord search GENEVA talks\n"
+                         "accord search refugees return --json"))
 def search(
     common: Common,
     text: Annotated[list[str], typer.Argument(
-        metavar="TEXT...", help="Words that must all occur; case, accents and Turkish "
-                                "letters are ignored.")],
+        # Translators: one or more words ("..."), in capitals as help shows them.
+        metavar=pN_("metavar", "TEXT..."),
+        help=N_("Words that must all occur; case, accents and Turkish letters are "
+                "ignored."))],
     limit: Annotated[Optional[int], typer.Option(  # noqa: UP045
         "--limit", "-n", min=0, metavar="N", show_default=False,
-        help="Show at most N results.")] = None,
+        help=N_("Show at most N results."))] = None,
 ) -> None:
-    """Find events, actors, clauses and provisions that mention every word.
-
-    \b
-    Examples:
-      accord search cekilme
-      accord search GENEVA talks
-      accord search refugees return --json
-    """
     from accordcli.query import search_words
     from accordcli.render.views import hits_listing
     from accordcli.search import search as find
@@ -199,30 +187,29 @@ def search(
     show(common, hits_listing(hits, common.lang, search_words(words)), limit)
 
 
-@command(app, "Anniversaries, or what was under way on a day.")
+@command(app, N_("Anniversaries, or what was under way on a day."),
+         N_("What happened on a day: anniversaries (MM-DD) or everything under way "
+            "(YYYY-MM-DD)."),
+         pN_("examples", "accord on 04-14\n"
+                         "accord on 1988-08-15\n"
+                         "accord on\n"
+                         "ACCORD_TODAY=1989-02-15 accord on"))
 def on(
     common: Common,
     when: Annotated[Optional[str], typer.Argument(  # noqa: UP045
         metavar="[MM-DD|YYYY-MM-DD]", show_default=False,
-        help="MM-DD: anniversaries in any year. YYYY-MM-DD: everything under way that day. "
-             "Without it: today (or ACCORD_TODAY).")] = None,
+        help=N_("MM-DD: anniversaries in any year. YYYY-MM-DD: everything under way that "
+                "day. Without it: today (or ACCORD_TODAY)."))] = None,
 ) -> None:
-    """What happened on a day: anniversaries (MM-DD) or everything under way (YYYY-MM-DD).
-
-    \b
-    Examples:
-      accord on 04-14
-      accord on 1988-08-15
-      accord on
-      ACCORD_TODAY=1989-02-15 accord on
-    """
     from accordcli import query
     from accordcli.dates import is_full_day, parse_day, parse_month_day
     from accordcli.render.views import events_listing
 
     # The argument is checked before the data is read: a bad date is exit 2 regardless.
     if when is not None and is_full_day(when):
-        day = read("date", parse_day, when)
+        # Translators: the name of `accord on`'s argument, before what is wrong with it:
+        # "date: '1988-13-01': month 13 does not exist".
+        day = read(Message("date", context="argument"), parse_day, when)
         events = query.under_way(common.dataset(), day)
     else:
         month, day_of_month = parse_month_day(when) if when is not None else _today(common)
@@ -239,22 +226,21 @@ def _today(common: Common) -> tuple[int, int]:
     return today.month, today.day
 
 
-@command(app, "Time between two events or dates.", name="span")
+@command(app, N_("Time between two events or dates."),
+         N_("How long lies between two moments, in years, months and days and in days."),
+         pN_("examples", "accord span soviet-intervention withdrawal-complete\n"
+                         "accord span 1988-04-14 1988-05-15 --json"),
+         name="span")
 def span_command(
     common: Common,
-    start: Annotated[str, typer.Argument(metavar="A", autocompletion=complete_event,
-                                         help="An event id (its first day) or a day: "
-                                              "1988-04-14, '14 April 1988', '14 Nisan 1988'.")],
+    start: Annotated[str, typer.Argument(
+        metavar="A", autocompletion=complete_event,
+        # Translators: "14 Nisan 1988" is Turkish, as accord reads it.
+        help=N_("An event id (its first day) or a day: 1988-04-14, '14 April 1988', "
+                "'14 Nisan 1988'."))],
     end: Annotated[str, typer.Argument(metavar="B", autocompletion=complete_event,
-                                       help="The same, for the other end.")],
+                                       help=N_("The same, for the other end."))],
 ) -> None:
-    """How long lies between two moments, in years, months and days and in days.
-
-    \b
-    Examples:
-      accord span soviet-intervention withdrawal-complete
-      accord span 1988-04-14 1988-05-15 --json
-    """
     from accordcli import span
     from accordcli.render.views import interval_detail
 
@@ -265,7 +251,13 @@ def span_command(
     show(common, interval_detail(interval, common.lang))
 
 
-@command(app, "The timeline drawn in the terminal.", formats=("chart",))
+@command(app, N_("The timeline drawn in the terminal."),
+         N_("Draw the timeline in the terminal: periods as bars, events and signatures as "
+            "markers."),
+         pN_("examples", "accord chart\n"
+                         "accord chart --from 1986 --to 1989 --tag withdrawal\n"
+                         "COLUMNS=200 accord chart --lang tr"),
+         formats=("chart",))
 def chart(
     common: Common,
     from_: FromOpt = None,
@@ -273,14 +265,6 @@ def chart(
     actor: ActorFilter = None,
     tag: TagFilter = None,
 ) -> None:
-    """Draw the timeline in the terminal: periods as bars, events and signatures as markers.
-
-    \b
-    Examples:
-      accord chart
-      accord chart --from 1986 --to 1989 --tag withdrawal
-      COLUMNS=200 accord chart --lang tr
-    """
     from accordcli import query
     from accordcli.render.views import Chart, label
 
@@ -297,24 +281,24 @@ def chart(
     show(common, Chart(tuple(events), tuple(clauses), first, last))
 
 
-@command(app, "Check a data file; print counts or problems.", formats=("report",),
-         cache=False, lang=False)
+@command(app, N_("Check a data file; print counts or problems."),
+         N_("Check a data file and print its counts, or every problem in it. Never writes "
+            "the file."),
+         pN_("examples", "accord validate\n"
+                         "accord validate my-events.toml"),
+         formats=("report",), cache=False, lang=False)
 def validate(
     common: Common,
     path: Annotated[Optional[str], typer.Argument(  # noqa: UP045
-        metavar="[PATH]", show_default=False,
-        help="The TOML file to check; without it, --data or the shipped dataset.")] = None,
+        # Translators: a path, optional; PATH as --data PATH says it.
+        metavar=pN_("metavar", "[PATH]"), show_default=False,
+        help=N_("The TOML file to check; without it, --data or the shipped "
+                "dataset."))] = None,
 ) -> None:
-    """Check a data file and print its counts, or every problem in it. Never writes the file.
-
-    \b
-    Examples:
-      accord validate
-      accord validate my-events.toml
-    """
     from accordcli import load, query
     from accordcli.render.views import Report
 
-    target = data_path(path, "PATH") or common.data or load.default_data_path()
+    target = (data_path(path, Message("PATH", context="metavar")) or common.data
+              or load.default_data_path())
     dataset = load.load(target, use_cache=False)  # validate always reads the file itself
     show(common, Report(str(target), query.counts(dataset)))

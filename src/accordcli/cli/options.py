@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Optional,
 
 import typer
 
-from accordcli.cli.app import exit_on_error
+from accordcli.cli.app import exit_on_error, help_text
 from accordcli.completion import complete_actor, complete_lang, complete_tag
 from accordcli.environment import Environment, detect
 from accordcli.errors import UsageError
-from accordcli.i18n import LANGUAGES, Message, message_of
+from accordcli.i18n import LANGUAGES, N_, Message, message_of, pN_
 from accordcli.render.registry import GENERAL, describe
 
 if TYPE_CHECKING:
@@ -45,22 +45,27 @@ else:
 # error (exit 2) before the loader could report it as the data problem it is (exit 1).
 DataOpt = Annotated[
     Optional[str],  # noqa: UP045 - typer 0.28 reads Optional reliably on every Python
-    typer.Option("--data", envvar="ACCORD_DATA", metavar="PATH", show_default=False,
-                 help="TOML data file to read instead of the shipped dataset."),
+    typer.Option("--data", envvar="ACCORD_DATA", show_default=False,
+                 # Translators: what --data PATH names (in capitals, as help shows it).
+                 metavar=pN_("metavar", "PATH"),
+                 help=N_("TOML data file to read instead of the shipped dataset.")),
 ]
 FromOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
-    "--from", metavar="DATE", show_default=False,
-    help="Events under way on or after this date: 1978, 1978-04, 1978-04-27, "
-         "'April 1978' or '27 Nisan 1978'.")]
+    "--from", metavar=pN_("metavar", "DATE"), show_default=False,
+    # Translators: the dates are examples of what --from reads; "27 Nisan 1978" is Turkish.
+    help=N_("Events under way on or after this date: 1978, 1978-04, 1978-04-27, "
+            "'April 1978' or '27 Nisan 1978'."))]
 ToOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
-    "--to", metavar="DATE", show_default=False,
-    help="Events under way on or before this date (1988 means up to 1988-12-31).")]
+    "--to", metavar=pN_("metavar", "DATE"), show_default=False,
+    help=N_("Events under way on or before this date (1988 means up to 1988-12-31)."))]
 ActorFilter = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
-    "--actor", "-a", metavar="ID", show_default=False, autocompletion=complete_actor,
-    help="Only events involving this actor; repeat for any of several.")]
+    "--actor", "-a", metavar=pN_("metavar", "ID"), show_default=False,
+    autocompletion=complete_actor,
+    help=N_("Only events involving this actor; repeat for any of several."))]
 TagFilter = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
-    "--tag", "-t", metavar="TAG", show_default=False, autocompletion=complete_tag,
-    help="Only events with this tag; repeat for any of several.")]
+    "--tag", "-t", metavar=pN_("metavar", "TAG"), show_default=False,
+    autocompletion=complete_tag,
+    help=N_("Only events with this tag; repeat for any of several."))]
 
 
 class Common(NamedTuple):
@@ -81,8 +86,9 @@ class Common(NamedTuple):
         return load.load(self.data, use_cache=not self.no_cache)
 
 
-def data_path(text: str | None, name: str = "--data") -> Path | None:
-    """Return a data path given on the command line; an empty one is a usage mistake."""
+def data_path(text: str | None, name: str | Message = "--data") -> Path | None:
+    """Return a data path given on the command line (by the option or argument `name`); an
+    empty one is a usage mistake."""
     if text is None:
         return None
     if not text.strip():
@@ -90,7 +96,7 @@ def data_path(text: str | None, name: str = "--data") -> Path | None:
     return Path(text)
 
 
-def read(option: str, parse: Callable[[str], T], text: str) -> T:
+def read(option: str | Message, parse: Callable[[str], T], text: str) -> T:
     """Return what `parse` reads in the text given for `option`; a date it cannot read is a
     usage mistake that names the option. The one place date errors get an option's name."""
     from accordcli.dates import DateInputError
@@ -134,30 +140,34 @@ def _shared(formats: tuple[str, ...], cache: bool, lang: bool) -> tuple[inspect.
     if cache:
         shared.append(option("no_cache", Annotated[bool, typer.Option(
             "--no-cache",
-            help="Read the TOML file itself, not its index in the cache directory.")], False))
+            help=N_("Read the TOML file itself, not its index in the cache "
+                    "directory."))], False))
     if lang:
         shared.append(option("lang", Annotated[Lang, typer.Option(
             "--lang", envvar="ACCORD_LANG", case_sensitive=False,
             autocompletion=complete_lang,
-            help="Language of titles and texts; missing translations fall back to "
-                 "English.")], Lang.en))
+            help=N_("Language of titles and texts; missing translations fall back to "
+                    "English."))], Lang.en))
     if len(formats) > 1:
         # A Literal of the names: Typer makes it a choice, and refuses others in its words.
         names = Literal.__getitem__(formats)
         shared.append(option("fmt", Annotated[names, typer.Option(
             "--format", "-f", case_sensitive=False, help=describe(formats))], formats[0]))
         shared.append(option("json_flag", Annotated[bool, typer.Option(
-            "--json", help="Shorthand for --format json.")], False))
+            "--json", help=N_("Shorthand for --format json."))], False))
     return tuple(shared)
 
 
-def command(app: typer.Typer, short_help: str, *, name: str | None = None,
+def command(app: typer.Typer, short_help: str, description: str | None = None,
+            examples: str = "", *, name: str | None = None,
             formats: tuple[str, ...] = GENERAL, cache: bool = True,
             lang: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Register a command whose first parameter receives the shared options as `Common`.
 
-    `formats` are the formats it offers, the first the default: --format's choices and help
-    come from them. A command with one format has no --format.
+    `short_help` is its line in `accord -h`; its own help is `description`, then `examples`
+    (commands, one a line), each a message: N_(...) and pN_("examples", ...). `formats`
+    are the formats it offers, the first the default: --format's choices and help come from
+    them. A command with one format has no --format.
     """
     def register(function: Callable[..., None]) -> Callable[..., None]:
         signature = inspect.signature(function)
@@ -166,14 +176,14 @@ def command(app: typer.Typer, short_help: str, *, name: str | None = None,
 
         @functools.wraps(function)
         def run(ctx: typer.Context, **given: Any) -> None:
-            with exit_on_error():
+            language = given.pop("lang", None)
+            env = environment(ctx)
+            env = env._replace(lang=language.value) if language else env
+            with exit_on_error(env.lang):
                 fmt = given.pop("fmt", formats[0])
                 chosen = "json" if given.pop("json_flag", False) else fmt
-                language = given.pop("lang", None)
-                env = environment(ctx)
                 common = Common(data_path(given.pop("data")), given.pop("no_cache", False),
-                                chosen.casefold(),
-                                env._replace(lang=language.value) if language else env)
+                                chosen.casefold(), env)
                 function(common, **given)
 
         # Typer reads a command's options from its signature and annotations: the command's
@@ -183,7 +193,8 @@ def command(app: typer.Typer, short_help: str, *, name: str | None = None,
         parameters = [context, *own, *shared]
         run.__dict__["__signature__"] = signature.replace(parameters=parameters)
         run.__annotations__ = {p.name: p.annotation for p in parameters}
-        app.command(name=name, short_help=short_help)(run)
+        help = None if description is None else help_text(description, examples)
+        app.command(name=name, short_help=short_help, help=help)(run)
         return function
 
     return register
