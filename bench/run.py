@@ -87,7 +87,7 @@ def main() -> None:
                          "ACCORD_CACHE_DIR")}
     cache = tempfile.mkdtemp(prefix="cache-", dir=OUT)
     # The default cache location, as users run it (the user cache directory, found the
-    # way cache.cache_dir finds it), moved into bench/out through XDG_CACHE_HOME.
+    # way accordcli.environment finds it), moved into bench/out through XDG_CACHE_HOME.
     env = {**base, "XDG_CACHE_HOME": cache, "COLUMNS": "100"}
     terminal = {**env, "TTY_COMPATIBLE": "1"}
     rows = []

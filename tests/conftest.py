@@ -59,6 +59,14 @@ def _no_settle_wait(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
         monkeypatch.setattr(read, "SETTLE_NS", 0)
 
 
+def process_cache_dir() -> Path | None:
+    """Return where indexes live for this process's environment (the ACCORD_CACHE_DIR the
+    fixtures set), as main() finds it: what a test that loads in-process passes on."""
+    from accordcli.environment import detect
+
+    return detect([], os.environ, None).cache_dir
+
+
 def write_data(path: Path, content: str | bytes) -> Path:
     """Write a data file as if saved a second ago, so that accord run as a subprocess reads
     it at once rather than waiting for it to settle (read.SETTLE_NS); return its path."""

@@ -17,11 +17,27 @@ from typing import Any
 
 import pytest
 
+import accordcli.load as loader
 from accordcli import __version__, cache, read, store
-from accordcli.load import events_overlapping, load
-from conftest import SAMPLE, clean_env, write_data
+from accordcli.environment import STORE_NAME
+from accordcli.model import Dataset, Window
+from conftest import SAMPLE, clean_env, process_cache_dir, write_data
 
 ACCORD = str(Path(sys.executable).parent / "accord")
+
+
+def _index_path(source: Path) -> Path:
+    return store.index_path(source, process_cache_dir())
+
+
+def load(path: Path | None, *, use_cache: bool = True) -> Dataset:
+    """Load as a command does, with the cache directory of this process's environment."""
+    return loader.load(path, use_cache=use_cache, cache_dir=process_cache_dir())
+
+
+def events_overlapping(path: Path, first: dt.date, last: dt.date) -> Window:
+    """events_overlapping as a command asks it, with this process's cache directory."""
+    return loader.events_overlapping(path, first, last, cache_dir=process_cache_dir())
 
 
 @pytest.fixture
@@ -34,13 +50,13 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Return where indexes live: accord's own directory in ACCORD_CACHE_DIR."""
     where = tmp_path / "cache"
     monkeypatch.setenv("ACCORD_CACHE_DIR", str(where))
-    return where / store.STORE_NAME
+    return where / STORE_NAME
 
 
 def test_first_load_writes_an_index_that_later_loads_use(data: Path, cache_dir: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     first = load(data)
-    index = store.index_path(data)
+    index = _index_path(data)
     assert index.exists() and index.parent == cache_dir
     calls = _parses(monkeypatch)
     assert load(data) == first  # from the index: the TOML is not parsed again
@@ -50,7 +66,7 @@ def test_first_load_writes_an_index_that_later_loads_use(data: Path, cache_dir: 
 def test_the_index_answers_a_date_query_with_only_its_events(data: Path,
                                                              cache_dir: Path) -> None:
     dataset = load(data)
-    index = cache.current_index(data)
+    index = cache.current_index(data, process_cache_dir())
     assert index is not None
     with index:
         assert index.dataset() == dataset
@@ -89,7 +105,7 @@ def test_invalid_change_is_reported_not_hidden_by_the_index(data: Path, cache_di
 
 def test_corrupt_index_is_rebuilt(data: Path, cache_dir: Path) -> None:
     expected = load(data)
-    index = store.index_path(data)
+    index = _index_path(data)
     index.write_bytes(b"this is not sqlite" * 100)
     assert load(data) == expected
     with open(index, "rb") as handle:
@@ -99,7 +115,7 @@ def test_corrupt_index_is_rebuilt(data: Path, cache_dir: Path) -> None:
 def test_an_index_that_cannot_be_read_is_closed_not_left_open(
         data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     load(data)
-    index = store.index_path(data)
+    index = _index_path(data)
     # accord's header, so SQLite is asked to open it, then garbage.
     index.write_bytes(index.read_bytes()[:100] + b"this is not sqlite" * 300)
     opened: list[sqlite3.Connection] = []
@@ -110,7 +126,7 @@ def test_an_index_that_cannot_be_read_is_closed_not_left_open(
         return opened[-1]
 
     monkeypatch.setattr("accordcli.cache.sqlite3.connect", connect)
-    assert cache.open_index(data, data.stat(), data.read_bytes()) is None
+    assert cache.open_index(data, data.stat(), process_cache_dir(), data.read_bytes()) is None
     assert len(opened) == 1
     with pytest.raises(sqlite3.ProgrammingError, match="closed"):
         opened[0].execute("SELECT 1")
@@ -124,12 +140,13 @@ def test_a_touched_file_with_the_same_content_reuses_its_index(
     calls = _parses(monkeypatch)
     assert load(data) == first
     assert calls == []
-    assert cache.current_index(data) is not None  # filed under the new identity
+    # Filed under the new identity:
+    assert cache.current_index(data, process_cache_dir()) is not None
 
 
 def test_crafted_index_with_wrong_contents_is_ignored(data: Path, cache_dir: Path) -> None:
     expected = load(data)
-    index = store.index_path(data)
+    index = _index_path(data)
     connection = sqlite3.connect(index)
     connection.execute("UPDATE meta SET value = 'accord-index-0' WHERE key = 'format'")
     connection.commit()
@@ -228,11 +245,11 @@ def test_an_index_with_bad_contents_is_bypassed_and_rebuilt(
     expected = load(data)
     first, last = dt.date(1988, 1, 1), dt.date(1988, 12, 31)
     window = events_overlapping(data, first, last)
-    _tamper(store.index_path(data), *statements)
+    _tamper(_index_path(data), *statements)
     calls = _parses(monkeypatch)
     assert events_overlapping(data, first, last) == window
     assert calls == ["parsed"]
-    _tamper(store.index_path(data), *statements)
+    _tamper(_index_path(data), *statements)
     assert load(data) == expected
     assert calls == ["parsed", "parsed"]
     assert load(data) == expected  # the rebuilt index is used again
@@ -243,7 +260,7 @@ def test_an_index_with_bad_contents_is_bypassed_and_rebuilt(
 def test_an_index_whose_meta_is_an_endless_view_is_not_queried(data: Path,
                                                                cache_dir: Path) -> None:
     load(data)
-    _tamper(store.index_path(data), "DROP TABLE meta",
+    _tamper(_index_path(data), "DROP TABLE meta",
             "CREATE VIEW meta AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
             " SELECT 'key' || n AS key, n AS value FROM r")  # never the key asked for
     ran = subprocess.run([ACCORD, "timeline", "--json", "--data", str(data)],
@@ -256,7 +273,7 @@ def test_an_index_whose_meta_is_an_endless_view_is_not_queried(data: Path,
 def test_an_index_owned_by_someone_else_is_not_trusted(data: Path, cache_dir: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     expected = load(data)
-    owner = store.index_path(data).stat().st_uid
+    owner = _index_path(data).stat().st_uid
     # Seen by another user: the index (and the directory) are not theirs.
     monkeypatch.setattr(os, "geteuid", lambda: owner + 1)
     calls = _parses(monkeypatch)
@@ -294,8 +311,8 @@ def test_writing_an_index_prunes_its_own_stale_indexes_and_leftovers(
     other = tmp_path / "other.toml"
     shutil.copy(SAMPLE, other)
     load(other)
-    written = store.index_path(other).read_bytes()  # an index accord wrote
-    store.index_path(other).unlink()
+    written = _index_path(other).read_bytes()  # an index accord wrote
+    _index_path(other).unlink()
 
     def plant(name: str, content: bytes, age: float) -> Path:
         path = cache_dir / name
@@ -310,7 +327,7 @@ def test_writing_an_index_prunes_its_own_stale_indexes_and_leftovers(
             plant(".tmp-aaaaaaaaaaaaaaaa.sqlite", b"", 0.5 * day),
             plant("notes.txt", b"x", 100 * day)]
     load(data)  # writes the index of `data`, then prunes
-    assert store.index_path(data).exists()
+    assert _index_path(data).exists()
     assert [p.name for p in gone if p.exists()] == []
     assert [p.name for p in kept if not p.exists()] == []
 
@@ -319,12 +336,12 @@ def test_an_index_written_by_another_release_is_rebuilt(data: Path, cache_dir: P
     """The release is part of the format, which an index must match to be used at all."""
     assert cache.FORMAT.endswith("/" + __version__)
     load(data)
-    connection = sqlite3.connect(store.index_path(data))
+    connection = sqlite3.connect(_index_path(data))
     connection.execute("UPDATE meta SET value = ? WHERE key = 'format'",
                        (cache.FORMAT.replace(__version__, "0.0.9"),))
     connection.commit()
     connection.close()
-    assert cache.open_index(data, data.stat()) is None
+    assert cache.open_index(data, data.stat(), process_cache_dir()) is None
 
 
 @pytest.mark.parametrize("written_under", [
@@ -342,27 +359,27 @@ def test_an_index_written_under_other_rules_is_rebuilt_not_served(
     format_number, release = cache.FORMAT.removeprefix("accord-index-").split("/")
     assert (int(format_number), release) == (cache.INDEX_FORMAT, __version__)
     expected = load(data)
-    _tamper(store.index_path(data),
+    _tamper(_index_path(data),
             f"UPDATE meta SET value = '{written_under}' WHERE key = 'format'",
             "UPDATE events SET data = replace(data, 'Withdrawal', 'Looser')")
-    assert cache.open_index(data, data.stat(), data.read_bytes()) is None
+    assert cache.open_index(data, data.stat(), process_cache_dir(), data.read_bytes()) is None
     calls = _parses(monkeypatch)
     assert load(data) == expected
     assert load(data) == expected  # rebuilt, then served
     assert calls == ["parsed"]
-    assert cache.Index(_connect(store.index_path(data))).meta("format") == cache.FORMAT
+    assert cache.Index(_connect(_index_path(data))).meta("format") == cache.FORMAT
 
 
 def test_an_index_without_accords_application_id_is_rebuilt_not_served(
         data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """As 0.1.0 wrote them, or any SQLite file under an index's name."""
     expected = load(data)
-    _tamper(store.index_path(data), "PRAGMA application_id = 0",
+    _tamper(_index_path(data), "PRAGMA application_id = 0",
             "UPDATE events SET data = replace(data, 'Withdrawal', 'Unproven')")
     calls = _parses(monkeypatch)
     assert load(data) == expected
     assert calls == ["parsed"]
-    with open(store.index_path(data), "rb") as handle:
+    with open(_index_path(data), "rb") as handle:
         assert handle.read(72)[68:] == b"acrd"  # rebuilt by accord
 
 

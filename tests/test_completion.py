@@ -40,6 +40,8 @@ from conftest import SAMPLE, Run, clean_env
 if TYPE_CHECKING:
     from typer._click import Command
 
+    from accordcli.environment import Environment
+
 BIN = Path(sys.executable).parent  # the venv's bin: `accord` and this python
 ACCORD = str(BIN / "accord")
 LIMIT = 100  # shells.DESCRIPTION_LIMIT, written out so old code can run this file
@@ -558,8 +560,10 @@ def test_the_protocol_carries_hostile_ids_and_titles_exactly(
 
     path, expected = hostile_dataset(tmp_path, monkeypatch)
     words = ["event", "--data", str(path), ""]
-    assert [(o.value, o.description) for o in offers(accord_command(), words, shell)] == expected
-    assert respond(accord_command(), f"lines_{shell}", words) == 0
+    env = environment(words)
+    assert [(o.value, o.description) for o in offers(accord_command(), words, shell, env)
+            ] == expected
+    assert respond(accord_command(), f"lines_{shell}", words, env) == 0
     lines = capsysbinary.readouterr().out.decode().split("\n")
     assert lines.pop() == ""  # every line ends in a newline
     assert [tuple(line.split("\t")) for line in lines] == expected  # one tab a line
@@ -575,11 +579,20 @@ def accord_command() -> Command:
     return get_command(app)
 
 
+def environment(words: list[str]) -> Environment:
+    """The environment main() builds to complete `words` in this process (with the
+    variables a test set)."""
+    from accordcli.environment import detect
+
+    return detect(words, os.environ, None)
+
+
 def offered(words: str, shell: str = "zsh") -> list[str]:
     """Return the protocol lines accord answers for the words typed after `accord `."""
     from accordcli.shells import offers
 
-    return [o.line() for o in offers(accord_command(), words.split(" "), shell)]
+    typed = words.split(" ")
+    return [o.line() for o in offers(accord_command(), typed, shell, environment(typed))]
 
 
 @pytest.mark.parametrize(
@@ -715,7 +728,7 @@ def test_show_and_install_completion_use_accords_scripts(
         run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shell: str) -> None:
     from accordcli import shells
 
-    monkeypatch.setattr(shells, "detect_shell", lambda: shell)
+    monkeypatch.setattr(shells, "detect_shell", lambda login_shell: shell)
     monkeypatch.setenv("HOME", str(tmp_path))
     script = (Path(shells.__file__).parent / f"accord.{shell}").read_text(
         encoding="utf-8")
@@ -728,6 +741,20 @@ def test_show_and_install_completion_use_accords_scripts(
         f"{shell} completion installed in {where}\n"
         "Completion will take effect once you restart the terminal\n"))
     assert where.read_text(encoding="utf-8") == script
+
+
+def test_the_login_shell_is_the_guess_when_no_process_says(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import shellingham  # type: ignore[import-untyped]
+
+    from accordcli import shells
+
+    def no_process_tree() -> tuple[str, str]:
+        raise shellingham.ShellDetectionFailure()
+
+    monkeypatch.setattr(shellingham, "detect_shell", no_process_tree)
+    assert shells.detect_shell("/usr/local/bin/Fish") == "fish"
+    assert shells.detect_shell("") is None
 
 
 def test_each_shell_is_detected_and_shown_its_script(sessions: Sessions) -> None:
@@ -760,7 +787,7 @@ def test_completion_for_another_shell_is_a_usage_error(
         run: Run, monkeypatch: pytest.MonkeyPatch, detected: str | None) -> None:
     from accordcli import shells
 
-    monkeypatch.setattr(shells, "detect_shell", lambda: detected)
+    monkeypatch.setattr(shells, "detect_shell", lambda login_shell: detected)
     for option in ("--show-completion", "--install-completion"):
         result = run(option)
         assert result.exit_code == 2

@@ -23,7 +23,7 @@ BANNED = ("hapeye.net", "grokipedia")
 
 @pytest.fixture(scope="module")
 def data() -> Dataset:
-    return load(default_data_path())
+    return load(default_data_path(), use_cache=False)
 
 
 def test_minimum_counts(data: Dataset) -> None:

@@ -1,8 +1,10 @@
-"""environment.py: what a run's surroundings ask of its output, read once."""
+"""environment.py: what a run's surroundings ask of it, read once."""
 
 from __future__ import annotations
 
 import io
+import sys
+from pathlib import Path
 from typing import TextIO, cast
 
 import pytest
@@ -88,12 +90,30 @@ def test_ascii_only_follows_the_encoding_and_a_dumb_terminal(
     assert env.encoding == (encoding or "utf-8")
 
 
-def test_data_today_and_completion_come_from_their_variables() -> None:
+def test_data_today_completion_and_shell_come_from_their_variables() -> None:
     env = detect([], {"ACCORD_TODAY": "1989-02-15", "_ACCORD_COMPLETE": "lines_bash",
-                      "ACCORD_DATA": "x.toml"}, stream())
+                      "ACCORD_DATA": "x.toml", "SHELL": "/bin/zsh"}, stream())
     assert (env.today, env.completing, env.data) == ("1989-02-15", True, "x.toml")
-    assert (detect([], {"ACCORD_TODAY": ""}, stream()).today,
-            detect([], {}, stream()).completing) == (None, False)
+    assert (env.completion, env.shell) == ("lines_bash", "/bin/zsh")
+    nothing = detect([], {"ACCORD_TODAY": ""}, stream())
+    assert (nothing.today, nothing.completing, nothing.completion, nothing.shell) == (
+        None, False, "", "")
+
+
+def test_the_cache_directory_comes_from_its_variables() -> None:
+    """ACCORD_CACHE_DIR holds a directory of accord's own; else the XDG rule, where it alone
+    decides (tests/test_store.py checks it against platformdirs), else None."""
+    home = {"HOME": "/home/u"}
+    assert detect([], {"ACCORD_CACHE_DIR": "/tmp/c", **home}, stream()).cache_dir == Path(
+        "/tmp/c/accord")
+    assert detect([], {"ACCORD_CACHE_DIR": "", **home}, stream()).cache_dir != Path("accord")
+    assert detect([], {"ANDROID_ROOT": "/system", **home}, stream()).cache_dir is None
+    assert detect([], {"HOME": "relative"}, stream()).cache_dir is None
+    assert detect([], {}, stream()).cache_dir is None
+    if sys.platform == "linux" and not hasattr(sys, "getandroidapilevel"):
+        assert detect([], home, stream()).cache_dir == Path("/home/u/.cache/accord")
+        assert detect([], {"XDG_CACHE_HOME": "/x", **home}, stream()).cache_dir == Path(
+            "/x/accord")
 
 
 LANGS = ("en", "tr")

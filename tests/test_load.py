@@ -11,13 +11,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import accordcli.load as loader
 from accordcli.errors import DataError
-from accordcli.load import events_overlapping, load
-from accordcli.model import Window
+from accordcli.model import Dataset, Window
 from accordcli.query import timeline
 from accordcli.read import parse
 from accordcli.validate import build
-from conftest import SAMPLE
+from conftest import SAMPLE, process_cache_dir
+
+
+def load(path: Path | None, *, use_cache: bool = True) -> Dataset:
+    """Load as a command does, with the cache directory of this process's environment."""
+    return loader.load(path, use_cache=use_cache, cache_dir=process_cache_dir())
+
+
+def events_overlapping(path: Path, first: dt.date, last: dt.date, *,
+                       use_cache: bool = True) -> Window:
+    """events_overlapping as a command asks it, with this process's cache directory."""
+    return loader.events_overlapping(path, first, last, use_cache=use_cache,
+                                     cache_dir=process_cache_dir())
 
 
 @pytest.fixture

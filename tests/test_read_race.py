@@ -18,7 +18,7 @@ import pytest
 from accordcli import read
 from accordcli.errors import DataError
 from accordcli.load import load
-from conftest import SAMPLE, write_data
+from conftest import SAMPLE, process_cache_dir, write_data
 
 CHANGED = "changed while it was being read; try again"
 
@@ -77,7 +77,7 @@ def test_a_file_that_keeps_changing_is_refused_after_three_reads(
     calls, rewriting_read = _rewriting_after(None, [second + b"#\n", first])
     monkeypatch.setattr(read, "_read_at_most", rewriting_read)
     with pytest.raises(DataError) as caught:
-        load(path)
+        load(path, cache_dir=process_cache_dir())
     assert caught.value.problems == (CHANGED,)
     assert str(caught.value) == f"{path}: {CHANGED}"
     assert calls[0] == read.READ_ATTEMPTS == 3

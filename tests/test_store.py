@@ -18,10 +18,11 @@ from typing import Any
 
 import pytest
 
-from accordcli import cache, read, store
-from accordcli.load import load
+import accordcli.load as loader
+from accordcli import cache, environment, read, store
+from accordcli.environment import STORE_NAME
 from accordcli.model import Dataset
-from conftest import SAMPLE, clean_env, write_data
+from conftest import SAMPLE, clean_env, process_cache_dir, write_data
 
 ACCORD = str(Path(sys.executable).parent / "accord")
 NOBODY = 65534  # a second user (nobody/nogroup), made real with setpriv
@@ -31,6 +32,15 @@ DAY = 24 * 3600
 # and attacks are made real with chown and setpriv; elsewhere these are skipped.
 as_root = pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None,
                              reason="needs root and setpriv to act as a second user")
+
+
+def _index_path(source: Path) -> Path:
+    return store.index_path(source, process_cache_dir())
+
+
+def load(path: Path | None, *, use_cache: bool = True) -> Dataset:
+    """Load as a command does, with the cache directory of this process's environment."""
+    return loader.load(path, use_cache=use_cache, cache_dir=process_cache_dir())
 
 
 @pytest.fixture
@@ -122,10 +132,11 @@ def test_default_cache_directory_is_the_one_platformdirs_names(
     try:
         expected = platformdirs.user_cache_dir("accord", appauthor=False)
     except RuntimeError:  # platformdirs cannot name one (no absolute home): nor may we
-        assert store._plain_xdg_cache_dir() is None
+        assert environment._plain_xdg_cache_dir(os.environ) is None
         return
-    assert str(store.cache_dir()) == str(Path(expected))
-    plain = store._plain_xdg_cache_dir()
+    named = process_cache_dir()  # None: left to platformdirs
+    assert str(store.where_indexes_live(named)) == str(Path(expected))
+    plain = environment._plain_xdg_cache_dir(os.environ)
     if sys.platform == "linux":
         assert plain is not None or not (home or "").startswith("/")  # the fast path is used
     if plain is not None:
@@ -173,9 +184,9 @@ def test_another_user_cannot_swap_in_an_index(
     attacker.mkdir()
     forged = _forged_index(data, attacker)
     monkeypatch.setenv("ACCORD_CACHE_DIR", str(shared))
-    name = store.index_path(data).name
+    name = _index_path(data).name
     # Where 0.1.0 kept the index, and where accord keeps it now.
-    targets = [shared / name, shared / store.STORE_NAME / name]
+    targets = [shared / name, shared / STORE_NAME / name]
     prepare = f"ln -s {data} {targets[0]}"  # an entry of the attacker's, pointing anywhere
     if attacker_made_store:
         prepare += f"; mkdir -m 777 {targets[1].parent}; ln -s {data} {targets[1]}"
@@ -197,7 +208,7 @@ def test_another_user_cannot_swap_in_an_index(
     parses.clear()
     for _ in range(2):
         assert "FORGED" not in _titles(load(data))
-    private = shared / store.STORE_NAME
+    private = shared / STORE_NAME
     if mode == 0o1777 and not attacker_made_store:
         assert parses == ["parsed"]  # the second run read the index: /tmp-like works
         assert stat.S_IMODE(os.lstat(private).st_mode) == 0o700
@@ -212,25 +223,25 @@ def _store_symlink(given: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir(mode=0o700)
     given.mkdir()
-    (given / store.STORE_NAME).symlink_to(elsewhere)
+    (given / STORE_NAME).symlink_to(elsewhere)
 
 
 def _store_owned_by_another_user(given: Path, tmp_path: Path) -> None:
-    private = given / store.STORE_NAME
+    private = given / STORE_NAME
     private.mkdir(parents=True)
     os.chown(private, NOBODY, NOBODY)
     private.chmod(0o755)
 
 
 def _store_writable_by_a_group(given: Path, tmp_path: Path) -> None:
-    private = given / store.STORE_NAME
+    private = given / STORE_NAME
     private.mkdir(parents=True)
     os.chown(private, os.geteuid(), NOBODY)
     private.chmod(0o770)
 
 
 def _store_writable_by_all(given: Path, tmp_path: Path) -> None:
-    private = given / store.STORE_NAME
+    private = given / STORE_NAME
     private.mkdir(parents=True)
     private.chmod(0o707)
 
@@ -275,7 +286,7 @@ def test_a_directory_others_could_change_is_not_used(
 def test_a_directory_that_became_unsafe_is_no_longer_read(
         given: Path, data: Path, parses: list[str]) -> None:
     expected = load(data)
-    private = store.index_path(data).parent
+    private = _index_path(data).parent
     os.chown(private, os.geteuid(), NOBODY)
     private.chmod(0o770)
     parses.clear()
@@ -295,9 +306,9 @@ def test_a_sticky_world_writable_cache_directory_works_through_a_private_one(
         os.umask(old_umask)
     assert load(data) == expected
     assert parses == ["parsed"]
-    private = given / store.STORE_NAME
+    private = given / STORE_NAME
     assert stat.S_IMODE(os.lstat(private).st_mode) == 0o700
-    assert store.index_path(data).parent == private
+    assert _index_path(data).parent == private
 
 
 def test_a_cache_directory_reached_through_the_users_own_symlink_is_used(
@@ -312,7 +323,7 @@ def test_a_cache_directory_reached_through_the_users_own_symlink_is_used(
     expected = load(data)
     assert load(data) == expected
     assert parses == ["parsed"]
-    assert (real / store.STORE_NAME / store.index_path(data).name).is_file()
+    assert (real / STORE_NAME / _index_path(data).name).is_file()
 
 
 def test_a_directory_writable_by_the_users_private_group_is_used(
@@ -322,7 +333,7 @@ def test_a_directory_writable_by_the_users_private_group_is_used(
     if not store._own_private_group(os.getegid(), os.geteuid()):
         pytest.skip("this user has no private group")
     expected = load(data)
-    private = store.index_path(data).parent
+    private = _index_path(data).parent
     os.chown(private, os.geteuid(), os.getegid())
     private.chmod(0o770)
     parses.clear()
@@ -377,7 +388,7 @@ def test_anything_but_the_users_own_file_at_the_index_path_is_ignored_and_kept(
         plant: Callable[[Path, Path], None]) -> None:
     expected = load(data, use_cache=False)
     load(data)
-    index = store.index_path(data)
+    index = _index_path(data)
     index.rename(index.with_name("genuine"))
     plant(index, tmp_path)
     before = os.lstat(index)
@@ -397,9 +408,9 @@ def test_a_fifo_at_the_index_path_blocks_no_run(given: Path, data: Path) -> None
     env = clean_env(ACCORD_CACHE_DIR=str(given))
     expected = subprocess.run([ACCORD, "timeline", "--json", "--no-cache", "--data", str(data)],
                               capture_output=True, text=True, env=env, timeout=20).stdout
-    private = given / store.STORE_NAME
+    private = given / STORE_NAME
     private.mkdir(parents=True, mode=0o700)
-    name = store.index_path(data).name
+    name = _index_path(data).name
     for fifo in (private / name, given / name):  # where accord keeps it, where 0.1.0 did
         os.mkfifo(fifo)
     for _ in range(2):
@@ -412,7 +423,7 @@ def test_a_fifo_at_the_index_path_blocks_no_run(given: Path, data: Path) -> None
 
 def test_what_is_at_a_temporary_name_is_skipped_not_opened(
         tmp_path: Path, given: Path, data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    private = given / store.STORE_NAME
+    private = given / STORE_NAME
     private.mkdir(parents=True, mode=0o700)
     precious = tmp_path / "precious.db"
     precious.write_bytes(b"the user's")
@@ -426,7 +437,8 @@ def test_what_is_at_a_temporary_name_is_skipped_not_opened(
     assert (private / f".tmp-{'a' * 16}.sqlite").is_symlink()
     assert stat.S_ISFIFO(os.lstat(private / f".tmp-{'b' * 16}.sqlite").st_mode)
     assert (private / f".tmp-{'c' * 16}.sqlite").is_dir()
-    assert cache.open_index(data, data.stat()) is not None  # written under the fourth name
+    # Written under the fourth name:
+    assert cache.open_index(data, data.stat(), process_cache_dir()) is not None
     assert load(data) == expected
 
 
@@ -436,7 +448,7 @@ def test_what_is_at_a_temporary_name_is_skipped_not_opened(
 def test_pruning_never_removes_the_users_own_files(
         tmp_path: Path, given: Path, data: Path) -> None:
     """ACCORD_CACHE_DIR=. or ~/.cache: 0.1.0 removed every old *.sqlite there (issue #11)."""
-    private = given / store.STORE_NAME
+    private = given / STORE_NAME
     private.mkdir(parents=True, mode=0o700)
     mine = sqlite3.connect(given / "notes.sqlite")
     mine.execute("CREATE TABLE notes (text)")
@@ -461,7 +473,7 @@ def test_pruning_never_removes_the_users_own_files(
     for path in kept:
         _old(path, 400)
     load(data)  # writes an index, then prunes
-    assert store.index_path(data).exists()
+    assert _index_path(data).exists()
     for path, content in kept.items():
         assert os.path.lexists(path), path
         if content is not None:
@@ -474,7 +486,7 @@ def test_pruning_never_removes_another_users_file(given: Path, data: Path,
     other = tmp_path / "other.toml"
     shutil.copy(SAMPLE, other)
     load(other)
-    theirs = store.index_path(other)  # accord's naming and application id, not the user's
+    theirs = _index_path(other)  # accord's naming and application id, not the user's
     os.chown(theirs, NOBODY, NOBODY)
     _old(theirs, 400)
     load(data)

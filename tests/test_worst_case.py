@@ -378,7 +378,7 @@ def test_chart_styles_equal_what_rich_lays_out(width: int, colours: Colours) -> 
     from accordcli.render.terminal import _cropped, styled_lines
 
     env = Environment(terminal=True, width=width, colours=colours)
-    dataset = load(None)
+    dataset = load(None, use_cache=False)
     lines = chart_lines(list(dataset.events), dataset.clauses, width=width, lang="tr",
                         ascii_only=False)
     assert "\x1b[" in styled_lines(lines, env)

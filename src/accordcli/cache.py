@@ -129,17 +129,21 @@ class Index:
         return tuple(decode_event(json.loads(data)) for (data,) in rows)
 
 
-def current_index(source: Path) -> Index | None:
-    """Return the index of `source` if it was written for this very version of the file."""
+def current_index(source: Path, cache_dir: Path | None) -> Index | None:
+    """Return the index of `source` if it was written for this very version of the file.
+
+    `cache_dir` is where indexes live, as Environment.cache_dir names it (store.py).
+    """
     try:
         stat = source.stat()
     except OSError:
         return None  # reading the file reports the problem
-    return open_index(source, stat)
+    return open_index(source, stat, cache_dir)
 
 
-def open_index(source: Path, stat: os.stat_result, raw: bytes | None = None) -> Index | None:
-    """Return the index of `source` if it is current, else None (never raises).
+def open_index(source: Path, stat: os.stat_result, cache_dir: Path | None,
+               raw: bytes | None = None) -> Index | None:
+    """Return the index of `source` in `cache_dir` if it is current, else None (never raises).
 
     Current means written for this identity (`stat`), or, given the file's bytes, for the
     same content (a file touched, or copied back). Only regular files have indexes: a pipe
@@ -150,7 +154,7 @@ def open_index(source: Path, stat: os.stat_result, raw: bytes | None = None) -> 
     connection: sqlite3.Connection | None = None
     opened: tuple[int, os.stat_result] | None = None
     try:
-        directory = store.private_store(create=False)
+        directory = store.private_store(cache_dir, create=False)
         path = None if directory is None else directory / store.index_name(source)
         opened = None if path is None else store.open_own_index(path)
         if path is not None and opened is not None:
@@ -187,13 +191,15 @@ def _trusted(connection: sqlite3.Connection) -> bool:
     return found == _SCHEMA
 
 
-def write_index(source: Path, stat: os.stat_result, raw: bytes, dataset: Dataset) -> None:
-    """Write the index atomically (temporary file, then rename); give up silently on error."""
+def write_index(source: Path, stat: os.stat_result, raw: bytes, dataset: Dataset,
+                cache_dir: Path | None) -> None:
+    """Write the index into `cache_dir` atomically (temporary file, then rename); give up
+    silently on error."""
     if not S_ISREG(stat.st_mode):
         return
     temporary: str | None = None
     try:
-        directory = store.private_store(create=True)
+        directory = store.private_store(cache_dir, create=True)
         if directory is None:
             return  # no directory only the user controls: run without an index
         path = directory / store.index_name(source)

@@ -31,7 +31,8 @@ def _completion_dataset(ctx: typer.Context) -> "tuple[Dataset, str] | None":
         lang = ctx.params.get("lang") or env.lang
         lang = lang.value if isinstance(lang, Enum) else str(lang)
         # The shell has not expanded `--data ~/events.toml` yet: the word is as typed.
-        return load.load(Path(data).expanduser() if data else None), lang
+        return load.load(Path(data).expanduser() if data else None,
+                         cache_dir=env.cache_dir), lang
     except Exception:
         return None
 

@@ -1,8 +1,9 @@
-"""What accord's surroundings ask of its output, read once from the process and then passed on.
+"""What accord's surroundings ask of it, read once from the process and then passed on.
 
 `detect` is the one place that reads environment variables and asks whether stdout is a
-terminal and how wide it is; everything after it (renderers above all) receives an
-`Environment` and reads nothing else, so a test can render with any value it builds.
+terminal and how wide it is; everything after it (renderers, the loader and its index,
+completion) receives an `Environment` and reads nothing else, so a test can run with any
+value it builds.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Literal, NamedTuple, TextIO
 
 # No layout is wider than this: a table or a chart row costs work per column, and a huge
@@ -19,6 +21,8 @@ DEFAULT_WIDTH = 80
 
 # Set, it asks accord for completion instead of running a command (see accordcli.shells).
 COMPLETE_VAR = "_ACCORD_COMPLETE"
+# The directory of accord's own that indexes live in inside ACCORD_CACHE_DIR.
+STORE_NAME = "accord"
 
 # Rich's colour systems; "auto" lets Rich ask a Windows console what it can show.
 Colours = Literal["auto", "standard", "256", "truecolor"]
@@ -37,12 +41,21 @@ class Environment(NamedTuple):
     lang: str = "en"  # the language of accord's words (and the data's, where translated)
     data: str | None = None  # ACCORD_DATA: the data file (--data, when given, wins)
     today: str | None = None  # ACCORD_TODAY: the day `accord on` takes as today
-    completing: bool = False  # the shell asks for completions instead of a command run
+    # Where indexes live (see _cache_dir); None: the user cache directory that only
+    # platformdirs can name here, asked by accordcli.store when an index is needed.
+    cache_dir: Path | None = None
+    completion: str = ""  # _ACCORD_COMPLETE: what the shell asks instead of a command run
+    shell: str = ""  # SHELL: the login shell, completion's guess when no process says
 
     @property
     def colour(self) -> bool:
         """True when output may be styled."""
         return self.colours is not None
+
+    @property
+    def completing(self) -> bool:
+        """True when the shell asks for completion (or a script) instead of a command run."""
+        return bool(self.completion)
 
 
 def detect(argv: Sequence[str], environ: Mapping[str, str], stdout: TextIO | None
@@ -63,7 +76,9 @@ def detect(argv: Sequence[str], environ: Mapping[str, str], stdout: TextIO | Non
         lang=prescan_lang(argv, environ, LANGUAGES),
         data=environ.get("ACCORD_DATA") or None,
         today=environ.get("ACCORD_TODAY") or None,
-        completing=bool(environ.get(COMPLETE_VAR)),
+        cache_dir=_cache_dir(environ),
+        completion=environ.get(COMPLETE_VAR, ""),
+        shell=environ.get("SHELL", ""),
     )
 
 
@@ -107,6 +122,37 @@ def _colours(environ: Mapping[str, str]) -> Colours | None:
     if environ.get("COLORTERM", "").strip().lower() in ("truecolor", "24bit"):
         return "truecolor"
     return _TERM_COLOURS.get(term.rpartition("-")[2], "standard")
+
+
+def _cache_dir(environ: Mapping[str, str]) -> Path | None:
+    """Return where indexes live: STORE_NAME in ACCORD_CACHE_DIR, else the user cache
+    directory when the XDG rule alone names it, else None (platformdirs' to name).
+
+    The user cache directory (~/.cache/accord) is named for accord already; ACCORD_CACHE_DIR
+    may be any directory (., /tmp), so accord keeps a directory of its own inside it.
+    """
+    configured = environ.get("ACCORD_CACHE_DIR")
+    if configured:
+        return Path(configured) / STORE_NAME
+    plain = _plain_xdg_cache_dir(environ)
+    return None if plain is None else Path(plain)
+
+
+def _plain_xdg_cache_dir(environ: Mapping[str, str]) -> str | None:
+    """Return the user cache directory on desktop Linux when the XDG rule is unambiguous,
+    else None, leaving every other case to platformdirs.
+
+    Why not always platformdirs: importing it makes every start measurably slower
+    (BENCHMARKS.md); tests/test_store.py checks that both give the same answer.
+    """
+    if sys.platform != "linux" or hasattr(sys, "getandroidapilevel") or (
+            "ANDROID_DATA" in environ or "ANDROID_ROOT" in environ):
+        return None
+    xdg = environ.get("XDG_CACHE_HOME", "")
+    if xdg.startswith("/"):
+        return os.path.join(xdg, "accord")
+    home = environ.get("HOME", "")
+    return os.path.join(home, ".cache", "accord") if home.startswith("/") else None
 
 
 def prescan_lang(argv: Sequence[str], environ: Mapping[str, str],

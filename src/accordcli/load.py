@@ -1,7 +1,9 @@
 """Load a data file: from its current index, or by reading and validating it (then indexing it).
 
 Every answer is whole and valid: load() returns the whole Dataset, events_overlapping() a
-Window (the events of some days, with the whole vocabulary).
+Window (the events of some days, with the whole vocabulary). Indexes live in `cache_dir`,
+the directory Environment.cache_dir names (None: the user cache directory platformdirs
+names; see accordcli.store).
 """
 
 from __future__ import annotations
@@ -21,52 +23,56 @@ __all__ = ["default_data_path", "events_overlapping", "load"]
 T = TypeVar("T")
 
 
-def load(path: Path | None = None, *, use_cache: bool = True) -> Dataset:
+def load(path: Path | None = None, *, use_cache: bool = True,
+         cache_dir: Path | None = None) -> Dataset:
     """Return the dataset in the file at `path` (the shipped one by default), validated.
 
-    With `use_cache`, a current index of the file stands in for reading it, and a file
-    that is read gets an index.
+    With `use_cache`, a current index of the file in `cache_dir` stands in for reading it,
+    and a file that is read gets an index there.
     """
     path = path or default_data_path()
-    indexed = _ask_index(path, cache.Index.dataset) if use_cache else None
-    return indexed if indexed is not None else _read(path, use_cache)
+    indexed = _ask_index(path, cache_dir, cache.Index.dataset) if use_cache else None
+    return indexed if indexed is not None else _read(path, use_cache, cache_dir)
 
 
 def events_overlapping(path: Path | None, first: dt.date, last: dt.date, *,
-                       use_cache: bool = True) -> Window:
+                       use_cache: bool = True, cache_dir: Path | None = None) -> Window:
     """Return the events that overlap first..last, as load() would find them."""
     path = path or default_data_path()
-    indexed = (_ask_index(path, lambda index: index.events_overlapping(first, last))
+    indexed = (_ask_index(path, cache_dir, lambda index: index.events_overlapping(first, last))
                if use_cache else None)
-    return indexed if indexed is not None else Window.of(_read(path, use_cache), first, last)
+    return (indexed if indexed is not None
+            else Window.of(_read(path, use_cache, cache_dir), first, last))
 
 
-def _ask_index(path: Path, question: Callable[[cache.Index], T | None]) -> T | None:
-    index = cache.current_index(path)
+def _ask_index(path: Path, cache_dir: Path | None,
+               question: Callable[[cache.Index], T | None]) -> T | None:
+    index = cache.current_index(path, cache_dir)
     if index is None:
         return None
     with index:
         return question(index)
 
 
-def _read(path: Path, use_cache: bool) -> Dataset:
-    """Read and validate the file, and (with `use_cache`) index it."""
+def _read(path: Path, use_cache: bool, cache_dir: Path | None) -> Dataset:
+    """Read and validate the file, and (with `use_cache`) index it in `cache_dir`."""
     from accordcli.validate import build  # a run answered by an index checks nothing
 
     raw, stat = read_bytes(path)
-    dataset = _same_content(path, stat, raw) if use_cache else None
+    dataset = _same_content(path, stat, raw, cache_dir) if use_cache else None
     if dataset is None:
         name = display_name(path)
         dataset = build(parse(raw, name), name)
     if use_cache:
-        cache.write_index(path, stat, raw, dataset)
+        cache.write_index(path, stat, raw, dataset, cache_dir)
     return dataset
 
 
-def _same_content(path: Path, stat: os.stat_result, raw: bytes) -> Dataset | None:
+def _same_content(path: Path, stat: os.stat_result, raw: bytes,
+                  cache_dir: Path | None) -> Dataset | None:
     """Return the dataset indexed for these very bytes under another identity (the file was
     touched, or copied back); writing the index again files it under the new identity."""
-    index = cache.open_index(path, stat, raw)
+    index = cache.open_index(path, stat, cache_dir, raw)
     if index is None:
         return None
     with index:

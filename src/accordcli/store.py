@@ -1,16 +1,16 @@
 """The directory indexes live in, and which files there accord may open, replace or remove.
 
-Indexes live in a directory of accord's own that no other user can change (see
-private_store); accord reads, replaces or removes only regular files of the user's there,
-under accord's own names, and removes only those whose SQLite header carries accord's
-application id. Nothing else, there or anywhere, is ever opened for writing or removed.
+Indexes live in a directory of accord's own (Environment.cache_dir names it) that no other
+user can change (see private_store); accord reads, replaces or removes only regular files of
+the user's there, under accord's own names, and removes only those whose SQLite header
+carries accord's application id. Nothing else, there or anywhere, is ever opened for
+writing or removed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sys
 import zlib
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG, S_ISVTX
@@ -20,8 +20,6 @@ from stat import S_ISDIR, S_ISREG, S_ISVTX
 APPLICATION_ID = 0x61637264
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_BYTES = 100
-# The directory of accord's own inside ACCORD_CACHE_DIR.
-STORE_NAME = "accord"
 # Opening an index never follows a symlink, never waits on a FIFO, and is not inherited.
 _OPEN_READ = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
               | getattr(os, "O_CLOEXEC", 0))
@@ -29,44 +27,23 @@ _CREATE = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
            | getattr(os, "O_CLOEXEC", 0))
 
 
-def cache_dir() -> Path:
-    """Return where indexes live: "accord" in ACCORD_CACHE_DIR, else the user cache directory.
+def where_indexes_live(cache_dir: Path | None) -> Path:
+    """Return the directory indexes live in: `cache_dir` (Environment.cache_dir), or where
+    it is None, the user cache directory platformdirs names.
 
-    The user cache directory (~/.cache/accord) is named for accord already; ACCORD_CACHE_DIR
-    may be any directory (., /tmp), so accord keeps a directory of its own inside it.
+    platformdirs is imported only here, for the platforms the environment's own rule leaves
+    to it: importing it makes every start measurably slower (BENCHMARKS.md).
     """
-    configured = os.environ.get("ACCORD_CACHE_DIR")
-    if configured:
-        return Path(configured) / STORE_NAME
-    return Path(_plain_xdg_cache_dir() or _platformdirs_cache_dir())
-
-
-def _plain_xdg_cache_dir() -> str | None:
-    """Return the user cache directory on desktop Linux when the XDG rule is unambiguous,
-    else None, leaving every other case to platformdirs.
-
-    Why not always platformdirs: importing it makes every start measurably slower
-    (BENCHMARKS.md); tests/test_store.py checks that both give the same answer.
-    """
-    if sys.platform != "linux" or hasattr(sys, "getandroidapilevel") or (
-            "ANDROID_DATA" in os.environ or "ANDROID_ROOT" in os.environ):
-        return None
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    if xdg.startswith("/"):
-        return os.path.join(xdg, "accord")
-    home = os.environ.get("HOME", "")
-    return os.path.join(home, ".cache", "accord") if home.startswith("/") else None
-
-
-def _platformdirs_cache_dir() -> str:
+    if cache_dir is not None:
+        return cache_dir
     import platformdirs
 
-    return platformdirs.user_cache_dir("accord", appauthor=False)
+    return Path(platformdirs.user_cache_dir("accord", appauthor=False))
 
 
-def index_path(source: Path) -> Path:
+def index_path(source: Path, cache_dir: Path | None) -> Path:
     """Return the index file for a data file (one per resolved path)."""
-    return cache_dir() / index_name(source)
+    return where_indexes_live(cache_dir) / index_name(source)
 
 
 def index_name(source: Path) -> str:
@@ -125,8 +102,9 @@ def _safe_above(info: os.stat_result, euid: int) -> bool:
             and (bool(info.st_mode & S_ISVTX) or not _writable_by_others(info, euid)))
 
 
-def private_store(create: bool) -> Path | None:
-    """Return the directory indexes live in if no one else can change it, else None.
+def private_store(cache_dir: Path | None, create: bool) -> Path | None:
+    """Return the directory indexes live in (where_indexes_live) if no one else can change
+    it, else None.
 
     SQLite opens an index by path after accord has checked it, so anyone able to swap an
     entry on that path could serve their own index. The rule ssh applies to ~/.ssh closes
@@ -135,7 +113,7 @@ def private_store(create: bool) -> Path | None:
     rename anything on the way to it: each directory above is the user's or root's and
     not writable by others, unless sticky. With `create`, missing directories are made.
     """
-    store = cache_dir()
+    store = where_indexes_live(cache_dir)
     euid = _euid()
     if create:
         store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -169,19 +169,21 @@ def _print_version(value: bool) -> None:
 
 def _install_completion(ctx: typer.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:  # never while completing a command line
+        from accordcli.cli.options import environment
         from accordcli.shells import install_completion
 
         with exit_on_error(language(ctx)):
-            install_completion()
+            install_completion(environment(ctx).shell)
         raise typer.Exit()
 
 
 def _show_completion(ctx: typer.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:
+        from accordcli.cli.options import environment
         from accordcli.shells import show_completion
 
         with exit_on_error(language(ctx)):
-            show_completion()
+            show_completion(environment(ctx).shell)
         raise typer.Exit()
 
 
@@ -282,9 +284,9 @@ def _run(argv: list[str], env: Environment) -> int:
     """Run the command line and return its exit code; parser mistakes are one line."""
     if env.completing:
         # Completion is answered here, never by Typer, whose scripts evaluate the answer.
-        from accordcli.shells import main_completion
+        from accordcli.shells import respond
 
-        return main_completion(typer.main.get_command(app))
+        return respond(typer.main.get_command(app), env.completion, argv, env)
     try:
         code = app_for(argv, env)(args=argv, prog_name="accord", standalone_mode=False,
                                   obj=env)

@@ -77,7 +77,7 @@ def timeline(
     # A period is asked of the index, which reads only the events in it.
     dataset: Dataset | Window = common.dataset() if not (first or last) else (
         load.events_overlapping(common.data, first or dt.date.min, last or dt.date.max,
-                                use_cache=not common.no_cache))
+                                use_cache=not common.no_cache, cache_dir=common.env.cache_dir))
     events = query.timeline(dataset, first=first, last=last, actors=actor or (),
                             tags=tag or (), search=search, limit=limit, reverse=reverse)
     words = query.search_words(search) if search else ()

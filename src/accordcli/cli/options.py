@@ -83,7 +83,7 @@ class Common(NamedTuple):
     def dataset(self) -> "Dataset":
         from accordcli import load
 
-        return load.load(self.data, use_cache=not self.no_cache)
+        return load.load(self.data, use_cache=not self.no_cache, cache_dir=self.env.cache_dir)
 
 
 def data_path(text: str | None, name: str | Message = "--data") -> Path | None:

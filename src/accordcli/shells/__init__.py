@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +27,7 @@ from pathlib import Path
 from typer._click import Command
 from typer._click.shell_completion import CompletionItem, ShellComplete, split_arg_string
 
-from accordcli.environment import COMPLETE_VAR
+from accordcli.environment import COMPLETE_VAR, Environment
 from accordcli.i18n import N_, Message
 from accordcli.text import visible
 
@@ -117,13 +115,15 @@ class _Completions(ShellComplete):
         return str(item.value)
 
 
-def offers(command: Command, words: Sequence[str], shell: str) -> list[Offer]:
-    """Return what to offer after `words`, the last of which is the word being completed."""
+def offers(command: Command, words: Sequence[str], shell: str, env: Environment) -> list[Offer]:
+    """Return what to offer after `words`, the last of which is the word being completed;
+    the callbacks that find the offers read the data `env` names, through its index."""
     if shell == "bash":
         args, incomplete, kept = _bash_words(words)
     else:
         args, incomplete, kept = list(words[:-1]), (words[-1] if words else ""), ""
-    items = _Completions(command, {}, "accord", COMPLETE_VAR).get_completions(args, incomplete)
+    completions = _Completions(command, {"obj": env}, "accord", COMPLETE_VAR)
+    items = completions.get_completions(args, incomplete)
     # After `--lang=e` Click offers values ("en"); the shell's word is the whole "--lang=en".
     option, equals, _ = incomplete.partition("=")
     prefix = option + equals if equals and option.startswith("-") else ""
@@ -148,8 +148,9 @@ def script(shell: str) -> str:
     return (_SCRIPTS / f"accord.{shell}").read_text(encoding="utf-8")
 
 
-def respond(command: Command, instruction: str, words: Sequence[str]) -> int:
-    """Answer a completion request (_ACCORD_COMPLETE=instruction) and return the exit code.
+def respond(command: Command, instruction: str, words: Sequence[str], env: Environment) -> int:
+    """Answer a completion request (_ACCORD_COMPLETE=instruction, as `env.completion` holds
+    it) about the words after `accord`, and return the exit code.
 
     source_SHELL prints the script; lines_SHELL prints the offers for `words`. Anything
     else, including the instructions of Typer's old scripts, prints no offer: 2 and a line
@@ -165,7 +166,7 @@ def respond(command: Command, instruction: str, words: Sequence[str]) -> int:
         try:
             # A callback that prints (--version) must not print into the offers.
             with contextlib.redirect_stdout(io.StringIO()):
-                found = offers(command, words, shell)
+                found = offers(command, words, shell, env)
         except (Exception, SystemExit):
             return 0
         emit("".join(offer.line() + "\n" for offer in found).encode("utf-8"))
@@ -188,17 +189,16 @@ def respond(command: Command, instruction: str, words: Sequence[str]) -> int:
 
 # Showing and installing --------------------------------------------------------------------
 
-def detect_shell() -> str | None:
-    """Return the name of the shell accord runs in (as Typer did), or None."""
+def detect_shell(login_shell: str) -> str | None:
+    """Return the name of the shell accord runs in (as Typer did), or None; with no process
+    tree to read, the name of `login_shell` (SHELL, as Environment.shell holds it)."""
     try:
         import shellingham  # type: ignore[import-untyped]  # Typer's, as Typer detected
 
         name, _ = shellingham.detect_shell()
         return str(name).lower()
     except Exception:
-        # No process tree to read: fall back to the login shell.
-        login = os.environ.get("SHELL", "")
-        return Path(login).name.lower() or None
+        return Path(login_shell).name.lower() or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,11 +243,12 @@ def install(shell: str, home: Path) -> Installed:
     return Installed(shell, target, rc)
 
 
-def chosen_shell() -> str:
-    """Return the shell --install-completion and --show-completion are for."""
+def chosen_shell(login_shell: str) -> str:
+    """Return the shell --install-completion and --show-completion are for (see
+    detect_shell)."""
     from accordcli.errors import UsageError
 
-    shell = detect_shell()
+    shell = detect_shell(login_shell)
     if shell not in SHELLS:
         found = (Message("this shell is {shell}", shell=visible(repr(shell))) if shell
                  else Message("cannot tell the shell"))
@@ -260,24 +261,20 @@ def chosen_shell() -> str:
     return shell
 
 
-def show_completion() -> None:
+def show_completion(login_shell: str) -> None:
     """Print the current shell's script (--show-completion)."""
     from accordcli.output import emit
 
-    emit(script(chosen_shell()).encode("utf-8"))
+    emit(script(chosen_shell(login_shell)).encode("utf-8"))
 
 
-def install_completion() -> None:
+def install_completion(login_shell: str) -> None:
     """Install the current shell's script (--install-completion) and say where."""
     from accordcli.output import emit
 
-    done = install(chosen_shell(), Path.home())
+    done = install(chosen_shell(login_shell), Path.home())
     installed = Message("{shell} completion installed in {path}", shell=done.shell,
                         path=done.script)
     restart = Message("Completion will take effect once you restart the terminal")
     emit(f"{installed}\n{restart}\n")
 
-
-def main_completion(command: Command) -> int:
-    """Answer the request in the environment (cli.main calls this when it is set)."""
-    return respond(command, os.environ.get(COMPLETE_VAR, ""), sys.argv[1:])
