@@ -17,9 +17,9 @@ import pytest
 
 from accordcli import i18n, model
 from accordcli.edtf import parse_edtf
+from accordcli.interval import Interval, Moment
 from accordcli.render.chart import chart_lines, plain
 from accordcli.render.views import caveat, interval_detail, label, value_label
-from accordcli.span import Interval, Moment
 from conftest import SAMPLE, clean_env
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -250,7 +250,7 @@ def test_messages_translate_when_shown_and_read_as_english_until_then() -> None:
 # Message, never finished English text (the renderers are not yet).
 # Not listed, as their words never reach a person: codec.py (cache.py takes a bad index as
 # none) and store.py (cache.py gives up on an index it cannot write).
-MARKED = ("dates", "edtf", "errors", "query", "search", "span", "read", "validate", "checker",
+MARKED = ("dates", "edtf", "errors", "query", "search", "interval", "read", "validate", "checker",
           "ids", "output", "shells", "cli.app", "cli.options", "cli.commands")
 
 

@@ -11,7 +11,7 @@ from conftest import SAMPLE, clean_env
 CORE = ["accordcli.model", "accordcli.edtf", "accordcli.dates", "accordcli.load",
         "accordcli.read", "accordcli.validate", "accordcli.checker", "accordcli.ids",
         "accordcli.query", "accordcli.actors", "accordcli.search", "accordcli.text",
-        "accordcli.span", "accordcli.cache", "accordcli.store", "accordcli.codec",
+        "accordcli.interval", "accordcli.cache", "accordcli.store", "accordcli.codec",
         "accordcli.errors", "accordcli.i18n", "accordcli.environment"]
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from accordcli.actors import actor_summaries, involvement
+from accordcli.interval import Interval, Moment
 from accordcli.load import load
 from accordcli.model import Dataset
 from accordcli.query import require_clause, require_event, timeline
@@ -32,7 +33,6 @@ from accordcli.render.views import (
     interval_detail,
     label,
 )
-from accordcli.span import Interval, Moment
 from conftest import SAMPLE
 
 

@@ -241,13 +241,13 @@ def span_command(
     end: Annotated[str, typer.Argument(metavar="B", autocompletion=complete_event,
                                        help=N_("The same, for the other end."))],
 ) -> None:
-    from accordcli import span
+    from accordcli.interval import between, date_of, moment
     from accordcli.render.views import interval_detail
 
     for text in (start, end):
-        span.date_of(text)  # a bad date is a usage error (exit 2) before any data is read
+        date_of(text)  # a bad date is a usage error (exit 2) before any data is read
     dataset = common.dataset()
-    interval = span.between(span.moment(dataset, start), span.moment(dataset, end))
+    interval = between(moment(dataset, start), moment(dataset, end))
     show(common, interval_detail(interval, common.lang))
 
 

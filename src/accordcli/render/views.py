@@ -38,9 +38,9 @@ from accordcli.text import Cell, listed
 
 if TYPE_CHECKING:
     from accordcli.actors import ActorSummary, Involvement
+    from accordcli.interval import Interval, Moment
     from accordcli.model import Clause, Dataset, Event, Vocabulary
     from accordcli.search import Hit
-    from accordcli.span import Interval, Moment
 
 # Column and field labels by key (the key is the JSON and CSV name), and what a listing says
 # when nothing matched: the English is the message, translated where it is shown.
