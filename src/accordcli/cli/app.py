@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click import Command, Context
@@ -15,7 +15,6 @@ from typer._click.exceptions import ClickException  # click as typer 0.26+ vendo
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from accordcli import __version__
-from accordcli.environment import Environment, detect, prescan_lang
 from accordcli.errors import AccordError, DataError, DateOrder, UnknownKind
 from accordcli.i18n import (
     LANGUAGES,
@@ -34,7 +33,11 @@ from accordcli.output import (
     prepare_streams,
     silence_stdout,
 )
-from accordcli.text import visible
+
+# Environment and text are imported where they are used: `import accordcli.cli` (help,
+# completion, every start before main() runs) need not pay for them.
+if TYPE_CHECKING:
+    from accordcli.environment import Environment
 
 # Help texts ---------------------------------------------------------------------------------
 #
@@ -102,6 +105,8 @@ class _Root(TyperGroup):
     def make_context(self, info_name: str | None, args: list[str],
                      parent: Context | None = None, **extra: Any) -> Context:
         if parent is None and self.lang == SOURCE:  # words are translated once, from English
+            from accordcli.environment import Environment, prescan_lang
+
             env = extra.get("obj")
             lang = (env.lang if isinstance(env, Environment)
                     else prescan_lang(args, os.environ, LANGUAGES))
@@ -212,6 +217,8 @@ def root(
 def error_line(problem: Message | str, lang: str) -> str:
     """Return the line that reports `problem` on stderr, in `lang`; its control characters
     are shown as escapes."""
+    from accordcli.text import visible  # only when something goes wrong
+
     said = problem.translated(lang) if isinstance(problem, Message) else problem
     # Translators: how accord reports a mistake on stderr: "accord: error: no event with id
     # 'x'". Keep "accord", the name of the command.
@@ -246,7 +253,7 @@ def exit_on_error(lang: str = SOURCE) -> Iterator[None]:
         raise typer.Exit(err.exit_code) from None
 
 
-def app_for(argv: list[str], env: Environment) -> typer.Typer:
+def app_for(argv: list[str], env: "Environment") -> typer.Typer:
     """Return an app holding only the command `argv` names, or the whole app.
 
     Typer turns every registered command into a Click command on each start; building one
@@ -280,7 +287,7 @@ def _help_hint(err: ClickException, argv: list[str]) -> str:
     return " ".join(["accord", *named])
 
 
-def _run(argv: list[str], env: Environment) -> int:
+def _run(argv: list[str], env: "Environment") -> int:
     """Run the command line and return its exit code; parser mistakes are one line."""
     if env.completing:
         # Completion is answered here, never by Typer, whose scripts evaluate the answer.
@@ -311,6 +318,8 @@ def _run(argv: list[str], env: Environment) -> int:
 
 def main() -> None:
     """Run accord; the one place that handles closed pipes, full disks and crashes."""
+    from accordcli.environment import detect
+
     prepare_streams()
     argv = sys.argv[1:]
     lang = SOURCE  # until the command line says
@@ -342,6 +351,8 @@ def main() -> None:
 def _bug_report(err: Exception, lang: str) -> list[str]:
     """Return the lines that report a bug: in `lang`, or in English should its catalogue be
     the trouble."""
+    from accordcli.text import visible
+
     said = [
         # Translators: {error} is the name of a Python exception ("RuntimeError"), {details}
         # what it says; keep "accord", the name of the command.

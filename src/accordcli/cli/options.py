@@ -21,12 +21,14 @@ import typer
 
 from accordcli.cli.app import exit_on_error, help_text
 from accordcli.completion import complete_actor, complete_lang, complete_tag
-from accordcli.environment import Environment, detect
 from accordcli.errors import UsageError
 from accordcli.i18n import LANGUAGES, N_, Message, message_of, pN_
 from accordcli.render.registry import GENERAL, describe
 
+# The environment is imported where it is read (main() has it built by then): importing
+# the command line need not pay for it.
 if TYPE_CHECKING:
+    from accordcli.environment import Environment
     from accordcli.model import Dataset
 
 T = TypeVar("T")
@@ -74,7 +76,7 @@ class Common(NamedTuple):
     data: Path | None  # --data or ACCORD_DATA; None: the shipped dataset
     no_cache: bool
     format: str  # the format chosen (--json wins over --format)
-    env: Environment  # with the --lang language
+    env: "Environment"  # with the --lang language
 
     @property
     def lang(self) -> str:
@@ -120,9 +122,11 @@ def period(from_: str | None, to: str | None) -> tuple[dt.date | None, dt.date |
     return first, last
 
 
-def environment(ctx: typer.Context) -> Environment:
+def environment(ctx: typer.Context) -> "Environment":
     """Return the environment main() built, or (for the app invoked on its own, as tests
     do) the one of this process, built now."""
+    from accordcli.environment import Environment, detect
+
     root = ctx.find_root()
     if not isinstance(root.obj, Environment):
         root.obj = detect(sys.argv[1:], os.environ, sys.stdout)
