@@ -17,7 +17,7 @@ from accordcli.load import load
 from accordcli.model import Dataset
 from accordcli.render.chart import chart_lines, plain
 from accordcli.render.registry import render
-from accordcli.render.views import Chart
+from accordcli.render.views_more import Chart
 from conftest import SAMPLE, Run, clean_env
 
 S = str(SAMPLE)

@@ -13,7 +13,7 @@ from typer.main import get_command
 from accordcli.cli import app
 from accordcli.environment import Environment
 from accordcli.render.registry import FORMATS, GENERAL, Renderer, describe, render, renderer
-from accordcli.render.views import Report
+from accordcli.render.views_more import Report
 
 # What each command offers, as the README says.
 OFFERED = {

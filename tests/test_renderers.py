@@ -14,13 +14,13 @@ from accordcli.model import Dataset
 from accordcli.query import require_clause, require_event, timeline
 from accordcli.render.registry import render
 from accordcli.render.views import (
-    Report,
     actor_detail,
     actors_listing,
     clause_detail,
     event_detail,
     events_listing,
 )
+from accordcli.render.views_more import Report
 from conftest import SAMPLE
 
 PIPE = Environment()

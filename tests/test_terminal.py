@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -14,9 +14,12 @@ from accordcli.model import Actor, Dataset, LocalText
 from accordcli.query import search_words, timeline
 from accordcli.render.registry import render
 from accordcli.render.terminal import LAYOUT_BUDGET
-from accordcli.render.views import View, actors_listing, events_listing, hits_listing
+from accordcli.render.views import actors_listing, events_listing, hits_listing
 from accordcli.search import search
 from conftest import SAMPLE
+
+if TYPE_CHECKING:
+    from accordcli.render.views import View
 
 SGR = re.compile("\x1b\\[([0-9;]*)m")
 

@@ -12,15 +12,8 @@ from accordcli.interval import Interval, Moment
 from accordcli.load import load
 from accordcli.model import Dataset
 from accordcli.query import require_clause, require_event, timeline
-from accordcli.render.records import (
-    CLAUSES,
-    EVENTS,
-    PROVISIONS,
-    ClauseRecord,
-    EventRecord,
-    IntervalRecord,
-    Names,
-)
+from accordcli.render.records import EVENTS, EventRecord, Names
+from accordcli.render.records_more import CLAUSES, PROVISIONS, ClauseRecord, IntervalRecord
 from accordcli.render.views import (
     Field,
     Listing,

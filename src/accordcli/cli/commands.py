@@ -266,7 +266,8 @@ def chart(
     tag: TagFilter = None,
 ) -> None:
     from accordcli import query
-    from accordcli.render.views import Chart, label
+    from accordcli.render.views import label
+    from accordcli.render.views_more import Chart
 
     first, last = period(from_, to)
     dataset = common.dataset()
@@ -296,7 +297,7 @@ def validate(
                 "dataset."))] = None,
 ) -> None:
     from accordcli import load, query
-    from accordcli.render.views import Report
+    from accordcli.render.views_more import Report
 
     target = (data_path(path, Message("PATH", context="metavar")) or common.data
               or load.default_data_path())

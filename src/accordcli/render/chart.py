@@ -17,7 +17,7 @@ from accordcli.text import representable, truncate
 if TYPE_CHECKING:
     from accordcli.environment import Environment
     from accordcli.model import Clause, Event
-    from accordcli.render.views import Chart
+    from accordcli.render.views_more import Chart
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from accordcli.text import visible
 
 if TYPE_CHECKING:
     from accordcli.environment import Environment
-    from accordcli.render.views import Report
+    from accordcli.render.views_more import Report
 
 
 class Counts(Renderer):

@@ -7,39 +7,18 @@ turn views into output; the records themselves, and their columns, are in record
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from accordcli.i18n import N_, gettext, ngettext, number, pgettext, pN_
-from accordcli.render.records import (
-    ACTORS,
-    CLAUSES,
-    EVENTS,
-    HITS,
-    INTERVALS,
-    PROVISIONS,
-    RELATIONS,
-    ActorDetailRecord,
-    ActorRecord,
-    ClauseRecord,
-    EventDetailRecord,
-    EventRecord,
-    HitRecord,
-    IntervalRecord,
-    Names,
-    Record,
-    RelationRecord,
-    Shape,
-    SourceRecord,
-    Whole,
-)
+from accordcli.render.records import EVENTS, EventRecord, Names, Record, Shape, Whole
 from accordcli.text import Cell, listed
 
 if TYPE_CHECKING:
     from accordcli.actors import ActorSummary, Involvement
     from accordcli.interval import Interval, Moment
     from accordcli.model import Clause, Dataset, Event, Vocabulary
+    from accordcli.render.records_more import ActorRecord, ClauseRecord, HitRecord
+    from accordcli.render.views_more import Chart, Report
     from accordcli.search import Hit
 
 # Column and field labels by key (the key is the JSON and CSV name), and what a listing says
@@ -146,25 +125,13 @@ class Timeline(NamedTuple):
     vocabulary: Vocabulary
 
 
-class Chart(NamedTuple):
-    """Events and clauses to draw on an axis of years from `first` to `last`."""
-
-    events: tuple[Event, ...]
-    clauses: tuple[Clause, ...]
-    first: dt.date | None = None
-    last: dt.date | None = None
+if TYPE_CHECKING:
+    # Only annotations name a View: a union made at run time would cost every start.
+    View = Listing[Any] | Detail | Timeline | Chart | Report
 
 
-class Report(NamedTuple):
-    """validate's report on a valid file: how many records of each kind it holds."""
-
-    path: str
-    counts: Mapping[str, int]
-
-
-View = Listing[Any] | Detail | Timeline | Chart | Report
-
-
+# The records of the commands other than `timeline` are imported by the views that show
+# them: defining them costs a start ~1 ms (records_more.py).
 def events_listing(events: list[Event], lang: str,
                    highlight: tuple[str, ...] = ()) -> Listing[EventRecord]:
     """Return the listing of some events."""
@@ -180,12 +147,14 @@ def timeline_view(events: list[Event], vocabulary: Vocabulary, lang: str,
 
 def actors_listing(summaries: list[ActorSummary], lang: str) -> Listing[ActorRecord]:
     """Return the listing of actor summaries; people read kinds in `lang`."""
+    from accordcli.render.records_more import ACTORS, ActorRecord
     return Listing(tuple(ActorRecord.of(s, lang) for s in summaries), ACTORS,
                    Names(values=value_labels(lang)), empty="no_actors")
 
 
 def clauses_listing(dataset: Dataset, lang: str) -> Listing[ClauseRecord]:
     """Return the dataset's clauses; people read their parties and signatories by name."""
+    from accordcli.render.records_more import CLAUSES, ClauseRecord
     names = Names(actors={a.id: listed(a.name.get(lang)) for a in dataset.actors})
     return Listing(tuple(ClauseRecord.of(c, lang) for c in dataset.clauses), CLAUSES,
                    names, empty="no_clauses")
@@ -194,6 +163,7 @@ def clauses_listing(dataset: Dataset, lang: str) -> Listing[ClauseRecord]:
 def hits_listing(hits: list[Hit], lang: str,
                  highlight: tuple[str, ...] = ()) -> Listing[HitRecord]:
     """Return search results, best first; people read their kinds in `lang`."""
+    from accordcli.render.records_more import HITS, HitRecord
     records = tuple(HitRecord(h.kind, h.id, h.title, h.date,
                               "title" if h.in_title else "text", h.text) for h in hits)
     return Listing(records, HITS, Names(values=value_labels(lang)), empty="no_hits",
@@ -206,6 +176,7 @@ def _names(dataset: Vocabulary, ids: tuple[str, ...], lang: str) -> str:
 
 def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
     """Return one event in full."""
+    from accordcli.render.records_more import EventDetailRecord, SourceRecord
     record = EventRecord.of(event, lang)
     sources = tuple(SourceRecord.of(s) for s in (dataset.source(i) for i in event.sources)
                     if s is not None)
@@ -226,6 +197,7 @@ def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
 
 def clause_detail(clause: Clause, dataset: Dataset, lang: str) -> Detail:
     """Return one clause with every provision."""
+    from accordcli.render.records_more import PROVISIONS, ClauseRecord
     record = ClauseRecord.of(clause, lang)
     fields = [Field("number", str(record.number)), Field("id", record.id)]
     if record.full_title:
@@ -246,6 +218,12 @@ def clause_detail(clause: Clause, dataset: Dataset, lang: str) -> Detail:
 
 def actor_detail(involvement: Involvement, dataset: Dataset, lang: str) -> Detail:
     """Return one actor with its timeline and clauses."""
+    from accordcli.render.records_more import (
+        RELATIONS,
+        ActorDetailRecord,
+        ActorRecord,
+        RelationRecord,
+    )
     actor = ActorRecord.of(involvement.summary, lang)
     events = tuple(EventRecord.of(e, lang) for e in involvement.events)
     clauses = tuple(RelationRecord(c.id, c.number, c.title.get(lang), relations)
@@ -298,6 +276,7 @@ def caveat(moment: Moment, lang: str) -> str | None:
 
 def interval_detail(interval: Interval, lang: str) -> Detail:
     """Return the time between two moments as a sentence, with its caveats."""
+    from accordcli.render.records_more import INTERVALS, IntervalRecord
     years, months, days = interval.years, interval.months, interval.days
     # The form is chosen by the size of the count: "-1 year", as "1 year".
     parts = [ngettext("{n} year", "{n} years", abs(years), lang).format(n=years)] if years else []
