@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from run import HERE, OUT, PYTHON, run_once
+from run import HERE, OUT, PYTHON, big_dataset, run_once
 
 REPO = HERE.parent
 # The rule for figures (1) and (2): the gap to the reference may grow by at most this.
@@ -311,11 +311,7 @@ def measure(arguments: argparse.Namespace, builds: list[Build], scratch: Path) -
         package = _query(build.python, "import accordcli, os; "
                                        "print(os.path.dirname(accordcli.__file__))")
         subprocess.run([build.python, "-m", "compileall", "-q", package], check=True)
-    big = OUT / f"big-{arguments.events}.toml"
-    if not big.exists():
-        print(f"generating {big.name} ...", file=sys.stderr)
-        subprocess.run([PYTHON, str(HERE / "make_big.py"), str(big), "--events",
-                        str(arguments.events)], check=True)
+    big = big_dataset(arguments.events)
 
     base = {k: v for k, v in os.environ.items()
             if k not in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "ACCORD_DATA",

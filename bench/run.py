@@ -58,6 +58,16 @@ def side_by_side(a: list[str], b: list[str], runs: int, env_a: dict[str, str],
     return times_a, times_b, peak
 
 
+def big_dataset(events: int) -> Path:
+    """Return the generated dataset of `events` events in bench/out, made once."""
+    big = OUT / f"big-{events}.toml"
+    if not big.exists():
+        print(f"generating {big.name} ...", file=sys.stderr)
+        subprocess.run([PYTHON, str(HERE / "make_big.py"), str(big), "--events",
+                        str(events)], check=True)
+    return big
+
+
 def ms(values: list[float]) -> float:
     return statistics.median(values) * 1000
 
@@ -76,11 +86,7 @@ def main() -> None:
 
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(Path(accordcli.__file__).parent)],
                    check=True)
-    big = OUT / f"big-{arguments.events}.toml"
-    if not big.exists():
-        print(f"generating {big.name} ...", file=sys.stderr)
-        subprocess.run([PYTHON, str(HERE / "make_big.py"), str(big), "--events",
-                        str(arguments.events)], check=True)
+    big = big_dataset(arguments.events)
 
     base = {k: v for k, v in os.environ.items()
             if k not in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "ACCORD_DATA",
