@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, Run
+from conftest import DATA, SAMPLE, Run
 
 S = str(SAMPLE)
 TERMINAL = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "100"}
@@ -261,7 +261,16 @@ def test_help_leads_with_examples_and_works_with_h(run: Run) -> None:
 def test_version(run: Run) -> None:
     from accordcli import __version__
 
-    assert run("--version").stdout == f"accord {__version__}\n"
+    assert run("--version").stdout.splitlines()[0] == f"accord {__version__}"
+    sample = {"ACCORD_DATA": str(SAMPLE)}
+    assert run("--version", env=sample).stdout == (
+        f"accord {__version__}\ndataset 2026-12-01: Sample timeline\n")
+    assert run("--version", env={**sample, "ACCORD_LANG": "tr"}).stdout.endswith(
+        "veri kümesi 2026-12-01: Örnek zaman çizelgesi\n")
+    # Data that has no version, or does not load, leaves the line out: --version never fails.
+    for data in ("/nonexistent.toml", str(DATA / "hostile.toml")):
+        result = run("--version", env={"ACCORD_DATA": data})
+        assert (result.exit_code, result.stdout) == (0, f"accord {__version__}\n")
 
 
 def test_a_bug_is_one_line_and_exit_70_never_a_traceback(

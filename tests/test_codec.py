@@ -57,8 +57,9 @@ def test_the_sample_dataset_round_trips_whole() -> None:
     vocabulary = decode_vocabulary(through_json(encode_vocabulary(dataset)))
     clauses = decode_clauses(through_json(encode_clauses(dataset.clauses)))
     rebuilt = Dataset(vocabulary.title, vocabulary.sources, vocabulary.tags, vocabulary.actors,
-                      rows, clauses)
+                      rows, clauses, version=vocabulary.version)
     assert rebuilt == dataset
+    assert dataset.version is not None and dataset.sources[0].authors  # the new fields, too
     assert rebuilt.actor("envoy") == dataset.actor("envoy")  # lookups rebuilt too
 
 
@@ -67,6 +68,10 @@ def test_the_sample_dataset_round_trips_whole() -> None:
     lambda v: v["actors"][0].__setitem__(1, "empire"),  # no such kind
     lambda v: v["tags"][0].__setitem__(1, None),  # a label is required
     lambda v: v.update(title=[1, None]),  # a text of a number
+    lambda v: v["sources"][0].__setitem__(7, "blog"),  # no such source type
+    lambda v: v["sources"][0].__setitem__(10, "2026-12-01"),  # a day is an ordinal
+    lambda v: v["sources"][0].pop(),  # a source of ten fields
+    lambda v: v.update(version="2026"),  # the version is a day
 ])
 def test_a_damaged_vocabulary_is_refused(damage: Callable[[dict[str, Any]], None]) -> None:
     vocabulary = through_json(encode_vocabulary(load(SAMPLE, use_cache=False)))

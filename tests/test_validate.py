@@ -308,3 +308,82 @@ def test_without_a_tag_vocabulary_provisions_tags_are_known_too() -> None:
                          + CLAUSE + provision)
     assert [t.id for t in dataset.tags] == ["un", "Treaty"]
     assert dataset.clauses[0].provisions[0].tags == ("Treaty",)
+
+
+CITED = '''\
+[dataset]
+version = "2026-12-01"
+
+[[sources]]
+id = "s"
+title = "T"
+url = "https://example.org"
+publisher = "P"
+note = { en = "N", tr = "Not" }
+date = "1988-04-15"
+authors = ["Ann Author", "Bo Writer"]
+type = "newspaper"
+container = "The Times"
+archived = "https://archive.example.org/t"
+accessed = "2026-12-01"
+''' + HEAD[HEAD.index("\n[[actors]]"):]
+
+
+def test_a_source_holds_every_field_a_citation_needs() -> None:
+    dataset = dataset_of(CITED + EVENT)
+    source = dataset.sources[0]
+    assert dataset.version == dt.date(2026, 12, 1)
+    assert source.note is not None and (source.note.en, source.note.tr) == ("N", "Not")
+    assert source.date is not None and source.date.start == dt.date(1988, 4, 15)
+    assert source.authors == ("Ann Author", "Bo Writer")
+    assert (source.type, source.container, source.archived, source.accessed) == (
+        "newspaper", "The Times", "https://archive.example.org/t", dt.date(2026, 12, 1))
+
+
+def test_a_source_without_the_optional_fields_has_none_of_them() -> None:
+    dataset = dataset_of(HEAD + EVENT)
+    source = dataset.sources[0]
+    assert dataset.version is None
+    assert (source.note, source.date, source.authors, source.type, source.container,
+            source.archived, source.accessed) == (None, None, (), None, None, None, None)
+
+
+@pytest.mark.parametrize(("line", "new", "expected"), [
+    ('type = "newspaper"', 'type = "newspapr"',
+     "sources[0] (id 's').type: 'newspapr' is not one of newspaper, journal, book, report, "
+     "document, web (did you mean 'newspaper'?)"),
+    ('type = "newspaper"', 'type = "Journal"',
+     "sources[0] (id 's').type: 'Journal' is not one of newspaper, journal, book, report, "
+     "document, web (did you mean 'journal'?)"),
+    ('type = "newspaper"', 'type = "blog"',
+     "sources[0] (id 's').type: 'blog' is not one of newspaper, journal, book, report, "
+     "document, web"),
+    ('authors = ["Ann Author", "Bo Writer"]', 'authors = "Ann Author"',
+     "sources[0] (id 's').authors: expected a list of names such as [\"Ann Author\"], got a "
+     "string"),
+    ('authors = ["Ann Author", "Bo Writer"]', 'authors = ["Ann", ""]',
+     "sources[0] (id 's').authors[1]: is empty"),
+    ('accessed = "2026-12-01"', 'accessed = "2026-12"',
+     "sources[0] (id 's').accessed: '2026-12' is not one day; write it as \"YYYY-MM-DD\""),
+    ('accessed = "2026-12-01"', "accessed = 2026-12-01",
+     "sources[0] (id 's').accessed: write dates as strings, e.g. \"2026-12-01\"; a TOML date "
+     "cannot say 1988 or 1988-04"),
+    ('date = "1988-04-15"', 'date = "1988-04-31"',
+     "sources[0] (id 's').date: '1988-04-31': April 1988 has no day 31"),
+    ('archived = "https://archive.example.org/t"', 'archived = "archive.example.org/t"',
+     "sources[0] (id 's').archived: 'archive.example.org/t' is not an http(s) URL"),
+    ('container = "The Times"', "container = 1",
+     "sources[0] (id 's').container: expected a string, got an integer (1)"),
+    ('note = { en = "N", tr = "Not" }', 'note = { tr = "Not" }',
+     "sources[0] (id 's').note.en: missing"),
+    ('container = "The Times"', 'container = "The Times"\nauthor = ["X"]',
+     "sources[0] (id 's').author: unknown key (did you mean 'authors'?)"),
+    ('version = "2026-12-01"', 'version = "2026~"',
+     "dataset.version: '2026~' is not one day; write it as \"YYYY-MM-DD\""),
+    ('version = "2026-12-01"', 'version = 3',
+     "dataset.version: expected a date string such as \"1988-04-14\", got an integer (3)"),
+])
+def test_each_new_source_field_is_checked(line: str, new: str, expected: str) -> None:
+    text = CITED.replace(line, new, 1)
+    assert text != CITED
+    assert problems_of(text + EVENT) == [expected]

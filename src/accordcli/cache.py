@@ -39,7 +39,7 @@ from accordcli.model import Dataset, Event, Window
 # holds, what the loader accepts or what the index stores changes, even between releases
 # (CHANGELOG.md and git log say what each bump was for). The release is part of the format
 # too, so every release rebuilds.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 FORMAT = f"accord-index-{INDEX_FORMAT}/{__version__}"
 # The whole schema, as sqlite_master records it. An index holding anything else (a view, a
 # trigger, a generated column) was not written by accord and is never queried.
@@ -112,7 +112,7 @@ class Index:
         clauses = decode_clauses(json.loads(self.meta("clauses") or "null"))
         events = self._select_events("SELECT data FROM events ORDER BY position", ())
         return Dataset(vocabulary.title, vocabulary.sources, vocabulary.tags, vocabulary.actors,
-                       events, clauses)
+                       events, clauses, version=vocabulary.version)
 
     def _window(self, first: dt.date, last: dt.date) -> Window:
         vocabulary = decode_vocabulary(json.loads(self.meta("vocabulary") or "null"))
@@ -122,7 +122,7 @@ class Index:
         events = self._select_events("SELECT data FROM events WHERE start BETWEEN ? AND ? AND "
                               "finish >= ? ORDER BY position", (low - longest, high, low))
         return Window(vocabulary.title, vocabulary.sources, vocabulary.tags, vocabulary.actors,
-                      first, last, events)
+                      first, last, events, version=vocabulary.version)
 
     def _select_events(self, sql: str, parameters: tuple[int, ...]) -> tuple[Event, ...]:
         rows = self.connection.execute(sql, parameters)

@@ -140,6 +140,37 @@ class Checker:
             self.problem(where, err.args[0])  # its one argument is the Message saying why
             return None
 
+    def day(self, value: Any, where: str) -> dt.date | None:
+        """Check one known day, "YYYY-MM-DD" (a version, the day a page was read)."""
+        span = self.date(value, where)
+        if span is None:
+            return None
+        if not span.is_exact_day:
+            self.problem(where, Message('{date} is not one day; write it as "YYYY-MM-DD"',
+                                        date=repr(span.text)))
+            return None
+        return span.start
+
+    def names(self, value: Any, where: str) -> tuple[str, ...] | None:
+        """Check a list of names (a source's authors): strings, none empty."""
+        if not isinstance(value, list):
+            self.problem(where, Message('expected a list of names such as {example}, got '
+                                        "{kind}", example='["Ann Author"]', kind=kind_of(value)))
+            return None
+        names = [self.string(item, f"{where}[{position}]")
+                 for position, item in enumerate(value)]
+        return None if None in names else tuple(name for name in names if name is not None)
+
+    def choice(self, value: Any, where: str, choices: tuple[str, ...]) -> str | None:
+        """Check a value from a closed list, hinting at the closest when it is not one."""
+        text = self.string(value, where)
+        if text is None or text in choices:
+            return text
+        self.problem(where, _hinted(Message("{value} is not one of {choices}",
+                                            value=repr(text), choices=", ".join(choices)),
+                                    _closest(text.casefold(), set(choices))))
+        return None
+
     def number(self, value: Any, where: str) -> int | None:
         """Check a clause number: a whole number from 1 (TOML's true is no number)."""
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:

@@ -8,6 +8,7 @@ from typing import Any
 
 from accordcli.model import (
     ACTOR_KINDS,
+    SOURCE_TYPES,
     Actor,
     Clause,
     Event,
@@ -107,11 +108,40 @@ def decode_event(value: list[Any]) -> Event:
                  _strs(value[6]), _strs(value[7]))
 
 
+def _encode_day(day: dt.date | None) -> int | None:
+    return None if day is None else day.toordinal()
+
+
+def _decode_day(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if type(value) is not int:
+        raise ValueError("index: expected a day")
+    return dt.date.fromordinal(value)
+
+
+def _encode_source(s: Source) -> list[Any]:
+    return [s.id, s.title, s.url, s.publisher, _encode_text(s.note), _encode_span(s.date),
+            list(s.authors), s.type, s.container, s.archived, _encode_day(s.accessed)]
+
+
+def _decode_source(value: Any) -> Source:
+    if type(value) is not list or len(value) != 11:
+        raise ValueError("index: expected a source")
+    if value[7] is not None and value[7] not in SOURCE_TYPES:
+        raise ValueError("index: unknown source type")
+    return Source(_str(value[0]), _str(value[1]), _str(value[2]), _str(value[3]),
+                  _decode_text(value[4]), None if value[5] is None else _decode_span(value[5]),
+                  _strs(value[6]), _optional_str(value[7]), _optional_str(value[8]),
+                  _optional_str(value[9]), _decode_day(value[10]))
+
+
 def encode_vocabulary(vocabulary: Vocabulary) -> dict[str, Any]:
-    """Return the title, sources, tags and actors as compact lists."""
+    """Return the title, version, sources, tags and actors as compact lists."""
     return {
         "title": _encode_text(vocabulary.title),
-        "sources": [[s.id, s.title, s.url, s.publisher] for s in vocabulary.sources],
+        "version": _encode_day(vocabulary.version),
+        "sources": [_encode_source(s) for s in vocabulary.sources],
         "tags": [[t.id, _encode_text(t.label)] for t in vocabulary.tags],
         "actors": [[a.id, a.kind, _encode_text(a.name), _encode_text(a.role), a.affiliation,
                     list(a.sources)] for a in vocabulary.actors],
@@ -154,8 +184,8 @@ def decode_vocabulary(value: Any) -> Vocabulary:
         raise ValueError("index: expected the vocabulary")
     return Vocabulary(
         title=_decode_text(value["title"]),
-        sources=tuple(Source(_str(s[0]), _str(s[1]), _str(s[2]), _str(s[3]))
-                      for s in _list(value["sources"])),
+        version=_decode_day(value["version"]),
+        sources=tuple(_decode_source(s) for s in _list(value["sources"])),
         tags=tuple(Tag(_str(t[0]), _decode_required_text(t[1])) for t in _list(value["tags"])),
         actors=tuple(Actor(_str(a[0]), _kind(a[1]), _decode_required_text(a[2]),
                            _decode_required_text(a[3]), _optional_str(a[4]), _strs(a[5]))

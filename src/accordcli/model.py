@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 ACTOR_KINDS = ("state", "organisation", "group", "person")
+# What a source is, as reference managers tell them apart (BibTeX, CSL and RIS types follow).
+SOURCE_TYPES = ("newspaper", "journal", "book", "report", "document", "web")
 
 
 @lru_cache(maxsize=1 << 18)  # room for every id of a 100,000-event file
@@ -85,12 +87,24 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A publication that the data cites."""
+    """A publication that the data cites: what a bibliography entry needs.
+
+    `title` is the source's own title as published (in its own language), `publisher` who
+    published it; what this project says about the source is its `note`. The fields after
+    `publisher` are optional in a data file.
+    """
 
     id: str
     title: str
     url: str
     publisher: str
+    note: LocalText | None = None
+    date: Span | None = None  # of publication (EDTF)
+    authors: tuple[str, ...] = ()
+    type: str | None = None  # one of SOURCE_TYPES
+    container: str | None = None  # the newspaper or journal it appeared in
+    archived: str | None = None  # an archive's or a mirror's copy (URL)
+    accessed: dt.date | None = None  # the day its URL was read
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +194,9 @@ class Vocabulary:
     sources: tuple[Source, ...]
     tags: tuple[Tag, ...]  # [[tags]], or in a file without them, each tag in use
     actors: tuple[Actor, ...]
+    # [dataset] version: the day this edition of the data was made. Keyword-only, so that
+    # the positional fields of Dataset and Window follow the four above.
+    version: dt.date | None = field(default=None, kw_only=True)
     _actors: dict[str, Actor] = field(init=False, repr=False, compare=False)
     _sources: dict[str, Source] = field(init=False, repr=False, compare=False)
     _tags: dict[str, Tag] = field(init=False, repr=False, compare=False)
@@ -244,4 +261,5 @@ class Window(Vocabulary):
     def of(cls, dataset: Dataset, first: dt.date, last: dt.date) -> Window:
         """Return the window of a whole dataset."""
         return cls(dataset.title, dataset.sources, dataset.tags, dataset.actors, first, last,
-                   tuple(e for e in dataset.events if e.date.overlaps(first, last)))
+                   tuple(e for e in dataset.events if e.date.overlaps(first, last)),
+                   version=dataset.version)

@@ -6,7 +6,9 @@ its location, so that one run reports them all.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from accordcli.checker import TOP_LEVEL, Checker, kind_of, location
@@ -14,6 +16,7 @@ from accordcli.errors import DataError
 from accordcli.i18n import Message
 from accordcli.model import (
     ACTOR_KINDS,
+    SOURCE_TYPES,
     Actor,
     Clause,
     Dataset,
@@ -26,8 +29,10 @@ from accordcli.model import (
 )
 
 _TOP = {"dataset", "sources", "tags", "actors", "events", "clauses"}
-_HEADER = {"title", "description"}
-_SOURCE = {"id", "title", "url", "publisher"}
+_HEADER = {"title", "description", "version"}
+_SOURCE_REQUIRED = {"id", "title", "url", "publisher"}
+_SOURCE = _SOURCE_REQUIRED | {"note", "date", "authors", "type", "container", "archived",
+                              "accessed"}
 _TAG = {"id", "label"}
 _ACTOR = {"id", "kind", "name", "role", "affiliation", "sources"}
 _EVENT = {"id", "date", "title", "summary", "note", "actors", "tags", "sources"}
@@ -43,7 +48,7 @@ def build(document: dict[str, Any], name: str) -> Dataset:
     """Validate a parsed TOML document into a Dataset; raise DataError listing every problem."""
     check = Checker()
     check.table(document, TOP_LEVEL, _TOP, set())
-    title = _title(check, document.get("dataset"))
+    title, version = _header(check, document.get("dataset"))
     raw = {kind: _records(check, document, kind, required) for kind, required in _TABLES}
     check.known = {"source": _raw_ids(raw["sources"]), "actor": _raw_ids(raw["actors"]),
                    "tag": _raw_ids(raw["tags"])}
@@ -64,17 +69,18 @@ def build(document: dict[str, Any], name: str) -> Dataset:
         # are the tags it knows (to queries by tag, completion and counts alike).
         tags = [Tag(tag, LocalText(tag)) for tag in check.known["tag"].values()]
     return Dataset(title=title, sources=tuple(sources), tags=tuple(tags), actors=tuple(actors),
-                   events=tuple(events), clauses=tuple(sorted(clauses, key=lambda c: c.number)))
+                   events=tuple(events), clauses=tuple(sorted(clauses, key=lambda c: c.number)),
+                   version=version)
 
 
-def _title(check: Checker, header: Any) -> LocalText | None:
-    """Check the optional [dataset] table; return its title."""
+def _header(check: Checker, header: Any) -> tuple[LocalText | None, dt.date | None]:
+    """Check the optional [dataset] table; return its title and version (a day)."""
     if header is None or not check.table(header, "dataset", _HEADER, set()):
-        return None
+        return None, None
     title = check.field(header, "title", "dataset", check.text)
     if "description" in header:
         check.text(header["description"], "dataset.description")
-    return title
+    return title, check.field(header, "version", "dataset", check.day)
 
 
 def _records(check: Checker, document: dict[str, Any], key: str, required: bool) -> list[Any]:
@@ -138,17 +144,40 @@ def _unique_numbers(check: Checker, clauses: list[Clause]) -> None:
 
 def _build_sources(check: Checker, records: list[Any]) -> list[Source]:
     built = []
-    for where, record in check.each(records, "sources", _SOURCE, _SOURCE):
+    for where, record in check.each(records, "sources", _SOURCE, _SOURCE_REQUIRED):
         identifier = check.field(record, "id", where, check.identifier)
         title = check.field(record, "title", where, check.string)
-        url = check.field(record, "url", where, check.string)
+        url = check.field(record, "url", where, _url(check))
         publisher = check.field(record, "publisher", where, check.string)
-        if url is not None and not re.match(r"https?://", url):
-            check.problem(f"{where}.url", Message("{url} is not an http(s) URL", url=repr(url)))
-            url = None
-        if identifier and title and url and publisher:
-            built.append(Source(identifier, title, url, publisher))
+        # The optional fields: each one present must be valid, or the source is not built.
+        optional = {key: record[key] for key in _SOURCE - _SOURCE_REQUIRED if key in record}
+        note = check.field(record, "note", where, check.text)
+        date = check.field(record, "date", where, check.date)
+        authors = check.field(record, "authors", where, check.names)
+        kind = check.field(record, "type", where,
+                           lambda value, at: check.choice(value, at, SOURCE_TYPES))
+        container = check.field(record, "container", where, check.string)
+        archived = check.field(record, "archived", where, _url(check))
+        accessed = check.field(record, "accessed", where, check.day)
+        parsed = {"note": note, "date": date, "authors": authors, "type": kind,
+                  "container": container, "archived": archived, "accessed": accessed}
+        if identifier and title and url and publisher and all(
+                parsed[key] is not None for key in optional):
+            built.append(Source(identifier, title, url, publisher, note, date, authors or (),
+                                kind, container, archived, accessed))
     return built
+
+
+def _url(check: Checker) -> Callable[[Any, str], str | None]:
+    """Return the check of a web address: a string starting http:// or https://."""
+    def url(value: Any, where: str) -> str | None:
+        text = check.string(value, where)
+        if text is not None and not re.match(r"https?://", text):
+            check.problem(where, Message("{url} is not an http(s) URL", url=repr(text)))
+            return None
+        return text
+    return url
+
 
 
 def _build_tags(check: Checker, records: list[Any]) -> list[Tag]:

@@ -166,10 +166,39 @@ def _new_app() -> typer.Typer:
 app = _new_app()
 
 
-def _print_version(value: bool) -> None:
-    if value:
+def _print_version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
         typer.echo(f"accord {__version__}")
+        edition = _dataset_edition(ctx)
+        if edition:
+            typer.echo(edition)
         raise typer.Exit()
+
+
+def _dataset_edition(ctx: typer.Context) -> str | None:
+    """Return the line that names the version of the data (ACCORD_DATA, else the shipped
+    dataset), or None when it has none or does not load: --version never fails."""
+    from pathlib import Path
+
+    from accordcli import load
+    from accordcli.cli.options import environment
+    from accordcli.text import visible
+
+    env = environment(ctx)
+    try:
+        dataset = load.load(Path(env.data) if env.data else None, cache_dir=env.cache_dir)
+    except AccordError:
+        return None
+    if dataset.version is None:
+        return None
+    lang = language(ctx)
+    version = dataset.version.isoformat()
+    if dataset.title is None:
+        # Translators: the second line of `accord --version`: the day the data was made.
+        return Message("dataset {version}", version=version).translated(lang)
+    # Translators: the second line of `accord --version`, with the dataset's title.
+    return Message("dataset {version}: {title}", version=version,
+                   title=visible(dataset.title.get(lang))).translated(lang)
 
 
 def _install_completion(ctx: typer.Context, value: bool) -> None:
