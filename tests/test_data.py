@@ -10,6 +10,7 @@ import pytest
 
 from accordcli.load import default_data_path, load
 from accordcli.model import Actor, Clause, Dataset, Event, LocalText
+from accordcli.query import chronological
 
 D = dt.date
 FIXED_ACTORS = ("afghanistan", "pakistan", "usa", "ussr", "un", "mujahideen", "gorbachev",
@@ -51,7 +52,7 @@ def test_range_from_saur_revolution_to_islamic_state_and_epilogue(data: Dataset)
         ("withdrawal-halfway", "1988-08-15"),
         ("withdrawal-complete", "1989-02-15"),
         ("gorbachev-statement", "1988-02-08"),  # not 9 February, as the Turkish article says
-        ("geneva-talks-begin", "1982-06"),  # the Geneva talks proper, not 1981
+        ("geneva-talks-begin", "1982-06-15~"),  # the Geneva talks proper, not 1981
         ("zia-killed", "1988-08-17"),
         ("junejo-dismissed", "1988-05-29"),
         ("unsc-622", "1988-10-31"),
@@ -179,3 +180,108 @@ def test_the_readme_example_data_file_validates(tmp_path: Path) -> None:
     dataset = load(path, use_cache=False)
     assert [e.id for e in dataset.events] == ["gorbachev-statement"]
     assert dataset.clauses[0].relations("usa") == ("party",)
+
+
+def _cites(item: Event | Actor | Clause, *source_ids: str) -> bool:
+    return set(source_ids) <= set(item.sources)
+
+
+def _event(data: Dataset, event_id: str) -> Event:
+    event = data.event(event_id)
+    assert event is not None, event_id
+    return event
+
+
+def _clause(data: Dataset, clause_id: str) -> Clause:
+    found = [c for c in data.clauses if c.id == clause_id]
+    assert found, clause_id
+    return found[0]
+
+
+def test_events_are_in_chronological_order_in_the_file(data: Dataset) -> None:
+    assert [e.id for e in data.events] == [e.id for e in chronological(data.events)]
+
+
+def test_nothing_is_unused(data: Dataset) -> None:
+    cited = {s for item in (*data.events, *data.actors, *data.clauses) for s in item.sources}
+    assert [s.id for s in data.sources if s.id not in cited] == []
+    named = {a for e in data.events for a in e.actors}
+    assert [a.id for a in data.actors if a.id not in named] == []
+
+
+# The audit's corrections (research/data-audit.md), one test each.
+
+def test_first_geneva_round_cites_the_cordovez_profile_and_is_about_15_june(
+        data: Dataset) -> None:
+    talks = _event(data, "geneva-talks-begin")
+    assert talks.date.approximate and talks.date.start == D(1982, 6, 15)
+    assert _cites(talks, "latimes-1988-04-09-cordovez")
+    assert "latimes-1988-04-09" not in talks.sources  # says only "almost six years"
+    assert talks.note is not None and "five years, nine months and 23 days" in talks.note.en
+    profile = data.source("latimes-1988-04-09-cordovez")
+    assert profile is not None and "mn-821" in profile.url
+
+
+def test_refugee_agreement_article_iii_has_pakistans_assistance(data: Dataset) -> None:
+    article = {p.number: p for p in _clause(data, "refugees").provisions}["III"]
+    assert "within its possibilities" in article.text.en
+    assert "imkânları ölçüsünde" in (article.text.tr or "")
+
+
+def test_troop_figure_was_declared_on_26_may_for_15_may(data: Dataset) -> None:
+    withdrawal = _event(data, "soviet-withdrawal")
+    assert withdrawal.note is not None
+    assert "100,300" in withdrawal.note.en and "26 May 1988" in withdrawal.note.en
+    assert "100.300" in (withdrawal.note.tr or "") and "26 Mayıs 1988" in (withdrawal.note.tr or "")
+    assert _cites(withdrawal, "chicago-tribune-1988-05-27", "latimes-1988-05-27")
+
+
+def test_shultz_shows_the_conflict_on_when_the_us_statement_was_given(data: Dataset) -> None:
+    shultz = data.actor("shultz")
+    assert shultz is not None
+    assert "before the signing" in shultz.role.en and "after the signing" in shultz.role.en
+    assert _cites(shultz, "csmonitor-1988-04-15", "time-1988-04-25")
+
+
+def test_najibullah_resignation_links_the_la_times_original(data: Dataset) -> None:
+    source = data.source("latimes-najibullah-resigns-1992")
+    assert source is not None
+    assert source.url == "https://www.latimes.com/archives/la-xpm-1992-04-17-mn-701-story.html"
+
+
+def test_taraki_named_on_30_april_1978(data: Dataset) -> None:
+    saur = _event(data, "saur-revolution")
+    assert saur.note is not None and "30 April 1978" in saur.note.en
+    assert "not verified" not in saur.note.en
+    assert _cites(saur, "frus-1977-80-v12-d10")
+
+
+def test_karmal_resigned_as_head_of_state_on_20_november_1986(data: Dataset) -> None:
+    event = _event(data, "najibullah-replaces-karmal")
+    assert "20 November 1986" in event.summary.en
+    assert event.note is not None and "23 November" in event.note.en
+    assert _cites(event, "reuters-1986-11-23", "universalis-1986-05")
+
+
+def test_why_the_turkish_article_says_9_february(data: Dataset) -> None:
+    statement = _event(data, "gorbachev-statement")
+    assert statement.note is not None and "television" in statement.note.en
+    assert _cites(statement, "time-1988-02-22", "tass-gorbachev-1988")
+
+
+def test_instrument_i_article_ii_paragraphs_are_provisions_of_their_own(data: Dataset) -> None:
+    numbers = [p.number for p in _clause(data, "non-interference").provisions]
+    assert numbers == ["I", "II", *(f"II.{n}" for n in range(1, 11))]
+    paragraphs = {p.number: p.text.en for p in _clause(data, "non-interference").provisions}
+    assert "territory is not used" in paragraphs["II.4"]
+    assert "armed intervention" in paragraphs["II.5"]
+    assert "destabilise" in paragraphs["II.6"]
+    assert "rebellious or secessionist" in paragraphs["II.7"]
+    assert "mercenaries" in paragraphs["II.8"]
+    assert "agreements or arrangements with other states" in paragraphs["II.9"]
+    assert "defamatory" in paragraphs["II.10"]
+
+
+def test_helminen_is_named_where_he_was_appointed(data: Dataset) -> None:
+    event = _event(data, "cordovez-representative")
+    assert "helminen" in event.actors and _cites(event, "ap-1988-04-27")
