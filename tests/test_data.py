@@ -203,7 +203,8 @@ def test_events_are_in_chronological_order_in_the_file(data: Dataset) -> None:
 
 
 def test_nothing_is_unused(data: Dataset) -> None:
-    cited = {s for item in (*data.events, *data.actors, *data.clauses) for s in item.sources}
+    items: list[Event | Actor | Clause] = [*data.events, *data.actors, *data.clauses]
+    cited = {s for item in items for s in item.sources}
     assert [s.id for s in data.sources if s.id not in cited] == []
     named = {a for e in data.events for a in e.actors}
     assert [a.id for a in data.actors if a.id not in named] == []
