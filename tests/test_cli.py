@@ -235,9 +235,10 @@ def test_invalid_data_lists_every_problem(run: Run, tmp_path: object) -> None:
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines == [
-        f"accord: error: {bad}: events[1] (id 'talks-open').date: '1982-13': month 13 does not "
+        f"accord: error: {bad}:69: events[1] (id 'talks-open').date: '1982-13': month 13 does not "
         "exist",
-        f"accord: error: {bad}: events[4] (id 'withdrawal').actors[0]: unknown actor 'nowhere'",
+        f"accord: error: {bad}:100: events[4] (id 'withdrawal').actors[0]: unknown actor "
+        "'nowhere'",
     ]
 
 

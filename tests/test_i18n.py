@@ -339,7 +339,8 @@ def test_every_word_of_the_help_is_a_message(monkeypatch: pytest.MonkeyPatch) ->
     pot = {entry.key for entry in pofile.parse_po(catalogues.POT.read_text(encoding="utf-8"))}
     words = {key for key in asked.asked if key[0] != "metavar"}
     # --format's help comes from the renderers, whose words are not messages yet.
-    formats = {(None, describe(names)) for names in (GENERAL, (*GENERAL, "timelinejs"))}
+    formats = {(None, describe(names))
+                   for names in (GENERAL, (*GENERAL, "timelinejs"), ("report", "json"))}
     assert "timelinejs" in FORMATS and len(words) > 40
     assert words - pot == formats
     # A metavar is a message when it is a word: N, A, B and the forms of a date are not.

@@ -592,15 +592,15 @@ LEAP = "events[2] (id 'leap-day')"
 # (builder, exit code, the message after "accord: error: FILE: ", or None for success)
 DATA_CASES: dict[str, tuple[Callable[[Path], Path], int, str | None]] = {
     "invalid-toml": (lambda t: _write(t, "bad.toml", '[dataset]\ntitle = "x"\nbad = = 1\n'),
-                     1, "line 3, column 7: invalid TOML: Invalid value"),
+                     1, ":3:7: invalid TOML: Invalid value"),
     "byte-order-mark": (lambda t: _write(t, "bom.toml", b"\xef\xbb\xbf" + SAMPLE.read_bytes()),
                         0, None),
     "latin-1": (lambda t: _write(t, "latin1.toml", _sample().encode("utf-8").replace(
-        "Örnek".encode(), "Örnek".encode("latin-1"))), 1, "line 3: not valid UTF-8"),
+        "Örnek".encode(), "Örnek".encode("latin-1"))), 1, ":3: not valid UTF-8"),
     "utf-16": (lambda t: _write(t, "utf16.toml", _sample().encode("utf-16")),
                1, "is UTF-16; save it as UTF-8"),
     "utf-16-without-bom": (lambda t: _write(t, "utf16le.toml", _sample().encode("utf-16-le")),
-                           1, "line 3: not valid UTF-8"),
+                           1, ":3: not valid UTF-8"),
     "empty": (lambda t: _write(t, "empty.toml", b""), 1, "is empty"),
     "blank": (lambda t: _write(t, "blank.toml", b" \n\t\n"), 1, "is empty"),
     "directory": (_directory, 1, "is a directory, not a TOML file"),
@@ -611,15 +611,15 @@ DATA_CASES: dict[str, tuple[Callable[[Path], Path], int, str | None]] = {
     "nested-arrays": (lambda t: _write(t, "arrays.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n"),
                       1, "invalid TOML: keys or tables nested too deeply"),
     "dotted-keys-200kb": (lambda t: _write(t, "dotted.toml", "a" + ".a" * 100_000 + " = 1\n"),
-                          1, "line 1: a table or key with more than 8 dotted parts"),
+                          1, ":1: a table or key with more than 8 dotted parts"),
     # Unclosed quotes by the thousand before a deep key: the scan for strings that tells
     # prose from keys must not retry each one (it took 25-33 s when it did).
     "unclosed-quotes-then-deep-key": (lambda t: _write(
         t, "quotes.toml", "x = 1\n" + '"\\' * 40_000 + "\na.b.c.d.e.f.g.h.i.j = 1\n"),
-        1, "line 3: a table or key with more than 8 dotted parts"),
+        1, ":3: a table or key with more than 8 dotted parts"),
     "unclosed-multiline-strings-then-deep-key": (lambda t: _write(
         t, "multiline.toml", '\\"""\n' * 20_000 + "a.b.c.d.e.f.g.h.i.j = 1\n"),
-        1, "line 1, column 1: invalid TOML: Invalid statement"),
+        1, ":1:1: invalid TOML: Invalid statement"),
     "multi-megabyte-string": (lambda t: _write(t, "big-string.toml", replaced(
         _sample(), '"Indirect talks [sic] begin."', '"' + "x" * 5_000_000 + '"')),
         1, "events[1] (id 'talks-open').summary.en: longer than 20000 characters"),
@@ -742,8 +742,16 @@ def test_broken_data_file(data_runs: dict[str, DataRun], case: str, command: str
     else:
         assert ran.stdout == b""
         lines = ran.stderr.splitlines()
-        assert all(line.startswith(f"accord: error: {path}: ") for line in lines), lines
-        assert f"accord: error: {path}: {problem}" in ran.stderr
+        # "FILE: problem", or "FILE:LINE: problem" where the line is known (every problem
+        # with a place in the data has one).
+        prefix = re.escape(f"accord: error: {path}")
+        assert all(re.match(prefix + r"(:\d+(:\d+)?)?: ", line) for line in lines), lines
+        if problem.startswith(":"):
+            assert f"accord: error: {path}{problem}" in ran.stderr
+        else:
+            assert re.search(prefix + r":\d+: " + re.escape(problem) if "[" in problem
+                             else prefix + r"(:\d+(:\d+)?)?: " + re.escape(problem),
+                             ran.stderr), ran.stderr
     assert _fingerprint(path) == run.before  # never writes, renames or touches the data
 
 
@@ -863,7 +871,7 @@ def test_deep_table_headers_are_rejected_quickly_in_bounded_memory(
     except subprocess.TimeoutExpired:
         pytest.fail(f"validate of a {path.stat().st_size} byte file took over {fast():.1f} s")
     assert ran.code == 1, ran.stderr
-    assert ran.stderr.startswith(f"accord: error: {path}: ")
+    assert ran.stderr.startswith(f"accord: error: {path}:")
     assert_no_crash(ran)
 
 
@@ -880,7 +888,7 @@ def test_deep_keys_in_inline_tables_are_rejected_quickly_in_bounded_memory(
     run = data_runs["deep-inline-keys"]  # validate, under the memory limit, timeout fast()
     path, ran = run.path, run.ran
     assert ran.code == 1, ran.stderr
-    assert ran.stderr == (f"accord: error: {path}: line 1: a table or key with more than 8 "
+    assert ran.stderr == (f"accord: error: {path}:1: a table or key with more than 8 "
                           "dotted parts; no accord dataset nests that deep\n")
 
 

@@ -16,6 +16,7 @@ from accordcli.edtf import EdtfError, parse_edtf
 from accordcli.i18n import N_, Message
 from accordcli.ids import first_refused, refusal, shown_id
 from accordcli.model import LocalText, Span, id_key
+from accordcli.problems import Problem
 
 # Longer texts are refused, so that a hostile file cannot make every view slow.
 MAX_TEXT_CHARS = 20_000
@@ -41,8 +42,8 @@ class Checker:
     """Checks values one at a time, collecting every problem instead of stopping at one."""
 
     def __init__(self) -> None:
-        # Messages, built only for a problem: a valid file makes none.
-        self.problems: list[Message] = []
+        # Built only for a problem: a valid file makes none.
+        self.problems: list[Problem] = []
         # The ids each kind of reference may name (by id_key, to the record's own spelling),
         # taken from the raw tables before they are built, so that a record with one broken
         # field still has its references checked. An open kind (tags, in a file without
@@ -54,9 +55,7 @@ class Checker:
 
     def problem(self, where: str | Message, message: Message) -> None:
         """Report `message` about the value at `where` ("events[3] (id 'x').date")."""
-        # Translators: a problem in a data file, after where in the file it is, as in
-        # "events[3] (id 'x').date: expected a date string ...".
-        self.problems.append(Message("{where}: {problem}", where=where, problem=message))
+        self.problems.append(Problem(message, where))
 
     def table(self, value: Any, where: str, allowed: set[str], required: set[str]) -> bool:
         """Report unknown and missing keys; False when `value` is not a table at all."""

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from accordcli.i18n import N_, Message
 
+if TYPE_CHECKING:
+    from accordcli.problems import Problem
 
 class AccordError(Exception):
     """A failure the user can act on; the CLI prints it as one or a few lines."""
@@ -19,13 +22,20 @@ class AccordError(Exception):
 
 
 class DataError(AccordError):
-    """The data file cannot be read, parsed or validated: each problem is a Message (most
-    name where in the file: "events[3] (id 'x').date: ..."), said after the file's name."""
+    """The data file cannot be read, parsed or validated: each problem (a Problem, or a
+    Message about the whole file) is said after the file's name."""
 
-    def __init__(self, source: str, problems: Sequence[Message]) -> None:
+    def __init__(self, source: str, problems: Sequence[Problem | Message]) -> None:
+        from accordcli.problems import Problem  # only when something is wrong
+
         self.source = source
-        self.messages = tuple(problems)
-        super().__init__(source, self.messages)
+        self.found = tuple(p if isinstance(p, Problem) else Problem(p) for p in problems)
+        super().__init__(source, self.found)
+
+    @property
+    def messages(self) -> tuple[Message, ...]:
+        """Return each problem as one message (most name where in the data first)."""
+        return tuple(problem.said() for problem in self.found)
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -33,7 +43,7 @@ class DataError(AccordError):
         return tuple(map(str, self.messages))
 
     def lines(self) -> list[str]:
-        return [f"{self.source}: {problem}" for problem in self.problems]
+        return [f"{self.source}{p.position()}: {p.said()}" for p in self.found]
 
     def __str__(self) -> str:
         return "\n".join(self.lines())
@@ -69,6 +79,18 @@ class NotFound(AccordError):
             missing = Message("{missing}; did you mean {ids}?", missing=missing,
                               ids=", ".join(repr(s) for s in suggestions))
         super().__init__(missing)
+
+
+class Reported(AccordError):
+    """Problems already written to stdout (validate --json): nothing more to say on stderr,
+    but the exit code still says the data is invalid."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        super().__init__(count)
+
+    def lines(self) -> list[str]:
+        return []
 
 
 class UsageError(AccordError):

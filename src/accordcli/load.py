@@ -15,8 +15,16 @@ from pathlib import Path
 from typing import TypeVar
 
 from accordcli import cache
+from accordcli.errors import DataError
 from accordcli.model import Dataset, Window
-from accordcli.read import default_data_path, display_name, parse, read_bytes
+from accordcli.read import (
+    decode,
+    default_data_path,
+    display_name,
+    is_stdin,
+    parse,
+    read_bytes,
+)
 
 __all__ = ["default_data_path", "events_overlapping", "load"]
 
@@ -31,6 +39,7 @@ def load(path: Path | None = None, *, use_cache: bool = True,
     and a file that is read gets an index there.
     """
     path = path or default_data_path()
+    use_cache = use_cache and not is_stdin(path)  # standard input is read once, not indexed
     indexed = _ask_index(path, cache_dir, cache.Index.dataset) if use_cache else None
     return indexed if indexed is not None else _read(path, use_cache, cache_dir)
 
@@ -39,6 +48,7 @@ def events_overlapping(path: Path | None, first: dt.date, last: dt.date, *,
                        use_cache: bool = True, cache_dir: Path | None = None) -> Window:
     """Return the events that overlap first..last, as load() would find them."""
     path = path or default_data_path()
+    use_cache = use_cache and not is_stdin(path)
     indexed = (_ask_index(path, cache_dir, lambda index: index.events_overlapping(first, last))
                if use_cache else None)
     return (indexed if indexed is not None
@@ -56,16 +66,27 @@ def _ask_index(path: Path, cache_dir: Path | None,
 
 def _read(path: Path, use_cache: bool, cache_dir: Path | None) -> Dataset:
     """Read and validate the file, and (with `use_cache`) index it in `cache_dir`."""
-    from accordcli.validate import build  # a run answered by an index checks nothing
-
     raw, stat = read_bytes(path)
     dataset = _same_content(path, stat, raw, cache_dir) if use_cache else None
     if dataset is None:
         name = display_name(path)
-        dataset = build(parse(raw, name), name)
+        dataset = _validated(raw, name)
     if use_cache:
         cache.write_index(path, stat, raw, dataset, cache_dir)
     return dataset
+
+
+def _validated(raw: bytes, name: str) -> Dataset:
+    """Parse and validate the file's bytes; a DataError names the line of each problem."""
+    from accordcli.validate import build  # a run answered by an index checks nothing
+
+    document = parse(raw, name)
+    try:
+        return build(document, name)
+    except DataError as err:
+        from accordcli.problems import with_lines
+
+        raise DataError(name, with_lines(err.found, decode(raw, name))) from None
 
 
 def _same_content(path: Path, stat: os.stat_result, raw: bytes,

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 
 from accordcli.errors import DataError
 from accordcli.i18n import Message
+from accordcli.problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 # A read that overlaps a change to the file is retried; after this many reads in all the
@@ -66,9 +67,17 @@ def default_data_path() -> Path:
     return Path(__file__).resolve().parent / "data" / "events.toml"
 
 
+# `--data -`: the data comes from standard input, read once and never indexed.
+STDIN = Path("-")
+
+
+def is_stdin(path: Path | None) -> bool:
+    return path is not None and str(path) == "-"
+
+
 def display_name(path: Path) -> str:
     """Return the name used for a data file in messages."""
-    return str(path)
+    return "<stdin>" if is_stdin(path) else str(path)
 
 
 def parse(raw: bytes, name: str) -> dict[str, Any]:
@@ -85,11 +94,31 @@ def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
     hold for the whole read, so an index written under it describes exactly these bytes.
     """
     name = display_name(path)
+    if is_stdin(path):
+        return _read_stdin(name)
     for _attempt in range(READ_ATTEMPTS):
         raw, stat = _read_once(path, name)
         if stat is not None:
             return raw, stat
     raise DataError(name, [Message("changed while it was being read; try again")])
+
+
+def _read_stdin(name: str) -> tuple[bytes, os.stat_result]:
+    import sys
+
+    try:
+        stream = sys.stdin.buffer
+        raw = _read_at_most(stream, MAX_FILE_BYTES + 1)
+    except (AttributeError, ValueError, OSError):  # closed, or not a byte stream
+        raise DataError(name, [Message("cannot read standard input")]) from None
+    try:
+        stat = os.fstat(stream.fileno())
+    except (ValueError, OSError):  # an in-memory stream: no index is written for it anyway
+        stat = os.stat_result((0,) * 10)
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(name, [Message("larger than {size} MiB",
+                                       size=MAX_FILE_BYTES // (1024 * 1024))])
+    return raw, stat
 
 
 def _read_once(path: Path, name: str) -> tuple[bytes, os.stat_result | None]:
@@ -171,9 +200,9 @@ def decode(raw: bytes, name: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
-        raise DataError(name, [Message(
-            "line {line}: not valid UTF-8 (byte {offset}: {byte}); save the file as UTF-8",
-            line=line, offset=err.start, byte=f"0x{raw[err.start]:02x}")]) from None
+        raise DataError(name, [Problem(Message(
+            "not valid UTF-8 (byte {offset}: {byte}); save the file as UTF-8",
+            offset=err.start, byte=f"0x{raw[err.start]:02x}"), line=line)]) from None
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
@@ -185,9 +214,9 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
                                        "[[actors]] and [[sources]]")])
     line = _deep_key_line(text)
     if line is not None:
-        raise DataError(name, [Message("line {line}: a table or key with more than {parts} "
-                                       "dotted parts; no accord dataset nests that deep",
-                                       line=line, parts=MAX_KEY_PARTS)])
+        raise DataError(name, [Problem(Message("a table or key with more than {parts} dotted "
+                                               "parts; no accord dataset nests that deep",
+                                               parts=MAX_KEY_PARTS), line=line)])
     try:
         return tomli.loads(text)
     except MemoryError:
@@ -197,10 +226,9 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         problem = re.sub(_SYNTAX_POSITION, "", err.msg if hasattr(err, "msg") else str(err))
         lineno = getattr(err, "lineno", None)
         colno = getattr(err, "colno", None)
-        said = (Message("line {line}, column {column}: invalid TOML: {problem}", line=lineno,
-                        column=colno, problem=problem) if lineno
-                else Message("invalid TOML: {problem}", problem=problem))
-        raise DataError(name, [said]) from None
+        said = Message("invalid TOML: {problem}", problem=problem)
+        raise DataError(name, [Problem(said, line=lineno, column=colno if lineno else None)]
+                        ) from None
     except ValueError as err:
         # e.g. an integer of more than 4,300 digits, which Python refuses to convert.
         raise DataError(name, [Message("invalid TOML: {problem}", problem=err)]) from None

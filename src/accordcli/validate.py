@@ -54,13 +54,15 @@ def build(document: dict[str, Any], name: str) -> Dataset:
                    "tag": _raw_ids(raw["tags"])}
     if not raw["tags"]:
         check.open_kinds.add("tag")  # without a [[tags]] vocabulary any tag is allowed
+    # A repeated id first: it is often the cause of the problems that follow (a renamed
+    # record leaves references to its old id unknown).
+    for kind, records in raw.items():
+        _unique(check, records, kind)
     sources = _build_sources(check, raw["sources"])
     tags = _build_tags(check, raw["tags"])
     actors = _build_actors(check, raw["actors"])
     events = _build_events(check, raw["events"])
     clauses = _build_clauses(check, raw["clauses"])
-    for kind, records in raw.items():
-        _unique(check, records, kind)
     _unique_numbers(check, clauses)
     if check.problems:
         raise DataError(name, check.problems)

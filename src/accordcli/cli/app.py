@@ -15,7 +15,7 @@ from typer._click.exceptions import ClickException  # click as typer 0.26+ vendo
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from accordcli import __version__
-from accordcli.errors import AccordError, DataError, DateOrder, UnknownKind
+from accordcli.errors import AccordError, DataError, DateOrder, Reported, UnknownKind
 from accordcli.i18n import (
     LANGUAGES,
     N_,
@@ -264,9 +264,12 @@ def error_lines(err: AccordError) -> list[Message | str]:
         return [Message("unknown --kind {kind}; choose one of {kinds}", kind=repr(err.kind),
                         kinds=", ".join(err.kinds))]
     if isinstance(err, DataError):
-        # Translators: a problem in a data file, after the file's name.
-        return [Message("{path}: {problem}", path=err.source, problem=said)
-                for said in err.messages]
+        # Translators: a problem in a data file, after the file's name and line (":12"),
+        # as compilers write it.
+        return [Message("{path}{line}: {problem}", path=err.source, line=found.position(),
+                        problem=found.said()) for found in err.found]
+    if isinstance(err, Reported):  # its problems are on stdout (validate --json)
+        return []
     return [message_of(err)]
 
 

@@ -287,7 +287,7 @@ def chart(
             "the file."),
          pN_("examples", "accord validate\n"
                          "accord validate my-events.toml"),
-         formats=("report",), cache=False, lang=False)
+         formats=("report", "json"), cache=False, lang=False)
 def validate(
     common: Common,
     path: Annotated[Optional[str], typer.Argument(  # noqa: UP045
@@ -297,9 +297,20 @@ def validate(
                 "dataset."))] = None,
 ) -> None:
     from accordcli import load, query
+    from accordcli.errors import DataError, Reported, UsageError
+    from accordcli.read import display_name
     from accordcli.render.views_more import Report
 
+    if path is not None and common.data_named:
+        raise UsageError(Message("validate checks one file: give PATH or --data, not both"))
     target = (data_path(path, Message("PATH", context="metavar")) or common.data
               or load.default_data_path())
-    dataset = load.load(target, use_cache=False)  # validate always reads the file itself
-    show(common, Report(str(target), query.counts(dataset)))
+    try:
+        dataset = load.load(target, use_cache=False)  # validate always reads the file itself
+    except DataError as err:
+        if common.format != "json":
+            raise
+        # Scripts read every problem from stdout; the exit code still says "invalid".
+        show(common, Report(display_name(target), {}, err.found))
+        raise Reported(len(err.found)) from None
+    show(common, Report(display_name(target), query.counts(dataset)))

@@ -77,6 +77,7 @@ class Common(NamedTuple):
     no_cache: bool
     format: str  # the format chosen (--json wins over --format)
     env: "Environment"  # with the --lang language
+    data_named: bool = False  # --data given on the command line (not ACCORD_DATA)
 
     @property
     def lang(self) -> str:
@@ -186,8 +187,10 @@ def command(app: typer.Typer, short_help: str, description: str | None = None,
             with exit_on_error(env.lang):
                 fmt = given.pop("fmt", formats[0])
                 chosen = "json" if given.pop("json_flag", False) else fmt
+                source = ctx.get_parameter_source("data")
                 common = Common(data_path(given.pop("data")), given.pop("no_cache", False),
-                                chosen.casefold(), env)
+                                chosen.casefold(), env,
+                                source is not None and source.name == "COMMANDLINE")
                 function(common, **given)
 
         # Typer reads a command's options from its signature and annotations: the command's

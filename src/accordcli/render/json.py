@@ -11,6 +11,7 @@ from accordcli.text import json_safe
 if TYPE_CHECKING:
     from accordcli.environment import Environment
     from accordcli.render.views import Detail, Listing
+    from accordcli.render.views_more import Report
 
 
 def encode(data: object, *, pretty: bool) -> bytes:
@@ -34,6 +35,18 @@ class Json(Renderer):
 
     def detail(self, view: Detail, env: Environment) -> bytes:
         return encode(view.record.json(), pretty=env.terminal)
+
+    def report(self, view: Report, env: Environment) -> bytes:
+        from accordcli.problems import ERROR
+
+        # Problems' messages in English, whatever the terminal's language: scripts match them.
+        problems = [{"file": view.path, "line": p.line, "column": p.column,
+                     "location": None if p.where is None else str(p.where),
+                     "message": str(p.message), "severity": p.severity}
+                    for p in view.problems]
+        valid = not any(p.severity == ERROR for p in view.problems)
+        return encode({"file": view.path, "valid": valid, "counts": dict(view.counts),
+                       "problems": problems}, pretty=env.terminal)
 
 
 RENDERER = Json()

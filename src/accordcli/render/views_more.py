@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from accordcli.model import Clause, Event
+    from accordcli.problems import Problem
 
 
 class Chart(NamedTuple):
@@ -24,7 +25,9 @@ class Chart(NamedTuple):
 
 
 class Report(NamedTuple):
-    """validate's report on a valid file: how many records of each kind it holds."""
+    """validate's report on a file: how many records of each kind it holds, or (for a file
+    that is not valid) its problems."""
 
     path: str
     counts: Mapping[str, int]
+    problems: tuple[Problem, ...] = ()
