@@ -234,10 +234,13 @@ def test_invalid_data_lists_every_problem(run: Run, tmp_path: object) -> None:
     result = run("validate", str(bad))
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
+    text = bad.read_text(encoding="utf-8").splitlines()
+    date, actors = (1 + next(n for n, line in enumerate(text) if wanted in line)
+                    for wanted in ('"1982-13"', '["nowhere"]'))
     assert lines == [
-        f"accord: error: {bad}:69: events[1] (id 'talks-open').date: '1982-13': month 13 does not "
+        f"accord: error: {bad}:{date}: events[1] (id 'talks-open').date: '1982-13': month 13 does not "
         "exist",
-        f"accord: error: {bad}:100: events[4] (id 'withdrawal').actors[0]: unknown actor "
+        f"accord: error: {bad}:{actors}: events[4] (id 'withdrawal').actors[0]: unknown actor "
         "'nowhere'",
     ]
 
