@@ -13,10 +13,23 @@ from conftest import SAMPLE, Run
 S = str(SAMPLE)
 
 EVENT_KEYS = {"id": str, "date": str, "start": str, "end": str, "title": str, "summary": str,
-              "note": (str, type(None)), "actors": list, "tags": list, "sources": list}
+              "note": (str, type(None)), "actors": list, "tags": list, "sources": list,
+              "start_precision": str, "end_precision": str, "uncertain": bool,
+              "approximate": bool}
 ACTOR_KEYS = {"id": str, "name": str, "kind": str, "role": str,
               "affiliation": (str, type(None)), "event_count": int,
-              "first": (str, type(None)), "last": (str, type(None)), "sources": list}
+              "first": (str, type(None)), "last": (str, type(None)), "sources": list,
+              "first_date": (str, type(None)), "last_date": (str, type(None)),
+              "first_precision": (str, type(None)), "last_precision": (str, type(None))}
+INTERVAL_KEYS = {"from": str, "to": str, "from_label": str, "to_label": str, "years": int,
+                 "months": int, "days": int, "total_days": int, "exact": bool, "notes": list,
+                 "min_days": int, "max_days": int}
+EVENT_CSV = ("id,date,start,end,title,summary,note,actors,tags,sources,start_precision,"
+             "end_precision,uncertain,approximate")
+ACTOR_CSV = ("id,name,kind,role,affiliation,event_count,first,last,sources,first_date,"
+             "last_date,first_precision,last_precision")
+INTERVAL_CSV = ("from,to,from_label,to_label,years,months,days,total_days,exact,notes,"
+                "min_days,max_days")
 CLAUSE_KEYS = {"id": str, "number": int, "title": str, "full_title": (str, type(None)),
                "parties": list, "signatories": list, "witnesses": list, "signed": str,
                "in_force": (str, type(None)), "summary": str, "provisions": list,
@@ -43,6 +56,48 @@ def test_timeline_is_an_array_of_event_objects(run: Run) -> None:
     assert isinstance(events, list) and events
     for event in events:
         assert_shape(event, EVENT_KEYS)
+
+
+def test_events_say_how_precise_each_end_is_and_whether_it_is_qualified(run: Run) -> None:
+    events = {e["id"]: e for e in output(run, "timeline")}
+    fields = ("start", "end", "start_precision", "end_precision", "uncertain", "approximate")
+    assert [events["border-war"][f] for f in fields] == [  # 1979-12-24/1980-02
+        "1979-12-24", "1980-02-29", "day", "month", False, False]
+    assert [events["talks-open"][f] for f in fields] == [  # 1982-06
+        "1982-06-01", "1982-06-30", "month", "month", False, False]
+    assert [events["rumour"][f] for f in fields] == [  # 1990?
+        "1990-01-01", "1990-12-31", "year", "year", True, False]
+
+
+def test_actors_give_the_edtf_and_precision_of_their_first_and_last_dates(run: Run) -> None:
+    actors = {a["id"]: a for a in output(run, "actors")}
+    fields = ("first", "first_date", "first_precision", "last", "last_date", "last_precision")
+    assert [actors["north"][f] for f in fields] == [
+        "1979-12-24", "1979-12-24", "day", "1989-02-15", "1989-02-15", "day"]
+    assert [actors["envoy"][f] for f in fields] == [  # talks-open, 1982-06
+        "1982-06-01", "1982-06", "month", "1988-04-14", "1988-04-14", "day"]
+    assert [actors["south"][f] for f in ("last", "last_date")] == ["1988-04-14", "1988-04-14"]
+
+
+def test_csv_adds_the_new_columns_after_the_existing_ones(run: Run) -> None:
+    def header(*args: str) -> str:
+        result = run(*args, "--data", S, "--format", "csv")
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()[0]
+
+    assert header("timeline") == EVENT_CSV
+    assert header("actors") == ACTOR_CSV
+    assert header("span", "withdrawal") == INTERVAL_CSV
+    rumour = next(line for line in run("timeline", "--data", S, "--format", "csv")
+                  .stdout.splitlines() if line.startswith("rumour,"))
+    assert rumour.endswith(",year,year,true,false")
+
+
+def test_span_object_adds_the_shortest_and_longest_it_may_be(run: Run) -> None:
+    span = output(run, "span", "rumour", "withdrawal")
+    assert_shape(span, INTERVAL_KEYS)
+    assert (span["min_days"], span["max_days"]) == (-960, -596)
+    assert span["total_days"] == -596 and span["exact"] is False
 
 
 def test_event_object_adds_names_and_source_details(run: Run) -> None:

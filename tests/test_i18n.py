@@ -17,7 +17,7 @@ import pytest
 
 from accordcli import i18n, model
 from accordcli.edtf import parse_edtf
-from accordcli.interval import Interval, Moment
+from accordcli.interval import Breakdown, Interval, Moment
 from accordcli.render.chart import chart_lines, plain
 from accordcli.render.views import caveat, interval_detail, label, value_label
 from conftest import SAMPLE, clean_env
@@ -123,7 +123,9 @@ def test_caveats_read_as_before(edtf: str) -> None:
 def test_interval_headings_read_as_before(counts: tuple[int, int, int, int], english: str,
                                           turkish: str) -> None:
     day = Moment(dt.date(1988, 4, 14), "1988-04-14")
-    interval = Interval(day, day, *counts)
+    years, months, days, total = counts
+    calendar = Breakdown(years, months, days)
+    interval = Interval(day, day, *counts, total, total, calendar, calendar)
     assert (interval_detail(interval, "en").heading,
             interval_detail(interval, "tr").heading) == (
         english, turkish)
@@ -345,7 +347,7 @@ def test_every_word_of_the_help_is_a_message(monkeypatch: pytest.MonkeyPatch) ->
     assert words - pot == formats
     # A metavar is a message when it is a word: N, A, B and the forms of a date are not.
     metavars = {message for context, message in set(asked.asked) - pot if context == "metavar"}
-    assert metavars == {"N", "A", "B", "[MM-DD|YYYY-MM-DD]"}
+    assert metavars == {"N", "A", "[B]", "[MM-DD|YYYY-MM-DD]"}
 
 
 def _turkish_with(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,

@@ -79,7 +79,8 @@ def test_ndjson_is_one_object_a_line(sample: Dataset) -> None:
 
 def test_csv_has_its_header_even_with_no_records() -> None:
     assert render(events_listing([], "en"), "csv", PIPE) == (
-        b"id,date,start,end,title,summary,note,actors,tags,sources\n")
+        b"id,date,start,end,title,summary,note,actors,tags,sources,start_precision,"
+        b"end_precision,uncertain,approximate\n")
 
 
 def test_csv_joins_ids_with_semicolons_and_spells_none_as_empty(sample: Dataset) -> None:

@@ -91,10 +91,10 @@ def test_timelinejs_escapes_html_and_follows_lang(run: Run, tmp_path: Path) -> N
 
 @pytest.mark.parametrize(("edtf", "english", "turkish"), [
     ("1979-03-15/1979-03-20~", "15 March 1979 – c. 20 March 1979",
-     "15 Mart 1979 – yak. 20 Mart 1979"),
+     "15 Mart 1979 – yaklaşık 20 Mart 1979"),
     ("1990?", "1990 (uncertain)", "1990 (kesin değil)"),
-    ("1982-06~/1982-07", "c. June 1982 – July 1982", "yak. Haziran 1982 – Temmuz 1982"),
-    ("1988%", "c. 1988 (uncertain)", "yak. 1988 (kesin değil)"),
+    ("1982-06~/1982-07", "c. June 1982 – July 1982", "yaklaşık Haziran 1982 – Temmuz 1982"),
+    ("1988%", "c. 1988 (uncertain)", "yaklaşık 1988 (kesin değil)"),
 ])
 def test_timelinejs_display_date_qualifies_only_the_end_that_is(edtf: str, english: str,
                                                                 turkish: str) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from accordcli.actors import actor_summaries, involvement
-from accordcli.interval import Interval, Moment
+from accordcli.interval import Breakdown, Interval, Moment
 from accordcli.load import load
 from accordcli.model import Dataset
 from accordcli.query import require_clause, require_event, timeline
@@ -88,14 +88,16 @@ def test_an_actor_in_full_leaves_out_empty_sections(sample: Dataset) -> None:
 def test_an_interval_is_a_sentence_its_csv_joins_notes_by_line() -> None:
     day = Moment(dt.date(1988, 4, 14), "1988-04-14")
     later = Moment(dt.date(1989, 2, 15), "withdrawal")
-    detail = interval_detail(Interval(day, later, 0, 10, 1, 307), "en")
+    calendar = Breakdown(0, 10, 1)
+    detail = interval_detail(Interval(day, later, 0, 10, 1, 307, 307, 307, calendar, calendar),
+                             "en")
     assert detail.heading == "10 months, 1 day (307 days)"
     assert detail.fields[1] == Field("to", "1989-02-15 (withdrawal)")
     record = detail.record
     assert isinstance(record, IntervalRecord)
     assert list(record.json())[:2] == ["from", "to"]
-    notes = IntervalRecord("a", "b", "a", "b", 0, 0, 0, 0, False, ("one; two", "three"))
-    assert notes.csv()[-1] == "one; two\nthree"
+    notes = IntervalRecord("a", "b", "a", "b", 0, 0, 0, 0, False, ("one; two", "three"), 0, 0)
+    assert notes.csv()[9] == "one; two\nthree"
 
 
 def test_an_empty_listing_knows_what_to_say(sample: Dataset) -> None:

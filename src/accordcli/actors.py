@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from accordcli.edtf import PRECISIONS, ends, precision_of
 from accordcli.model import Actor, Clause, Dataset, Event, id_key
 from accordcli.query import chronological, require_actor
 
@@ -17,8 +18,20 @@ class ActorSummary:
 
     actor: Actor
     event_count: int
-    first: dt.date | None
-    last: dt.date | None
+    first: dt.date | None  # the first day its earliest event may cover
+    last: dt.date | None  # the last day its latest event may cover
+    # The end of the event date that sets `first` (`last`), EDTF as written: "1979~" from
+    # "1979~/1990". People read these, at the precision the data has.
+    first_date: str | None = None
+    last_date: str | None = None
+
+    @property
+    def first_precision(self) -> str | None:
+        return precision_of(self.first_date) if self.first_date else None
+
+    @property
+    def last_precision(self) -> str | None:
+        return precision_of(self.last_date) if self.last_date else None
 
 
 class Relation(NamedTuple):
@@ -37,13 +50,21 @@ class Involvement:
     clauses: tuple[Relation, ...]
 
 
+def _sharpest(precision: str, qualifier: str) -> tuple[int, bool]:
+    """Rank of an end among ends on the same day: the most precise, then the unqualified,
+    is the one that says the most about it."""
+    return -PRECISIONS.index(precision), qualifier != ""
+
+
 def _summary(actor: Actor, events: Sequence[Event]) -> ActorSummary:
-    return ActorSummary(
-        actor=actor,
-        event_count=len(events),
-        first=min((e.date.start for e in events), default=None),
-        last=max((e.date.end for e in events), default=None),
-    )
+    if not events:
+        return ActorSummary(actor, 0, None, None)
+    first = min(events, key=lambda e: (e.date.start, *_sharpest(
+        e.date.start_precision, e.date.qualifiers()[0])))
+    last = min(events, key=lambda e: (-e.date.end.toordinal(), *_sharpest(
+        e.date.end_precision, e.date.qualifiers()[1])))
+    return ActorSummary(actor, len(events), first.date.start, last.date.end,
+                        ends(first.date.text)[0], ends(last.date.text)[1])
 
 
 def _events_by_actor(dataset: Dataset) -> dict[str, list[Event]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from accordcli.i18n import MONTHS, Message
+from accordcli.i18n import MONTHS, Message, gettext
 from accordcli.model import Span
 
 # [0-9] rather than \d: \d also matches full-width and Arabic-Indic digits.
@@ -94,3 +94,61 @@ def parse_edtf(text: str) -> Span:
         approximate="~" in qualifiers or "%" in qualifiers,
         interval=True,
     )
+
+
+# --- Dates as people read them: never a day the data does not have --------------------
+
+PRECISIONS = ("year", "month", "day")  # coarsest first
+_QUALIFIERS = ("?", "~", "%")
+
+
+def ends(text: str) -> tuple[str, str]:
+    """Return the EDTF of a date's first and last end, as written ("1979~/1990" gives
+    "1979~" and "1990"; a single date is both)."""
+    pieces = text.split("/")
+    return pieces[0], pieces[-1]
+
+
+def precision_of(end: str) -> str:
+    """Return how precisely one EDTF end is known: "year", "month" or "day"."""
+    return PRECISIONS[end.rstrip("?~%").count("-")]
+
+
+def qualifier_of(end: str) -> str:
+    """Return one EDTF end's qualifier: "", "?", "~" or "%"."""
+    return end[-1] if end[-1:] in _QUALIFIERS else ""
+
+
+def days_of(end: str) -> tuple[dt.date, dt.date]:
+    """Return the first and last day one EDTF end may stand for ("1983?": all of 1983)."""
+    first, last, _, _ = _part(end)
+    return first, last
+
+
+def qualified(date: str, qualifier: str, lang: str) -> str:
+    """Return a date with what its EDTF qualifier says, as readers write it: uncertain (?),
+    approximate (~), both (%)."""
+    if qualifier in ("?", "%"):
+        # Translators: an uncertain date, as in "1990 (uncertain)".
+        date = gettext("{date} (uncertain)", lang).format(date=date)
+    if qualifier in ("~", "%"):
+        # Translators: an approximate date, as in "c. 1990" (circa).
+        date = gettext("c. {date}", lang).format(date=date)
+    return date
+
+
+def shown_end(end: str, lang: str) -> str:
+    """Return one EDTF end for readers: ISO at its own precision, its qualifier in words
+    ("1979~" reads "c. 1979", "1992-03" stays "1992-03")."""
+    qualifier = qualifier_of(end)
+    return qualified(end[:-1] if qualifier else end, qualifier, lang)
+
+
+def shown_date(text: str, lang: str) -> str:
+    """Return a date from the data (EDTF, as written) for readers: each end at its own
+    precision, qualifiers in words, an interval's ends joined by a dash ("1979~/1990"
+    reads "c. 1979 – 1990")."""
+    if "/" not in text:
+        return shown_end(text, lang)
+    first, last = ends(text)
+    return f"{shown_end(first, lang)} – {shown_end(last, lang)}"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from accordcli.dates import DateInputError, is_full_day, parse_day, parse_day_range
+from accordcli.edtf import days_of, ends, precision_of, qualifier_of
 from accordcli.errors import AccordError, NotFound, UsageError
 from accordcli.i18n import Message
 from accordcli.model import Dataset, Span
@@ -19,16 +21,56 @@ class Moment:
     day: dt.date
     label: str  # the event id or the date as typed
     date: Span | None = None  # the event's date, when the moment is an event
+    end: str = ""  # the EDTF end of `date` the moment is (its first, or with `last` its last)
+    last: bool = False  # the event's last end: `span ID` measures from its first to its last
+    own: bool = False  # an end of the event's own length, not the event as a moment
+
+    def __post_init__(self) -> None:
+        if self.date is not None and not self.end:  # an event stands for its first end
+            object.__setattr__(self, "end", ends(self.date.text)[-1 if self.last else 0])
 
     @property
     def exact(self) -> bool:
         """True when the moment is a known day, not a guess from a coarser or unsure date."""
-        return self.date is None or self.date.is_exact_day
+        if self.date is None:
+            return True
+        if self.own:  # the ends of a period are days in their own right
+            return precision_of(self.end) == "day" and not qualifier_of(self.end)
+        return self.date.is_exact_day
+
+    @property
+    def qualified(self) -> bool:
+        """True when the end the moment stands for is uncertain or approximate."""
+        return bool(self.end) and bool(qualifier_of(self.end))
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day the moment may be, given the precision of its date."""
+        return days_of(self.end)[0] if self.end else self.day
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the moment may be."""
+        return days_of(self.end)[1] if self.end else self.day
+
+    def same(self, other: Moment) -> bool:
+        """True when both name one end of one date: whatever day it was, it is the same."""
+        return (self.date is not None and self.label == other.label
+                and self.date == other.date and self.last == other.last)
+
+
+class Breakdown(NamedTuple):
+    """A signed time in calendar units: all of one sign, counted from the earlier day."""
+
+    years: int
+    months: int
+    days: int
 
 
 @dataclass(frozen=True, slots=True)
 class Interval:
-    """The time between two moments, as calendar units and as a count of days."""
+    """The time between two moments, as calendar units and as a count of days, and the
+    shortest and longest it may be when an end is less precise than a day."""
 
     start: Moment
     end: Moment
@@ -36,6 +78,10 @@ class Interval:
     months: int
     days: int
     total_days: int
+    min_days: int
+    max_days: int
+    shortest: Breakdown  # the calendar units of min_days
+    longest: Breakdown  # of max_days
 
 
 def date_of(text: str) -> dt.date | None:
@@ -53,7 +99,7 @@ def moment(dataset: Dataset, text: str) -> Moment:
         return Moment(day, text, None)
     event = dataset.event(text)
     if event is not None:
-        return Moment(event.date.start, event.id, event.date)
+        return Moment(event.date.start, event.id, event.date, ends(event.date.text)[0])
     try:
         typed = parse_day_range(text)  # only now: an id is the common case, and cheaper
     except DateInputError as err:
@@ -80,10 +126,46 @@ def _neither(dataset: Dataset, text: str, err: DateInputError) -> AccordError:
     return err  # not reached: moment() found no event with this id
 
 
-def between(start: Moment, end: Moment) -> Interval:
-    """Return the calendar difference (python-dateutil's relativedelta) and total days."""
+def breakdown(start: dt.date, end: dt.date) -> Breakdown:
+    """Return the calendar time from `start` to `end`, counted forward from the earlier day
+    (whole years, then months, a month-end day standing for a shorter month's last, then
+    days), negative when `end` is earlier: swapping the days only flips the sign."""
     from dateutil.relativedelta import relativedelta  # only span needs it
 
-    delta = relativedelta(end.day, start.day)
-    return Interval(start, end, delta.years, delta.months, delta.days,
-                    (end.day - start.day).days)
+    if end < start:
+        years, months, days = breakdown(end, start)
+        return Breakdown(-years, -months, -days)
+    delta = relativedelta(end, start)
+    return Breakdown(delta.years, delta.months, delta.days)
+
+
+def between(start: Moment, end: Moment) -> Interval:
+    """Return the time from one moment to the other: between the days they stand for (the
+    first day of an imprecise date), and at least and at most, given what days they may be."""
+    years, months, days = breakdown(start.day, end.day)
+    if start.same(end):  # one unknown day, whichever it was: no time between
+        low, high = (start.day, end.day), (start.day, end.day)
+    else:
+        low, high = (start.latest, end.earliest), (start.earliest, end.latest)
+        if start.own and end.own and low[1] < low[0]:
+            low = (low[0], low[0])  # an event does not end before it starts
+    return Interval(start, end, years, months, days, (end.day - start.day).days,
+                    (low[1] - low[0]).days, (high[1] - high[0]).days,
+                    breakdown(*low), breakdown(*high))
+
+
+def length(dataset: Dataset, text: str) -> Interval:
+    """Return an event's own length: from the first day its date may cover to the last."""
+    if dataset.event(text) is None:
+        try:
+            parse_day_range(text)
+        except DateInputError:
+            pass
+        else:
+            raise UsageError(Message("{date} is a date, and a span needs two: give the "
+                                     "other end too, or one event id to measure how long "
+                                     "it lasted", date=repr(text)))
+    event = require_event(dataset, text)
+    first, last = ends(event.date.text)
+    return between(Moment(event.date.start, event.id, event.date, first, own=True),
+                   Moment(event.date.end, event.id, event.date, last, last=True, own=True))

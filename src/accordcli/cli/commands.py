@@ -229,7 +229,8 @@ def _today(common: Common) -> tuple[int, int]:
 @command(app, N_("Time between two events or dates."),
          N_("How long lies between two moments, in years, months and days and in days."),
          pN_("examples", "accord span soviet-intervention withdrawal-complete\n"
-                         "accord span 1988-04-14 1988-05-15 --json"),
+                         "accord span 1988-04-14 1988-05-15 --json\n"
+                         "accord span soviet-withdrawal"),
          name="span")
 def span_command(
     common: Common,
@@ -238,16 +239,22 @@ def span_command(
         # Translators: "14 Nisan 1988" is Turkish, as accord reads it.
         help=N_("An event id (its first day) or a day: 1988-04-14, '14 April 1988', "
                 "'14 Nisan 1988'."))],
-    end: Annotated[str, typer.Argument(metavar="B", autocompletion=complete_event,
-                                       help=N_("The same, for the other end."))],
+    end: Annotated[Optional[str], typer.Argument(  # noqa: UP045
+        metavar="[B]", autocompletion=complete_event, show_default=False,
+        help=N_("The same, for the other end. Without it, A is an event id and the span "
+                "is the event's own length, from its first day to its last."))] = None,
 ) -> None:
-    from accordcli.interval import between, date_of, moment
+    from accordcli.interval import between, date_of, length, moment
     from accordcli.render.views import interval_detail
 
     for text in (start, end):
-        date_of(text)  # a bad date is a usage error (exit 2) before any data is read
+        if text is not None:
+            date_of(text)  # a bad date is a usage error (exit 2) before any data is read
     dataset = common.dataset()
-    interval = between(moment(dataset, start), moment(dataset, end))
+    if end is None:
+        interval = length(dataset, start)
+    else:
+        interval = between(moment(dataset, start), moment(dataset, end))
     show(common, interval_detail(interval, common.lang))
 
 

@@ -64,6 +64,9 @@ class Names(NamedTuple):
     values: Mapping[str, str] = _NONE  # kinds, relations
     actors: Mapping[str, str] = _NONE  # actor id → name
     tags: Mapping[str, str] = _NONE  # tag id → label
+    # The language dates read in ("c. 1979"); None keeps their EDTF as written ("1979~"),
+    # which scripts parse: tab-separated lines.
+    lang: str | None = None
 
     def value(self, value: str) -> str:
         return self.values.get(value, value)
@@ -76,6 +79,12 @@ class Names(NamedTuple):
 
     def of_values(self, values: Iterable[str]) -> tuple[str, ...]:
         return tuple(self.values.get(v, v) for v in values)
+
+    def date(self, edtf: str | None) -> str | None:
+        if edtf is None or self.lang is None:
+            return edtf
+        from accordcli.edtf import shown_date
+        return shown_date(edtf, self.lang)
 
 
 def text_in(value: "LocalText | None", lang: str) -> str | None:
@@ -95,28 +104,37 @@ class EventRecord(NamedTuple):
     actors: tuple[str, ...]
     tags: tuple[str, ...]
     sources: tuple[str, ...]
+    start_precision: str  # "year", "month" or "day": how precisely `start` is known
+    end_precision: str
+    uncertain: bool  # either end carries "?" (or "%")
+    approximate: bool  # either end carries "~" (or "%")
 
     @classmethod
     def of(cls, event: "Event", lang: str) -> "EventRecord":
         span = event.date
         return cls(event.id, span.text, span.start.isoformat(), span.end.isoformat(),
                    event.title.get(lang), event.summary.get(lang), text_in(event.note, lang),
-                   event.actors, event.tags, event.sources)
+                   event.actors, event.tags, event.sources, span.start_precision,
+                   span.end_precision, span.uncertain, span.approximate)
 
     def json(self) -> JsonObject:
         return {"id": self.id, "date": self.date, "start": self.start, "end": self.end,
                 "title": self.title, "summary": self.summary, "note": self.note,
                 "actors": list(self.actors), "tags": list(self.tags),
-                "sources": list(self.sources)}
+                "sources": list(self.sources), "start_precision": self.start_precision,
+                "end_precision": self.end_precision, "uncertain": self.uncertain,
+                "approximate": self.approximate}
 
     def csv(self) -> tuple[Cell, ...]:
         return (self.id, self.date, self.start, self.end, self.title, self.summary, self.note,
-                self.actors, self.tags, self.sources)
+                self.actors, self.tags, self.sources, self.start_precision,
+                self.end_precision, self.uncertain, self.approximate)
 
     def row(self, names: Names) -> tuple[Cell, ...]:
-        return (self.date, self.id, self.title)
+        return (names.date(self.date), self.id, self.title)
 
 
 EVENTS = Shape(csv=("id", "date", "start", "end", "title", "summary", "note", "actors",
-                    "tags", "sources"),
+                    "tags", "sources", "start_precision", "end_precision", "uncertain",
+                    "approximate"),
                columns=("date", "id", "title"))

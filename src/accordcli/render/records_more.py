@@ -57,25 +57,34 @@ class ActorRecord(NamedTuple):
     role: str
     affiliation: str | None
     event_count: int
-    first: str | None
-    last: str | None
+    first: str | None  # ISO first day of its earliest event
+    last: str | None  # ISO last day of its latest event
     sources: tuple[str, ...]
+    first_date: str | None  # EDTF of the end that sets `first`, as written: people read it
+    last_date: str | None
+    first_precision: str | None  # "year", "month" or "day"
+    last_precision: str | None
 
     @classmethod
     def of(cls, summary: "ActorSummary", lang: str) -> "ActorRecord":
         actor = summary.actor
         return cls(actor.id, actor.name.get(lang), actor.kind, actor.role.get(lang),
                    actor.affiliation, summary.event_count, _iso(summary.first),
-                   _iso(summary.last), actor.sources)
+                   _iso(summary.last), actor.sources, summary.first_date,
+                   summary.last_date, summary.first_precision, summary.last_precision)
 
     def json(self) -> JsonObject:
         return {"id": self.id, "name": self.name, "kind": self.kind, "role": self.role,
                 "affiliation": self.affiliation, "event_count": self.event_count,
-                "first": self.first, "last": self.last, "sources": list(self.sources)}
+                "first": self.first, "last": self.last, "sources": list(self.sources),
+                "first_date": self.first_date, "last_date": self.last_date,
+                "first_precision": self.first_precision,
+                "last_precision": self.last_precision}
 
     def csv(self) -> tuple[Cell, ...]:
         return (self.id, self.name, self.kind, self.role, self.affiliation, self.event_count,
-                self.first, self.last, self.sources)
+                self.first, self.last, self.sources, self.first_date, self.last_date,
+                self.first_precision, self.last_precision)
 
     def row(self, names: Names) -> tuple[Cell, ...]:
         return (self.id, self.name, names.value(self.kind), self.role,
@@ -83,7 +92,8 @@ class ActorRecord(NamedTuple):
 
 
 ACTORS = Shape(csv=("id", "name", "kind", "role", "affiliation", "event_count", "first",
-                    "last", "sources"),
+                    "last", "sources", "first_date", "last_date", "first_precision",
+                    "last_precision"),
                columns=("id", "name", "kind", "role", "event_count", "first", "last"))
 
 
@@ -231,22 +241,26 @@ class IntervalRecord(NamedTuple):
     total_days: int
     exact: bool  # both ends are exact days
     notes: tuple[str, ...]  # why an end is not an exact day
+    min_days: int  # the shortest the span may be, given the precision of its ends
+    max_days: int  # the longest
 
     def json(self) -> JsonObject:
         return {"from": self.start, "to": self.end, "from_label": self.start_label,
                 "to_label": self.end_label, "years": self.years, "months": self.months,
                 "days": self.days, "total_days": self.total_days, "exact": self.exact,
-                "notes": list(self.notes)}
+                "notes": list(self.notes), "min_days": self.min_days,
+                "max_days": self.max_days}
 
     def csv(self) -> tuple[Cell, ...]:
         # The notes are sentences with ";" in them: one per line, not ";"-joined.
         return (self.start, self.end, self.start_label, self.end_label, self.years,
-                self.months, self.days, self.total_days, self.exact, "\n".join(self.notes))
+                self.months, self.days, self.total_days, self.exact, "\n".join(self.notes),
+                self.min_days, self.max_days)
 
     def row(self, names: Names) -> tuple[Cell, ...]:
         return self.csv()
 
 
 _INTERVAL_FIELDS = ("from", "to", "from_label", "to_label", "years", "months", "days",
-                    "total_days", "exact", "notes")
+                    "total_days", "exact", "notes", "min_days", "max_days")
 INTERVALS = Shape(csv=_INTERVAL_FIELDS, columns=_INTERVAL_FIELDS)

@@ -7,6 +7,7 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from accordcli.edtf import qualified
 from accordcli.i18n import gettext, month_name
 from accordcli.render.json import encode
 from accordcli.render.registry import Renderer
@@ -46,19 +47,8 @@ def display_date(span: Span, lang: str) -> str | None:
     ends = [(span.start, span.start_precision, first)]
     if span.interval:
         ends.append((span.end, span.end_precision, last))
-    return " – ".join(_qualified(_human(day, precision, lang), qualifier, lang)
+    return " – ".join(qualified(_human(day, precision, lang), qualifier, lang)
                       for day, precision, qualifier in ends)
-
-
-def _qualified(date: str, qualifier: str, lang: str) -> str:
-    """Return a date with what its EDTF qualifier says: uncertain (?), approximate (~), both."""
-    if qualifier in ("?", "%"):
-        # Translators: an uncertain date, as in "1990 (uncertain)".
-        date = gettext("{date} (uncertain)", lang).format(date=date)
-    if qualifier in ("~", "%"):
-        # Translators: an approximate date, as in "c. 1990" (circa).
-        date = gettext("c. {date}", lang).format(date=date)
-    return date
 
 
 def _slide(event: Event, dataset: Vocabulary, lang: str) -> dict[str, Any]:

@@ -248,22 +248,30 @@ def actor_detail(involvement: Involvement, dataset: Dataset, lang: str) -> Detai
 
 
 def caveat(moment: Moment, lang: str) -> str | None:
-    """Say, in `lang`, why an event's first day is less than a certain day, if it is."""
+    """Say, in `lang`, why an event's day that a span uses is less than a certain day, if it
+    is: its first day, or for an event's own length (`span ID`) its first or last."""
+    from accordcli.edtf import precision_of, qualifier_of
+
     date = moment.date
-    if date is None or date.is_exact_day:
+    if date is None or moment.exact:
         return None
     reasons = []
-    if date.start_precision == "year":
-        reasons.append(gettext("known only to the year, so its first day {day} is used", lang))
-    elif date.start_precision == "month":
-        reasons.append(gettext("known only to the month, so its first day {day} is used",
+    precision = precision_of(moment.end)
+    if precision == "year":
+        reasons.append(gettext("known only to the year, so its last day {day} is used", lang)
+                       if moment.last else
+                       gettext("known only to the year, so its first day {day} is used", lang))
+    elif precision == "month":
+        reasons.append(gettext("known only to the month, so its last day {day} is used", lang)
+                       if moment.last else
+                       gettext("known only to the month, so its first day {day} is used",
                                lang))
-    elif date.interval:
+    elif date.interval and not moment.own:
         reasons.append(gettext("a period; its first day {day} is used", lang))
-    first = date.qualifiers()[0]  # only the first day is used
-    if first in ("?", "%"):
+    qualifier = qualifier_of(moment.end)
+    if qualifier in ("?", "%"):
         reasons.append(gettext("the date is uncertain", lang))
-    if first in ("~", "%"):
+    if qualifier in ("~", "%"):
         reasons.append(gettext("the date is approximate", lang))
     if not reasons:
         return None
@@ -274,29 +282,66 @@ def caveat(moment: Moment, lang: str) -> str | None:
         reasons="; ".join(reason.format(day=day) for reason in reasons))
 
 
-def interval_detail(interval: Interval, lang: str) -> Detail:
-    """Return the time between two moments as a sentence, with its caveats."""
-    from accordcli.render.records_more import INTERVALS, IntervalRecord
-    years, months, days = interval.years, interval.months, interval.days
-    # The form is chosen by the size of the count: "-1 year", as "1 year".
-    parts = [ngettext("{n} year", "{n} years", abs(years), lang).format(n=years)] if years else []
+def _calendar(years: int, months: int, days: int, lang: str, units: int = 3) -> str:
+    """Return a time in calendar units, its `units` largest that are not zero: "-1 year",
+    as "1 year" (the form is chosen by the size of the count)."""
+    parts = []
+    if years:
+        parts.append(ngettext("{n} year", "{n} years", abs(years), lang).format(n=years))
     if months:
         parts.append(ngettext("{n} month", "{n} months", abs(months), lang).format(n=months))
     if days or not parts:
         parts.append(ngettext("{n} day", "{n} days", abs(days), lang).format(n=days))
-    calendar = ", ".join(parts)
-    total = ngettext("{n} day", "{n} days", abs(interval.total_days), lang).format(
-        n=number(interval.total_days, lang))
-    notes = tuple(n for n in (caveat(interval.start, lang), caveat(interval.end, lang)) if n)
-    start, end = interval.start, interval.end
-    record = IntervalRecord(start.day.isoformat(), end.day.isoformat(), start.label, end.label,
-                            years, months, days, interval.total_days,
-                            start.exact and end.exact, notes)
-    fields = []
-    for key, moment in (("from", start), ("to", end)):
+    return ", ".join(parts[:units])
+
+
+def _days(count: int, lang: str) -> str:
+    return ngettext("{n} day", "{n} days", abs(count), lang).format(n=number(count, lang))
+
+
+def _shown_moment(moment: Moment, lang: str) -> str:
+    """Return a span's end for readers: a typed day as typed, an event's day at the
+    precision of its date, with the event's id."""
+    from accordcli.edtf import shown_end
+
+    if moment.date is None:
         day = moment.day.isoformat()
-        fields.append(Field(key, day if moment.label == day else f"{day} ({moment.label})"))
+        return day if moment.label == day else f"{day} ({moment.label})"
+    return f"{shown_end(moment.end, lang)} ({moment.label})"
+
+
+def interval_detail(interval: Interval, lang: str) -> Detail:
+    """Return the time between two moments as a sentence, with its caveats: the shortest and
+    longest it may be when an end is less precise than a day, "about" when an end is
+    uncertain or approximate, never a falsely exact figure."""
+    from accordcli.render.records_more import INTERVALS, IntervalRecord
+    start, end = interval.start, interval.end
+    if interval.min_days != interval.max_days:
+        # Nearer zero first, so that a reversed span reads the same with minus signs.
+        pairs = [(interval.shortest, interval.min_days), (interval.longest, interval.max_days)]
+        if interval.max_days <= 0:
+            pairs.reverse()
+        (near, near_days), (far, far_days) = pairs
+        # Translators: a range of durations, "4 years, 3 months to 5 years, 3 months".
+        between = gettext("{shortest} to {longest}", lang)
+        heading = between.format(shortest=_calendar(*near, lang, units=2),
+                                 longest=_calendar(*far, lang, units=2))
+        total = between.format(shortest=number(near_days, lang),
+                               longest=_days(far_days, lang))
+        heading = f"{heading} ({total})"
+    else:
+        heading = (f"{_calendar(interval.years, interval.months, interval.days, lang)} "
+                   f"({_days(interval.total_days, lang)})")
+        if (start.qualified or end.qualified) and not start.same(end):
+            # Translators: a duration between uncertain or approximate dates.
+            heading = gettext("about {span}", lang).format(span=heading)
+    notes = tuple(dict.fromkeys(
+        n for n in (caveat(start, lang), caveat(end, lang)) if n))  # once for `span X X`
+    record = IntervalRecord(start.day.isoformat(), end.day.isoformat(), start.label, end.label,
+                            interval.years, interval.months, interval.days,
+                            interval.total_days, start.exact and end.exact, notes,
+                            interval.min_days, interval.max_days)
+    fields = [Field("from", _shown_moment(start, lang)), Field("to", _shown_moment(end, lang))]
     if notes:
         fields.append(Field("notes", "\n".join(notes)))
-    return Detail(record, f"{calendar} ({total})", tuple(fields),
-                  Listing((record,), INTERVALS))
+    return Detail(record, heading, tuple(fields), Listing((record,), INTERVALS))
