@@ -238,8 +238,8 @@ def test_invalid_data_lists_every_problem(run: Run, tmp_path: object) -> None:
     date, actors = (1 + next(n for n, line in enumerate(text) if wanted in line)
                     for wanted in ('"1982-13"', '["nowhere"]'))
     assert lines == [
-        f"accord: error: {bad}:{date}: events[1] (id 'talks-open').date: '1982-13': month 13 does not "
-        "exist",
+        f"accord: error: {bad}:{date}: events[1] (id 'talks-open').date: '1982-13': month 13 "
+        "does not exist",
         f"accord: error: {bad}:{actors}: events[4] (id 'withdrawal').actors[0]: unknown actor "
         "'nowhere'",
     ]
