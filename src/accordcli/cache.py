@@ -23,7 +23,7 @@ from stat import S_ISREG
 from types import TracebackType
 from typing import Any, TypeVar
 
-from accordcli import __version__, store
+from accordcli import __version__, progress, store
 from accordcli.codec import (
     decode_clauses,
     decode_event,
@@ -47,6 +47,7 @@ _META = "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 _EVENTS = ("CREATE TABLE events (position INTEGER PRIMARY KEY, start INTEGER NOT NULL,"
            " finish INTEGER NOT NULL, data TEXT NOT NULL)")
 _BY_START = "CREATE INDEX events_by_start ON events (start)"
+_PROGRESS_STEP = 4096  # events encoded between two reports of progress
 _SCHEMA = [("events", _EVENTS), ("events_by_start", _BY_START), ("meta", _META),
            ("sqlite_autoindex_meta_1", None)]
 # One encoder for every row: json.dumps with options builds a new one per call.
@@ -232,7 +233,10 @@ def _fill(connection: sqlite3.Connection, source: Path, stat: os.stat_result, ra
         f" PRAGMA application_id = {store.APPLICATION_ID}; {_META}; {_EVENTS};")
     rows: list[tuple[int, int, int, str]] = []
     longest = 0
+    progress.phase(progress.INDEXING, len(dataset.events))
     for position, event in enumerate(dataset.events):
+        if not position % _PROGRESS_STEP and position:
+            progress.advance(_PROGRESS_STEP)
         start, finish = event.date.start.toordinal(), event.date.end.toordinal()
         longest = max(longest, finish - start)
         rows.append((position, start, finish, _ENCODE(encode_event(event))))

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
+from accordcli import progress
 from accordcli.edtf import EdtfError, parse_edtf
 from accordcli.i18n import N_, Message
 from accordcli.ids import first_refused, refusal, shown_id
@@ -27,6 +28,8 @@ TOP_LEVEL = ""
 MAX_SUGGESTIONS = 25
 
 T = TypeVar("T")
+# Records checked between two reports of progress.
+PROGRESS_STEP = 4096
 
 _TEXT = {"en", "tr"}
 _TEXT_REQUIRED = {"en"}
@@ -82,6 +85,8 @@ class Checker:
              required: set[str]) -> Iterator[tuple[str, dict[str, Any]]]:
         """Yield (location, record) for every record of `kind` that is a table."""
         for position, record in enumerate(records):
+            if not position % PROGRESS_STEP and position:
+                progress.advance(PROGRESS_STEP)
             where = location(kind, position, record)
             if self.table(record, where, allowed, required):
                 yield where, record

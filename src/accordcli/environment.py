@@ -46,6 +46,9 @@ class Environment(NamedTuple):
     cache_dir: Path | None = None
     completion: str = ""  # _ACCORD_COMPLETE: what the shell asks instead of a command run
     shell: str = ""  # SHELL: the login shell, completion's guess when no process says
+    # How long work is shown on stderr: "live" (a terminal: a progress display), "plain"
+    # (a terminal under NO_COLOR or TERM=dumb: a line per phase), "" (not a terminal).
+    progress: str = ""
 
     @property
     def colour(self) -> bool:
@@ -58,9 +61,9 @@ class Environment(NamedTuple):
         return bool(self.completion)
 
 
-def detect(argv: Sequence[str], environ: Mapping[str, str], stdout: TextIO | None
-           ) -> Environment:
-    """Return the environment of a run with these arguments, variables and stdout."""
+def detect(argv: Sequence[str], environ: Mapping[str, str], stdout: TextIO | None,
+           stderr: TextIO | None = None) -> Environment:
+    """Return the environment of a run with these arguments, variables, stdout and stderr."""
     from accordcli.i18n import LANGUAGES
     from accordcli.text import is_utf
 
@@ -79,7 +82,19 @@ def detect(argv: Sequence[str], environ: Mapping[str, str], stdout: TextIO | Non
         cache_dir=_cache_dir(environ),
         completion=environ.get(COMPLETE_VAR, ""),
         shell=environ.get("SHELL", ""),
+        progress=_progress(environ, stderr),
     )
+
+
+def _progress(environ: Mapping[str, str], stderr: TextIO | None) -> str:
+    """Return how to show long work on stderr: only a terminal gets it."""
+    try:
+        if stderr is None or not stderr.isatty():
+            return ""
+    except (AttributeError, ValueError):
+        return ""
+    term = environ.get("TERM", "").strip().lower()
+    return "plain" if environ.get("NO_COLOR") or term in ("dumb", "unknown") else "live"
 
 
 def _is_terminal(environ: Mapping[str, str], stdout: TextIO | None) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any, BinaryIO
 
+from accordcli import progress
 from accordcli.errors import DataError
 from accordcli.i18n import Message
 from accordcli.problems import Problem
@@ -131,6 +132,7 @@ def _read_once(path: Path, name: str) -> tuple[bytes, os.stat_result | None]:
             regular = S_ISREG(before.st_mode)
             if regular:
                 _settle(before)
+                progress.phase(progress.READING, before.st_size, "bytes")
             raw = _read_at_most(handle, MAX_FILE_BYTES + 1)
             if len(raw) > MAX_FILE_BYTES:
                 raise DataError(name, [Message("larger than {size} MiB",
@@ -187,6 +189,7 @@ def _read_at_most(handle: BinaryIO, limit: int) -> bytes:
             break
         chunks.append(chunk)
         total += len(chunk)
+        progress.advance(len(chunk))
     return b"".join(chunks)
 
 
@@ -217,6 +220,7 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         raise DataError(name, [Problem(Message("a table or key with more than {parts} dotted "
                                                "parts; no accord dataset nests that deep",
                                                parts=MAX_KEY_PARTS), line=line)])
+    progress.phase(progress.PARSING)
     try:
         return tomli.loads(text)
     except MemoryError:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from accordcli import progress
 from accordcli.checker import TOP_LEVEL, Checker, kind_of, location
 from accordcli.errors import DataError
 from accordcli.i18n import Message
@@ -50,6 +51,7 @@ def build(document: dict[str, Any], name: str) -> Dataset:
     check.table(document, TOP_LEVEL, _TOP, set())
     title, version = _header(check, document.get("dataset"))
     raw = {kind: _records(check, document, kind, required) for kind, required in _TABLES}
+    progress.phase(progress.CHECKING, sum(map(len, raw.values())))
     check.known = {"source": _raw_ids(raw["sources"]), "actor": _raw_ids(raw["actors"]),
                    "tag": _raw_ids(raw["tags"])}
     if not raw["tags"]:

@@ -356,7 +356,7 @@ def main() -> None:
     argv = sys.argv[1:]
     lang = SOURCE  # until the command line says
     try:
-        env = detect(argv, os.environ, sys.stdout)
+        env = detect(argv, os.environ, sys.stdout, sys.stderr)
         lang = env.lang
         sys.exit(_run(argv, env))
     except (OutputClosed, BrokenPipeError):

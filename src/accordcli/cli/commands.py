@@ -69,15 +69,14 @@ def timeline(
     reverse: Annotated[bool, typer.Option("--reverse", "-r",
                                           help=N_("Newest first."))] = False,
 ) -> None:
-    from accordcli import load, query
+    from accordcli import query
     from accordcli.model import Dataset, Window
     from accordcli.render.views import timeline_view
 
     first, last = period(from_, to)
     # A period is asked of the index, which reads only the events in it.
     dataset: Dataset | Window = common.dataset() if not (first or last) else (
-        load.events_overlapping(common.data, first or dt.date.min, last or dt.date.max,
-                                use_cache=not common.no_cache, cache_dir=common.env.cache_dir))
+        common.window(first or dt.date.min, last or dt.date.max))
     events = query.timeline(dataset, first=first, last=last, actors=actor or (),
                             tags=tag or (), search=search, limit=limit, reverse=reverse)
     words = query.search_words(search) if search else ()
@@ -304,6 +303,7 @@ def validate(
                 "dataset."))] = None,
 ) -> None:
     from accordcli import load, query
+    from accordcli.cli.progress import watching
     from accordcli.errors import DataError, Reported, UsageError
     from accordcli.read import display_name
     from accordcli.render.views_more import Report
@@ -313,7 +313,8 @@ def validate(
     target = (data_path(path, Message("PATH", context="metavar")) or common.data
               or load.default_data_path())
     try:
-        dataset = load.load(target, use_cache=False)  # validate always reads the file itself
+        with watching(common.env, target):
+            dataset = load.load(target, use_cache=False)  # validate always reads the file
     except DataError as err:
         if common.format != "json":
             raise

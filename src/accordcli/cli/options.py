@@ -29,7 +29,7 @@ from accordcli.render.registry import GENERAL, describe
 # the command line need not pay for it.
 if TYPE_CHECKING:
     from accordcli.environment import Environment
-    from accordcli.model import Dataset
+    from accordcli.model import Dataset, Window
 
 T = TypeVar("T")
 
@@ -85,8 +85,20 @@ class Common(NamedTuple):
 
     def dataset(self) -> "Dataset":
         from accordcli import load
+        from accordcli.cli.progress import watching
 
-        return load.load(self.data, use_cache=not self.no_cache, cache_dir=self.env.cache_dir)
+        with watching(self.env, self.data):
+            return load.load(self.data, use_cache=not self.no_cache,
+                             cache_dir=self.env.cache_dir)
+
+    def window(self, first: dt.date, last: dt.date) -> "Window":
+        """Return the events overlapping first..last, with the whole vocabulary."""
+        from accordcli import load
+        from accordcli.cli.progress import watching
+
+        with watching(self.env, self.data):
+            return load.events_overlapping(self.data, first, last, use_cache=not self.no_cache,
+                                           cache_dir=self.env.cache_dir)
 
 
 def data_path(text: str | None, name: str | Message = "--data") -> Path | None:
@@ -130,7 +142,7 @@ def environment(ctx: typer.Context) -> "Environment":
 
     root = ctx.find_root()
     if not isinstance(root.obj, Environment):
-        root.obj = detect(sys.argv[1:], os.environ, sys.stdout)
+        root.obj = detect(sys.argv[1:], os.environ, sys.stdout, sys.stderr)
     return root.obj
 
 
