@@ -121,6 +121,9 @@ def test_chart_marks_the_uncertain_end_and_no_day_off_the_axis(tmp_path: Path) -
     (["--actor", "north"], ["§1 Peace", "§2 Guarantee"]),  # party to 1, witness to 2
     (["--tag", "military"], ["§1 Peace"]),  # a provision of 1 has the tag
     (["--from", "1988-05"], ["§1 Peace"]),  # in force on 1988-05-15; 2 was only signed
+    # The instruments' ranges as event ids and as the EDTF accord prints.
+    (["--from", "withdrawal", "--to", "withdrawal"], ["§1 Peace"]),
+    (["--from", "1988-05-15/1989-02-15"], ["§1 Peace"]),
 ])
 def test_chart_filters_clause_rows_as_it_filters_events(run: Run, args: list[str],
                                                         clauses: list[str]) -> None:
@@ -167,3 +170,16 @@ def test_the_legend_wraps_to_the_width() -> None:
     for width in (12, 30, 200):
         legend = plain(chart_lines([event], (), width=width, lang="en", ascii_only=False))
         assert all(len(line) <= width for line in legend.splitlines())
+
+
+def test_chart_within_draws_only_events_wholly_inside_the_range(run: Run) -> None:
+    def rows(*args: str) -> list[str]:
+        text = run("chart", "--data", S, "--from", "1988-04", "--to", "1988-12", *args,
+                   env={"COLUMNS": "100"}).stdout
+        return [line.split("  ")[0].strip() for line in text.splitlines()[1:]
+                if line[:1].isalpha() or line.startswith("§")]
+
+    overlapping = rows()
+    assert "Withdrawal" in overlapping and "Treaty signed" in overlapping
+    inside = rows("--within")
+    assert "Withdrawal" not in inside and "Treaty signed" in inside

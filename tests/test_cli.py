@@ -12,6 +12,8 @@ from conftest import DATA, SAMPLE, Run
 
 S = str(SAMPLE)
 TERMINAL = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "100"}
+# "Today" for the golden files: anniversaries say how many years ago they were.
+TODAY = {"ACCORD_TODAY": "2026-04-14"}
 
 COMMANDS = {
     "timeline": ["timeline"],
@@ -38,7 +40,7 @@ FORMATS = ["table", "json", "ndjson", "csv", "markdown"]
 def test_every_command_in_every_format_matches_its_golden_file(
     run: Run, golden: Callable[[str, str], None], name: str, fmt: str
 ) -> None:
-    result = run(*COMMANDS[name], "--data", S, "--format", fmt)
+    result = run(*COMMANDS[name], "--data", S, "--format", fmt, env=TODAY)
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     golden(f"{name}.{fmt}.txt", result.stdout)
@@ -48,7 +50,7 @@ def test_every_command_in_every_format_matches_its_golden_file(
 def test_table_on_a_terminal_matches_its_golden_file(
     run: Run, golden: Callable[[str, str], None], name: str
 ) -> None:
-    result = run(*COMMANDS[name], "--data", S, env=TERMINAL)
+    result = run(*COMMANDS[name], "--data", S, env=TERMINAL | TODAY)
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout  # NO_COLOR: no escape codes at all
     golden(f"{name}.terminal.txt", result.stdout)
@@ -180,7 +182,7 @@ def test_validate_prints_counts(run: Run) -> None:
         (["timeline", "--actor", "nrth"], 1, "no actor with id 'nrth'; did you mean 'north'?"),
         (["timeline", "--tag", "militray"], 1, "no tag with id 'militray'"),
         (["timeline", "--from", "04/05/1988"], 2, "write it as YYYY-MM-DD"),
-        (["timeline", "--from", "abc"], 2, "--from: cannot read 'abc'"),
+        (["timeline", "--from", "abc"], 2, "--from: 'abc' is neither a date nor an event id"),
         (["timeline", "--to", "1988-02-30"], 2, "--to: '1988-02-30': February 1988 has no day 30"),
         (["timeline", "--from", "1989", "--to", "1988"], 2, "--from (1989-01-01) is after --to"),
         (["timeline", "--format", "xml"], 2, "'xml' is not one of"),
@@ -189,7 +191,7 @@ def test_validate_prints_counts(run: Run) -> None:
         (["actors", "--kind", "empire"], 2, "unknown --kind 'empire'"),
         (["timeline", "--search", "  "], 2, "a search needs at least one word"),
         (["search", " "], 2, "a search needs at least one word"),
-        (["timeline", "--from", "4,5,1988"], 2, "is 4 a day or a month?"),
+        (["timeline", "--from", "4,5,1988"], 2, "e.g. 1988-04-05 or 1988-05-04"),
         # An empty id is a usage mistake, not an id the data lacks.
         (["event", ""], 2, "empty event id"),
         (["actor", " "], 2, "empty actor id"),
@@ -210,7 +212,8 @@ def test_errors_go_to_stderr_with_their_exit_code(
 @pytest.mark.parametrize("args", [
     ["timeline", "--from", "1989", "--to", "1988"], ["chart", "--from", "1990", "--to", "1980"],
     ["on", "13-45"], ["on", "1988-02-30"], ["span", "1988-02-30", "1988-01-01"],
-    ["timeline", "--from", "abc"], ["actors", "--kind", "empire"],
+    ["timeline", "--from", "Q2 1988"], ["timeline", "--to", "1988-"],
+    ["on", "14 Aprl"], ["actors", "--kind", "empire"],
 ])
 def test_a_usage_mistake_is_exit_2_even_when_the_data_file_is_missing(
         run: Run, args: list[str]) -> None:
@@ -442,3 +445,67 @@ def test_shipped_actors_are_a_table_at_100_columns(run: Run, lang: str) -> None:
     shown = run("actors", "--lang", lang, env={**TERMINAL, "COLUMNS": "100"})
     header = shown.stdout.splitlines()[0].split()
     assert header[0] in ("Id", "Kimlik") and ("Role" in header or "Rol" in header)
+
+
+# Dates: the same grammar for --from and --to as for on and span ---------------------------
+
+def ids_of(run: Run, *args: str) -> list[str]:
+    result = run("timeline", *args, "--data", S, "--json")
+    assert result.exit_code == 0, result.output
+    return [e["id"] for e in json.loads(result.stdout)]
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    # An event id: as --from its first day, as --to its last day.
+    (["--from", "treaty-signed", "--to", "withdrawal"], ["treaty-signed", "withdrawal"]),
+    (["--from", "withdrawal"], ["withdrawal", "rumour"]),
+    (["--to", "leap-day"], ["border-war", "talks-open", "leap-day"]),
+    (["--from", "TREATY-SIGNED", "--to", "treaty-signed"], ["treaty-signed"]),
+    # The EDTF forms accord prints, a range among them.
+    (["--from", "1988-05-15/1989-02-15"], ["withdrawal", "rumour"]),
+    (["--to", "1988-05-15/1989-02-15"], ["border-war", "talks-open", "leap-day",
+                                         "treaty-signed", "withdrawal"]),
+    (["--from", "1990?"], ["rumour"]),
+    (["--from", "1979~", "--to", "1979~"], ["border-war"]),
+    # English and Turkish words.
+    (["--from", "14 April 1988", "--to", "Nisan 1988"], ["treaty-signed"]),
+    (["--from", "14 Nisan 1988", "--to", "14 Nis 1988"], ["treaty-signed"]),
+])
+def test_from_and_to_read_every_form_of_the_date_grammar(run: Run, args: list[str],
+                                                         expected: list[str]) -> None:
+    assert ids_of(run, *args) == expected
+
+
+def test_within_keeps_only_events_wholly_inside_the_range(run: Run) -> None:
+    assert ids_of(run, "--from", "1988-04", "--to", "1988-12") == ["treaty-signed",
+                                                                     "withdrawal"]
+    assert ids_of(run, "--from", "1988-04", "--to", "1988-12", "--within") == [
+        "treaty-signed"]
+    assert ids_of(run, "--from", "withdrawal", "--to", "withdrawal", "--within") == [
+        "withdrawal"]
+    assert ids_of(run, "--within") == ids_of(run)  # no range: every event lies inside it
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    # The usability review's cases, each answered with the mistake it is.
+    (["--from", "14 Aprl 1988"], 2,
+     "--from: '14 Aprl 1988': 'Aprl' is not a month or weekday; did you mean April?"),
+    (["--from", "14 Nisn 1988"], 2, "did you mean Nisan?"),
+    (["--from", "14 avril 1988"], 2, "'avril' is not a month name accord reads"),
+    (["--from", "Q2 1988"], 2, "--from: 'Q2 1988' is not a supported date form"),
+    (["--to", "1988-W15"], 2, "--to: '1988-W15' is not a supported date form"),
+    (["--from", "19880414"], 2, "--from: '19880414': write the day with hyphens, 1988-04-14"),
+    (["--from", "1988.0"], 2, "--from: '1988.0': month 0 does not exist"),
+    (["--from", "1988-"], 2, "--from: '1988-' is incomplete"),
+    (["--from=-1988"], 2, "--from: '-1988': years run from 0001 to 9999, with no sign"),
+    (["--from", "04-14"], 2, "--from: '04-14' has no year: give one, e.g. '14 April 1988'"),
+    (["--from", "1980-01-01/.."], 2, "an open end ('..') is not supported"),
+    (["--from", "withdrawal", "--to", "treaty-signed"], 2,
+     "--from (1988-05-15) is after --to (1988-04-14)"),
+    (["--from", "treaty-signd"], 1, "no event with id 'treaty-signd'; did you mean "
+                                    "'treaty-signed'?"),
+])
+def test_date_mistakes_are_named(run: Run, args: list[str], code: int, message: str) -> None:
+    result = run("timeline", *args, "--data", S)
+    assert (result.exit_code, result.stdout) == (code, "")
+    assert message in result.stderr and "1988-00" not in result.stderr

@@ -608,8 +608,8 @@ def offered(words: str, shell: str = "zsh") -> list[str]:
         ("span treaty", ["treaty-signed\tTreaty signed"]),
         ("span treaty-signed w", ["withdrawal\tWithdrawal"]),
         ("ti", ["timeline\tEvents in order, filtered by date, actor, tag, text."]),
-        ("timeline --fr", ["--from\tEvents under way on or after this date: 1978, 1978-04, "
-                           "1978-04-27, 'April 1978' or '27 Nisan 1978'."]),
+        ("timeline --fr", ["--from\tEvents under way on or after a date (1978, 1978-04, "
+                           "'27 Nisan 1978') or event id (its first day)."]),
         ("actors --kind p", ["person"]),
         ("timeline --format m", ["markdown"]),
         # Ids ignore case: what was typed is kept, the rest completed.

@@ -110,6 +110,15 @@ def test_event_object_adds_names_and_source_details(run: Run) -> None:
     assert event["start"] == "1982-06-01" and event["end"] == "1982-06-30"
 
 
+def test_on_lists_anniversaries_as_events_with_years_ago_and_days_as_events(run: Run) -> None:
+    anniversaries = output(run, "on", "04-14")
+    assert anniversaries
+    for anniversary in anniversaries:
+        assert_shape(anniversary, {**EVENT_KEYS, "years_ago": int})
+    for event in output(run, "on", "1988-04-14"):
+        assert_shape(event, EVENT_KEYS)
+
+
 def test_actors_array_and_actor_object(run: Run) -> None:
     for actor in output(run, "actors"):
         assert_shape(actor, ACTOR_KEYS)

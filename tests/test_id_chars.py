@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accordcli import unicode_tables
+from accordcli.dates import event_id_refusal
 from accordcli.errors import DataError
 from accordcli.ids import (
     _ASCII_REFUSED,
@@ -219,6 +220,9 @@ def test_an_id_is_accepted_exactly_when_no_character_is_refused(identifier: str)
         assert not any(char.isspace() or char in SHELL_SPECIAL for char in identifier)
         assert all(char.isprintable() or unicodedata.category(char) == "Cn"
                    for char in identifier)
+        if event_id_refusal(identifier) is not None:  # "1988": it would read as a date
+            assert "would be taken for" in _problems_with_event_id(identifier)[0]
+            return
         document: dict[str, Any] = copy.deepcopy(_DOCUMENT)
         document["events"][0]["id"] = identifier
         assert build(document, "x.toml").events[0].id == identifier

@@ -80,6 +80,25 @@ def test_timeline_search_uses_the_same_matching(run: Run) -> None:
         ("1982-06-15", ["talks-open"]),
         ("1990-07-01", ["rumour"]),
         ("2001-01-01", []),
+        # Every form --from takes; a month or year: everything under way during it.
+        ("4-14", ["treaty-signed"]),
+        ("14 April", ["treaty-signed"]),
+        ("14 Nisan", ["treaty-signed"]),
+        ("April 14", ["treaty-signed"]),
+        ("29 Şubat", ["leap-day"]),
+        ("14 April 1988", ["treaty-signed"]),
+        ("14 Nisan 1988", ["treaty-signed"]),
+        ("1988-04", ["treaty-signed"]),
+        ("Nisan 1988", ["treaty-signed"]),
+        ("1988-08", ["withdrawal"]),
+        ("1988", ["leap-day", "treaty-signed", "withdrawal"]),
+        ("1980", ["border-war"]),
+        ("1988-05-15/1989-02-15", ["withdrawal"]),
+        ("1990?", ["rumour"]),
+        # An event id: everything under way during that event.
+        ("treaty-signed", ["treaty-signed"]),
+        ("withdrawal", ["withdrawal"]),
+        ("border-war", ["border-war"]),
     ],
 )
 def test_on(run: Run, when: str, expected: list[str]) -> None:
@@ -93,11 +112,58 @@ def test_on_today_comes_from_accord_today(run: Run) -> None:
         "treaty-signed"]
 
 
-@pytest.mark.parametrize("when", ["02-30", "13-01", "4-14", "1988-02-30", "yesterday"])
-def test_on_rejects_what_is_not_a_day(run: Run, when: str) -> None:
+@pytest.mark.parametrize(("when", "message"), [
+    ("02-30", "date: '02-30' is not a month and day (MM-DD)"),
+    ("13-01", "date: '13-01' is not a month and day (MM-DD); did you mean 01-13?"),
+    ("31-02", "date: '31-02' is not a month and day (MM-DD)\n"),
+    ("4/14", "date: '4/14': write the year with four digits"),
+    ("1988-02-30", "date: '1988-02-30': February 1988 has no day 30"),
+    ("yesterday", "date: 'yesterday' is neither a date nor an event id"),
+    ("14 Aprl", "date: '14 Aprl': 'Aprl' is not a month or weekday; did you mean April?"),
+    ("Thursday 14 April", "date: 'Thursday 14 April': a weekday goes with a day"),
+])
+def test_on_rejects_what_is_not_a_date_naming_the_mistake(run: Run, when: str,
+                                                          message: str) -> None:
     result = run("on", when, "--data", S)
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr.startswith("accord: error:")
+    assert result.stderr.startswith("accord: error: " + message)
+
+
+def test_on_an_anniversary_says_how_many_years_ago(run: Run) -> None:
+    today = {"ACCORD_TODAY": "2026-04-14"}
+    assert [(e["id"], e["years_ago"]) for e in json_of(run, "on", "04-14", env=today)] == [
+        ("treaty-signed", 38)]
+    # Without a date: today's anniversaries; ACCORD_TODAY also sets the years ago.
+    assert [(e["id"], e["years_ago"]) for e in json_of(
+        run, "on", env={"ACCORD_TODAY": "1998-02-15"})] == [("withdrawal", 9)]
+    lines = run("on", "04-14", "--data", S, env=today).stdout
+    assert lines == "1988-04-14\ttreaty-signed\tTreaty signed\t38 years ago\n"
+    turkish = run("on", "14 Nisan", "--data", S, "--lang", "tr", env=today).stdout
+    assert turkish.endswith("\t38 yıl önce\n")
+    # Only an anniversary has years ago: what was under way is a timeline.
+    assert "years_ago" not in json_of(run, "on", "1988-04-14")[0]
+
+
+def test_on_takes_a_window_of_days_like_bsd_calendar(run: Run) -> None:
+    def ids(*args: str) -> list[str]:
+        found = json_of(run, "on", *args, env={"ACCORD_TODAY": "2026-04-14"})
+        return [e["id"] for e in found]
+
+    assert ids("04-10") == []
+    assert ids("04-10", "--after", "4") == ["treaty-signed"]
+    assert ids("04-10", "-A", "3") == []
+    assert ids("04-20", "--before", "6") == ["treaty-signed"]
+    assert ids("04-20", "-B", "5") == []
+    # In order of anniversary: 04-14 is 16 days before 04-30, 05-15 is 15 days after it.
+    assert ids("04-30", "-B", "16", "-A", "15") == ["treaty-signed", "withdrawal"]
+    assert ids("02-28", "-A", "1") == ["leap-day"]
+    # Around a date, the window widens the days asked about.
+    assert ids("1988-04-10") == []
+    assert ids("1988-04-10", "--after", "4") == ["treaty-signed"]
+    assert ids("1988-05-20", "--before", "36") == ["treaty-signed", "withdrawal"]
+    assert ids("0001-01-01", "--before", "365") == []  # no day before the first
+    result = run("on", "04-14", "--after", "400", "--data", S)
+    assert result.exit_code == 2 and "--after" in result.stderr
 
 
 def test_on_rejects_a_bad_accord_today(run: Run) -> None:

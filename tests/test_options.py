@@ -15,12 +15,29 @@ from accordcli.errors import DateOrder, UsageError
 
 
 def test_a_date_that_cannot_be_read_names_its_option() -> None:
-    with pytest.raises(UsageError, match=r"^--to: cannot read 'abc'"):
-        period("1988", "abc")
-    assert period("1988", "1988-04") == (dt.date(1988, 1, 1), dt.date(1988, 4, 30))
-    assert period(None, None) == (None, None)
+    with pytest.raises(UsageError, match=r"^--to: 'Q2 1988' is not a supported date form"):
+        period("1988", "Q2 1988")
+    with pytest.raises(UsageError, match=r"^--from: '04-14' has no year"):
+        period("04-14", None)
+    assert period("1988", "1988-04").days() == (dt.date(1988, 1, 1), dt.date(1988, 4, 30))
+    assert period(None, None).days() == (None, None)
     with pytest.raises(DateOrder):
         period("1989", "1988")
+
+
+def test_an_end_that_may_be_an_event_id_waits_for_the_data() -> None:
+    from accordcli.load import load
+    from conftest import SAMPLE
+
+    asked = period("treaty-signed", "withdrawal")
+    assert asked.names_events
+    # --from an event: its first day; --to an event: its last day.
+    assert asked.days(load(SAMPLE, use_cache=False)) == (dt.date(1988, 4, 14),
+                                                          dt.date(1989, 2, 15))
+    with pytest.raises(DateOrder):
+        period("withdrawal", "treaty-signed").days(load(SAMPLE, use_cache=False))
+    with pytest.raises(UsageError, match=r"^--to: 'zz' is neither a date nor an event id"):
+        period(None, "zz").days(load(SAMPLE, use_cache=False))
 
 
 def test_an_empty_data_path_is_a_usage_mistake() -> None:

@@ -10,11 +10,13 @@ from accordcli.errors import DateOrder, NotFound, UsageError
 from accordcli.load import load
 from accordcli.model import Dataset
 from accordcli.query import (
+    Anniversary,
     anniversaries,
     check_period,
     chronological,
     clause_number,
     counts,
+    event_days,
     require_clause,
     require_event,
     require_tag,
@@ -120,16 +122,58 @@ def test_clause_numbers_in_digits_or_roman_numerals(text: str, number: int | Non
     assert clause_number(text) == number
 
 
+def found(anniversaries: list[Anniversary]) -> list[tuple[str, int, int]]:
+    return [(a.event.id, a.offset, a.years_ago) for a in anniversaries]
+
+
+TODAY = dt.date(2026, 4, 14)
+
+
 def test_anniversaries_count_only_ends_known_to_the_day(sample: Dataset) -> None:
-    assert ids(anniversaries(sample, 4, 14)) == ["treaty-signed"]
-    assert ids(anniversaries(sample, 2, 15)) == ["withdrawal"]  # its end
-    assert ids(anniversaries(sample, 2, 29)) == ["leap-day"]  # border-war ends "1980-02"
-    assert ids(anniversaries(sample, 6, 1)) == []  # talks-open is "1982-06"
+    assert found(anniversaries(sample, 4, 14, today=TODAY)) == [("treaty-signed", 0, 38)]
+    assert found(anniversaries(sample, 2, 15, today=TODAY)) == [("withdrawal", 0, 37)]  # end
+    # border-war ends "1980-02": only leap-day has 02-29.
+    assert found(anniversaries(sample, 2, 29, today=TODAY)) == [("leap-day", 0, 38)]
+    assert anniversaries(sample, 6, 1) == []  # talks-open is "1982-06"
 
 
-def test_under_way_and_counts(sample: Dataset) -> None:
+def test_anniversaries_take_a_window_of_days_before_and_after(sample: Dataset) -> None:
+    # As BSD calendar -A 5 and -B 6: the days after and before the day asked about.
+    assert found(anniversaries(sample, 4, 10, after=5, today=TODAY)) == [
+        ("treaty-signed", 4, 38)]
+    assert anniversaries(sample, 4, 10, after=3, today=TODAY) == []
+    assert anniversaries(sample, 4, 10, before=30, today=TODAY) == []  # 04-14 is after
+    assert found(anniversaries(sample, 4, 20, before=6, today=TODAY)) == [
+        ("treaty-signed", -6, 38)]
+    # In order of anniversary: 04-14 (17 days before), then 05-15 (14 days after).
+    assert found(anniversaries(sample, 5, 1, before=20, after=20, today=TODAY)) == [
+        ("treaty-signed", -17, 38), ("withdrawal", 14, 38)]
+    # Counted in a leap year: 02-29 lies between 02-28 and 03-01.
+    assert found(anniversaries(sample, 2, 28, after=1, today=TODAY)) == [("leap-day", 1, 38)]
+    assert found(anniversaries(sample, 3, 1, before=1, today=TODAY)) == [("leap-day", -1, 38)]
+    # A period with both ends in the window (02-15 and 05-15) is listed once, by its
+    # nearer end.
+    assert found(anniversaries(sample, 3, 1, before=20, after=80, today=TODAY)) == [
+        ("withdrawal", -15, 37), ("leap-day", -1, 38), ("treaty-signed", 44, 38)]
+
+
+def test_a_window_across_new_year_counts_the_years_to_that_anniversary(
+        sample: Dataset) -> None:
+    # border-war began 1979-12-24: seen from 2026-01-02, that anniversary was in 2025.
+    assert found(anniversaries(sample, 1, 2, before=10, today=dt.date(2026, 1, 2))) == [
+        ("border-war", -9, 46)]
+    # Seen from 2026-12-20, it comes in 2026; seen from 1985, the signing is 3 years away.
+    assert found(anniversaries(sample, 12, 20, after=10, today=dt.date(2026, 12, 20))) == [
+        ("border-war", 4, 47)]
+    assert found(anniversaries(sample, 4, 14, today=dt.date(1985, 1, 1))) == [
+        ("treaty-signed", 0, -3)]
+
+
+def test_under_way_on_a_day_or_over_a_range_and_counts(sample: Dataset) -> None:
     assert ids(under_way(sample, dt.date(1988, 12, 31))) == ["withdrawal"]
     assert ids(under_way(sample, dt.date(1990, 7, 1))) == ["rumour"]
+    assert ids(under_way(sample, dt.date(1988, 4, 1), dt.date(1988, 5, 31))) == [
+        "treaty-signed", "withdrawal"]
     assert counts(sample) == {"events": 6, "actors": 4, "clauses": 2, "provisions": 2,
                               "sources": 2, "tags": 3}
 
@@ -150,3 +194,36 @@ def test_a_blank_search_is_a_usage_error_not_every_event(sample: Dataset) -> Non
     for blank in ("", "   ", "\t"):
         with pytest.raises(UsageError, match="at least one word"):
             timeline(sample, search=blank)
+
+
+def test_within_keeps_only_events_wholly_inside_the_range(sample: Dataset) -> None:
+    first, last = dt.date(1988, 4, 1), dt.date(1988, 12, 31)
+    assert ids(timeline(sample, first=first, last=last)) == ["treaty-signed", "withdrawal"]
+    assert ids(timeline(sample, first=first, last=last, within=True)) == ["treaty-signed"]
+    # A month-precision date lies inside only a range holding its whole month.
+    assert ids(timeline(sample, first=dt.date(1982, 6, 1), last=dt.date(1982, 6, 30),
+                        within=True)) == ["talks-open"]
+    assert ids(timeline(sample, first=dt.date(1982, 6, 2), last=dt.date(1982, 6, 30),
+                        within=True)) == []
+    assert ids(timeline(sample, last=dt.date(1980, 2, 29), within=True)) == ["border-war"]
+
+
+def test_an_event_id_as_a_date_is_the_events_days(sample: Dataset) -> None:
+    from accordcli.dates import DateInputError, DayRange, EventId, parse_when
+
+    def days(text: str) -> DayRange:
+        wanted = parse_when(text)
+        assert isinstance(wanted, EventId)
+        return event_days(sample, wanted)
+
+    assert days("withdrawal") == DayRange(dt.date(1988, 5, 15), dt.date(1989, 2, 15), "event")
+    assert days("TREATY-SIGNED").first == dt.date(1988, 4, 14)  # ids ignore case
+    with pytest.raises(NotFound, match="did you mean 'treaty-signed'"):
+        days("treaty-signd")
+    with pytest.raises(DateInputError, match="'zz' is neither a date nor an event id"):
+        days("zz")
+    # Meant as a date: the date's own message, not "no event".
+    with pytest.raises(DateInputError, match="'1988-W15' is not a supported date form"):
+        days("1988-W15")
+    with pytest.raises(DateInputError, match="did you mean April"):
+        days("Aprl")

@@ -816,8 +816,8 @@ def test_unreadable_data_file(tmp_path: Path, command: str, locked: str) -> None
 
 BAD_INPUT = [
     (["timeline", "--from", ""], {}, 2, "--from: empty date"),
-    (["timeline", "--from", "abc"], {}, 2, "--from: cannot read 'abc'"),
-    (["timeline", "--from", "99999999999"], {}, 2, "--from: cannot read '99999999999'"),
+    (["timeline", "--from", "abc"], {}, 2, "--from: 'abc' is neither a date nor an event id"),
+    (["timeline", "--from", "99999999999"], {}, 2, "--from: '99999999999': a year has four"),
     (["timeline", "--from", "1988-02-30"], {}, 2, "--from: '1988-02-30': February 1988 has "
                                                   "no day 30"),
     (["timeline", "--from", "+25:00"], {}, 2, "--from: cannot read '+25:00'"),

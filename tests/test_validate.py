@@ -387,3 +387,25 @@ def test_each_new_source_field_is_checked(line: str, new: str, expected: str) ->
     text = CITED.replace(line, new, 1)
     assert text != CITED
     assert problems_of(text + EVENT) == [expected]
+
+
+@pytest.mark.parametrize(("identifier", "problem"), [
+    ("1988", "events[0] (id '1988').id: event id '1988' has no letter, so it would be taken "
+             "for a date; add a word, e.g. 'event-1988'"),
+    ("04-14", "event id '04-14' has no letter"),
+    ("1988-02-30", "event id '1988-02-30' has no letter"),
+    ("14,april", "events[0] (id '14,april').id: event id '14,april' reads as a date, so it "
+                 "would be taken for one; write it without commas, e.g. '14-april'"),
+])
+def test_event_ids_that_the_command_line_would_read_as_dates_are_refused(
+        identifier: str, problem: str) -> None:
+    # --from, --to, on and span take an event id wherever they take a date.
+    found = problems_of(HEAD + EVENT.replace('id = "e"', f'id = "{identifier}"'))
+    assert any(problem in p for p in found), found
+
+
+def test_ids_with_digits_and_a_word_and_other_records_numbered_ids_are_fine() -> None:
+    text = HEAD + EVENT.replace('id = "e"', 'id = "1988-summit"')
+    assert dataset_of(text).events[0].id == "1988-summit"
+    assert dataset_of(text.replace('id = "a"', 'id = "1988"').replace(
+        'actors = ["a"]', 'actors = ["1988"]')).actors[0].id == "1988"

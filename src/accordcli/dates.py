@@ -1,20 +1,33 @@
-"""Read dates typed on the command line (ISO or English/Turkish free text) as day ranges."""
+"""Read dates typed on the command line: one closed grammar, the same for every command.
+
+The forms (README, "Dates on the command line"):
+
+- ISO and EDTF as accord prints them: `1988`, `1988-04`, `1988-04-14`, optionally ending in
+  `?`, `~` or `%` (read, and ignored: the days are the same), and ranges `A/B` of those;
+- year first with any one separator and no leading zeros needed: `1988-4-5`, `1988/4/14`,
+  `1988.4`;
+- English and Turkish words: `14 April 1988`, `April 14, 1988`, `April 1988`,
+  `14 Nisan 1988`, `Nisan 1988`, months also as their first three letters (`Apr`, `Nis`,
+  `Sept`), `5th of May 1988`, and a weekday beside a day, checked against it;
+- anniversaries (a month and a day, no year): `04-14`, `4-14`, `14 April`, `14 Nisan`.
+
+Anything else is refused with the reason, never guessed: the grammar is closed, so wrong
+input simply does not match, and each way of not matching has its own message.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from accordcli.edtf import EdtfError, days_in_month, parse_edtf
 from accordcli.errors import UsageError
 from accordcli.i18n import (
     LANGUAGES,
     MONTHS,
-    SOURCE,
     WEEKDAYS,
     Message,
     message_of,
@@ -23,36 +36,38 @@ from accordcli.i18n import (
 )
 from accordcli.text import fold
 
-# Pattern strings, compiled on first use by re's own cache: a start compiles only the ones
-# its input needs (ISO input, the common case, needs one).
-_ISO = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
-# Only digits and separators, e.g. 04/05/1988 or 5.4.1988: day-first or month-first is a guess.
-_ALL_NUMBERS = r"[0-9]+([ ./-]+[0-9]+)+"
-_FOUR_DIGIT_YEAR = r"(?<![0-9])[0-9]{4}(?![0-9])"
-# Year first is never ambiguous, with or without leading zeros: 1988-4-5, 1988/4/5, 1988.4.
+# [0-9] rather than \d: \d also matches full-width and Arabic-Indic digits.
+_EDTF = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~%]?"
+_RANGE_END = _EDTF + r"|\.\."
+# Year first is never ambiguous, with or without leading zeros: 1988-4-5, 1988/4/14, 1988.4.
 _YEAR_FIRST = r"([0-9]{4})([-/.])([0-9]{1,2})(?:\2([0-9]{1,2}))?"
-_WEEKDAYS = tuple(name.lower() for name in WEEKDAYS)
+_MONTH_DAY = r"([0-9]{1,2})-([0-9]{1,2})"
+_ALL_NUMBERS = r"[0-9]+(?:[ ./-]+[0-9]+)+"
+_ORDINAL = r"([0-9]{1,2})(?:st|nd|rd|th)"
+_FULL_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+# What the messages offer instead of what they refuse.
+FORMS = "1988, 1988-04, 1988-04-14, 'April 1988', '14 Nisan 1988'"
 
-
-@lru_cache(maxsize=1)
-def _translated_names() -> dict[str, str]:
-    """Return the month and weekday names of every language accord speaks as typed (folded:
-    no accents, dotless i as i), each with the English name dateutil reads, so that
-    "Perşembe 14 Nisan 1988" is read and checked like "Thursday 14 April 1988".
-
-    Built on first use: only free-text dates need it, and it opens every catalogue.
-    """
-    names: dict[str, str] = {}
-    for lang in LANGUAGES:
-        if lang != SOURCE:
-            names.update((fold(month_name(n, lang)), MONTHS[n - 1]) for n in range(1, 13))
-            names.update((fold(weekday_name(n, lang)), _WEEKDAYS[n]) for n in range(7))
-    return names
+# Month names in languages accord does not read dates in, so that "avril" is told so rather
+# than taken for a misspelt "April" (folded: no accents or case).
+_FOREIGN_MONTHS = frozenset(word for names in (
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre",
+    "januar februar marz maerz juni juli oktober dezember",  # German
+    "enero febrero marzo abril mayo junio julio agosto setiembre octubre noviembre diciembre",
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre",  # Italian
+    "janeiro fevereiro marco maio junho julho outubro dezembro",  # Portuguese
+    "januari februari maart mei augustus",  # Dutch
+) for word in names.split())
 
 
 class DateInputError(UsageError):
     """Text on the command line that is not a date accord can read; its one argument is the
-    Message saying why."""
+    Message saying why. `meant_as_date` is False when the text could as well be an id that
+    is simply not a date (`accords-signd`): a caller that also takes ids says "no event"."""
+
+    def __init__(self, message: Message, *, meant_as_date: bool = True) -> None:
+        super().__init__(message)
+        self.meant_as_date = meant_as_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +76,105 @@ class DayRange:
 
     first: dt.date
     last: dt.date
-    precision: str  # "year", "month" or "day"
+    precision: str  # "year", "month" or "day"; "range" for A/B
 
 
-_FULL_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+class MonthDay(NamedTuple):
+    """A month and day in any year: an anniversary (`04-14`, `14 April`)."""
+
+    month: int
+    day: int
+
+
+def parse_date(text: str) -> DayRange | MonthDay:
+    """Return what `text` names in the date grammar: a range of days, or a month and day
+    without a year; raise DateInputError saying what is wrong otherwise."""
+    tokens = _tokens(text)
+    if not any(_has_letter(folded) for _, folded in tokens):
+        joined = " ".join(folded for _, folded in tokens)
+        return _numeric(joined, text)
+    return _words(tokens, text)
+
+
+class EventId(NamedTuple):
+    """Text the grammar refuses that could be an event id: looked up once the data is
+    read; when no event has it, `error` (what the grammar said) may be the answer."""
+
+    id: str
+    error: DateInputError
+
+
+def parse_when(text: str) -> DayRange | MonthDay | EventId:
+    """Return what `text` names as a date or anniversary (parse_date), or else the event id
+    it may be.
+
+    Anything the grammar reads is a date, and an event id holds a letter (the loader
+    refuses other ids): text that cannot be an id (no letter, white space, a character ids
+    may not hold) gets the grammar's error at once, before any data is read.
+    """
+    try:
+        return parse_date(text)
+    except DateInputError as err:
+        if could_be_event_id(text):
+            return EventId(text, err)
+        raise
+
+
+def could_be_event_id(text: str) -> bool:
+    """True when `text` may be an event id: it holds a letter and no character ids may not
+    hold (white space among them)."""
+    from accordcli.ids import first_refused
+
+    return _has_letter(text) and first_refused(text) < 0
+
+
+def event_id_refusal(text: str) -> Message | None:
+    """Return why an event id would be taken for a date on the command line (it has no
+    letter, or the grammar reads it), or None for an id that would not."""
+    if not _has_letter(text):
+        return Message("event id {id} has no letter, so it would be taken for a date; add a "
+                       "word, e.g. {example}", id=repr(text), example=repr(f"event-{text}"))
+    if reads_as_date(text):
+        return Message("event id {id} reads as a date, so it would be taken for one; write "
+                       "it without commas, e.g. {example}", id=repr(text),
+                       example=repr(text.replace(",", "-")))
+    return None
+
+
+def parse_end(text: str) -> DayRange | EventId:
+    """Return the days or the event id that one end of a period names (parse_when, where a
+    month and day without a year is refused)."""
+    found = parse_when(text)
+    return _no_anniversary(found, text) if isinstance(found, MonthDay) else found
+
+
+def _no_anniversary(found: MonthDay, text: str) -> DayRange:
+    raise DateInputError(Message("{date} has no year: give one, e.g. {example}",
+                                 date=repr(text), example=_example(found)))
+
+
+def parse_day_range(text: str) -> DayRange:
+    """Return the range of days `text` names; a month and day without a year is refused.
+
+    "1988" covers the whole year and "1988-02" the whole of February; nothing is ever
+    filled in from today's date.
+    """
+    found = parse_date(text)
+    return _no_anniversary(found, text) if isinstance(found, MonthDay) else found
+
+
+def reads_as_date(text: str) -> bool:
+    """True when the grammar reads `text` as a date or an anniversary: an id that does
+    would be taken for a date on the command line, so the loader refuses it."""
+    # Every form holds a digit; without white space only numeric forms start with one, and
+    # only a comma joins words: other ids need no parsing (a large file has many).
+    if not (text[:1].isdigit() or "," in text):
+        return False
+    try:
+        parse_date(text)
+    except DateInputError:
+        return False
+    return True
 
 
 def is_full_day(text: str) -> bool:
@@ -73,67 +183,146 @@ def is_full_day(text: str) -> bool:
 
 
 def parse_day(text: str) -> dt.date:
-    """Return the day a YYYY-MM-DD string names; raise DateInputError otherwise."""
+    """Return the day a YYYY-MM-DD string names (as ACCORD_TODAY holds it); raise
+    DateInputError otherwise."""
     if not is_full_day(text):
         raise DateInputError(Message("{date}: use YYYY-MM-DD, e.g. 1988-04-14", date=repr(text)))
-    try:
-        return parse_edtf(text).start
-    except EdtfError as err:
-        raise DateInputError(message_of(err)) from None
+    return _edtf(text, text).first
 
 
-_MONTH_DAY = r"([0-9]{2})-([0-9]{2})"
+def _example(found: MonthDay) -> Message:
+    # Translators: a day as an example, "'14 April 1988'", in your language's order.
+    return Message("'{day} {month} {year}'", day=found.day, year=1988,
+                   month=Message(MONTHS[found.month - 1], context="month"))
 
 
-def parse_month_day(text: str) -> tuple[int, int]:
-    """Return the month and day an MM-DD string names, 02-29 included (an anniversary in
-    leap years); raise DateInputError otherwise."""
-    match = re.fullmatch(_MONTH_DAY, text)
-    if match is None:
-        raise DateInputError(Message("{date}: use MM-DD (e.g. 04-14) or YYYY-MM-DD "
-                                     "(e.g. 1988-04-14)", date=repr(text)))
-    month, day = int(match.group(1)), int(match.group(2))
-    if not (1 <= month <= 12 and 1 <= day <= days_in_month(2000, month)):  # 2000: a leap year
-        raise DateInputError(Message("{date} is not a month and day (MM-DD)", date=repr(text)))
-    return month, day
+# ---------------------------------------------------------------------------- tokens
 
 
-def parse_day_range(text: str) -> DayRange:
-    """Return the range of days `text` names; raise DateInputError if it is not a full date.
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
 
-    "1988" covers the whole year and "1988-02" the whole of February; nothing is ever
-    filled in from today's date.
-    """
-    cleaned = " ".join(text.split())
-    if not cleaned:
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """Return the words of `text` as typed and folded (case, accents, Turkish ı/İ, invisible
+    characters), split at white space and commas."""
+    tokens = [(raw, fold(raw)) for raw in re.split(r"[\s,]+", text) if raw]
+    tokens = [(raw, folded) for raw, folded in tokens if folded]
+    if not tokens:
         raise DateInputError(Message("empty date; use YYYY, YYYY-MM or YYYY-MM-DD, "
                                      "e.g. 1988-04-14"))
-    if re.fullmatch(_ISO, cleaned):
-        try:
-            span = parse_edtf(cleaned)
-        except EdtfError as err:
-            raise DateInputError(message_of(err)) from None
-        return DayRange(span.start, span.end, span.start_precision)
-    year_first = re.fullmatch(_YEAR_FIRST, cleaned)
+    if any(not c.isprintable() for _, folded in tokens for c in folded):
+        # What folding leaves of Unicode's category C is a real control (or a surrogate).
+        raise DateInputError(Message("{date} contains control characters", date=repr(text)))
+    return tokens
+
+
+def _unsupported(text: str, *, meant_as_date: bool = True) -> DateInputError:
+    return DateInputError(Message("{date} is not a supported date form; write e.g. {forms}",
+                                  date=repr(text), forms=FORMS), meant_as_date=meant_as_date)
+
+
+def _with_time(text: str) -> DateInputError:
+    return DateInputError(Message("cannot read {date}: give a date without a time",
+                                  date=repr(text)))
+
+
+def _four_digits(text: str) -> DateInputError:
+    return DateInputError(Message("{date}: write the year with four digits, e.g. 1988-04-14",
+                                  date=repr(text)))
+
+
+# ---------------------------------------------------------------------------- numbers
+
+
+def _edtf(form: str, text: str) -> DayRange:
+    """Read an EDTF date or range; its messages quote `text`, what was typed."""
+    try:
+        span = parse_edtf(form)
+    except EdtfError as err:
+        said = message_of(err)
+        if isinstance(said, Message) and "date" in said.fields:
+            said = Message(said.text, said.context, **{**said.fields, "date": repr(text)})
+        raise DateInputError(said if isinstance(said, Message) else Message(said)) from None
+    if span.interval:
+        return DayRange(span.start, span.end, "range")
+    return DayRange(span.start, span.end, span.start_precision)
+
+
+def _numeric(form: str, text: str) -> DayRange | MonthDay:
+    """Read a date written with digits and separators only (`form` is folded)."""
+    if re.fullmatch(_EDTF, form):
+        return _edtf(form, text)
+    if "/" in form and re.fullmatch(f"(?:{_RANGE_END})/(?:{_RANGE_END})", form):
+        if ".." in form:
+            raise DateInputError(Message("{date}: a range needs both its ends; an open end "
+                                         "('..') is not supported", date=repr(text)))
+        return _edtf(form, text)
+    year_first = re.fullmatch(_YEAR_FIRST, form)
     if year_first:
         year, _, month, day = year_first.groups()
-        return parse_day_range(f"{year}-{month.zfill(2)}" + (f"-{day.zfill(2)}" if day else ""))
-    if re.fullmatch(_ALL_NUMBERS, cleaned):
-        if not re.search(_FOUR_DIGIT_YEAR, cleaned):
-            raise DateInputError(Message("{date}: write the year with four digits, "
-                                         "e.g. 1988-04-14", date=repr(text)))
-        raise DateInputError(Message("{date} is ambiguous (day or month first?); write it as "
-                                     "YYYY-MM-DD, e.g. {example}", date=repr(text),
-                                     example=_iso_hint(cleaned)))
-    return _parse_free_text(cleaned, text)
+        return _checked(text, int(year), int(month), int(day) if day else None)
+    month_day = re.fullmatch(_MONTH_DAY, form)
+    if month_day:
+        month, day = int(month_day.group(1)), int(month_day.group(2))
+        if month > 31:
+            raise _four_digits(text)  # 88-04
+        if month > 12 and 1 <= day <= 12 and month <= days_in_month(2000, day):
+            # Day first (13-01): say which way round MM-DD goes.
+            raise DateInputError(Message("{date} is not a month and day (MM-DD); did you "
+                                         "mean {example}?", date=repr(text),
+                                         example=f"{day:02d}-{month:02d}"))
+        return _month_day(text, month, day)
+    if ":" in form or re.match(_FULL_DAY + "t", form):
+        raise _with_time(text)
+    if form[:1] in "-+" and re.fullmatch(r"[-+][0-9]{4}.*", form):
+        raise DateInputError(Message("{date}: years run from 0001 to 9999, with no sign",
+                                     date=repr(text)))
+    if re.fullmatch(r"[0-9]{4}(?:[-/.][0-9]{1,2})?[-/.]", form):
+        raise DateInputError(Message("{date} is incomplete; write e.g. {forms}",
+                                     date=repr(text), forms=FORMS))
+    if re.fullmatch(r"[0-9]{8}", form):
+        return _compact(form, text)
+    if form.isdigit():
+        raise DateInputError(Message("{date}: a year has four digits (0001 to 9999), "
+                                     "e.g. 1988", date=repr(text)))
+    if re.fullmatch(_ALL_NUMBERS, form):
+        return _all_numbers(form, text)
+    raise _unsupported(text, meant_as_date=form[:1].isdigit())
 
 
-def _iso_hint(numbers: str) -> Message | str:
+def _compact(form: str, text: str) -> DayRange:
+    """Refuse ISO's basic form (19880414), saying how to write it when it is a day."""
+    iso = f"{form[:4]}-{form[4:6]}-{form[6:]}"
+    try:
+        _edtf(iso, iso)
+    except DateInputError:
+        raise DateInputError(Message("{date} is not a date; write e.g. {forms}",
+                                     date=repr(text), forms=FORMS)) from None
+    raise DateInputError(Message("{date}: write the day with hyphens, {example}",
+                                 date=repr(text), example=iso))
+
+
+def _all_numbers(form: str, text: str) -> DayRange:
+    """Refuse numbers whose order is a guess (04/05/1988: day or month first?)."""
+    parts = re.split(r"[ ./-]+", form)
+    years = [p for p in parts if len(p) == 4]
+    if not years:
+        raise _four_digits(text)
+    if len(parts) == 2 and len(years) == 1:
+        number = parts[0] if parts[1] == years[0] else parts[1]
+        raise DateInputError(Message("{date} is ambiguous: is {number} a day or a month? Name "
+                                     "the month ('May 1988', '5 Mayıs 1988') or write "
+                                     "YYYY-MM-DD", date=repr(text), number=number))
+    raise DateInputError(Message("{date} is ambiguous (day or month first?); write it as "
+                                 "YYYY-MM-DD, e.g. {example}", date=repr(text),
+                                 example=_iso_hint(parts, years[0])))
+
+
+def _iso_hint(parts: list[str], year: str) -> Message | str:
     """Return the ISO forms that day-first and month-first readings give, only real days."""
-    parts = re.split(r"[ ./-]+", numbers)
-    year = next((p for p in parts if len(p) == 4), None)
     rest = [p.zfill(2) for p in parts if p is not year]
-    if year is None or len(rest) != 2:
+    if len(rest) != 2:
         return "1988-04-14"
     readings = [f"{year}-{month}-{day}" for month, day in (rest, rest[::-1])
                 if 1 <= int(month) <= 12 and 1 <= int(day) <= days_in_month(int(year), int(month))]
@@ -144,91 +333,172 @@ def _iso_hint(numbers: str) -> Message | str:
     return readings[0] if readings else "1988-04-14"
 
 
-def _english(cleaned: str, original: str) -> str:
-    """Return typed text folded, with other languages' month and weekday names in English,
-    for dateutil; raise DateInputError for what cannot be a date without a time."""
-    # The same folding as --search: ş→s, İ/ı→i, and invisible format characters (soft
-    # hyphens, bidi marks) dropped; what is left of Unicode's category C is a real control.
-    folded = fold(cleaned)
-    if any(unicodedata.category(c).startswith("C") for c in folded):
-        raise DateInputError(Message("{date} contains control characters", date=repr(original)))
-    translated = _translated_names()
-    words = [translated.get(word, word) for word in re.split(r"(\W+)", folded)]
-    english = "".join(words)
-    if not re.search(_FOUR_DIGIT_YEAR, english):
-        raise DateInputError(Message("cannot read {date} as a date: it needs a four-digit year "
-                                     "(e.g. 'April 1978', '27 Nisan 1978' or 1978-04-27)",
-                                     date=repr(original)))
-    if ":" in english or re.match(_FULL_DAY + "t", english):
-        raise DateInputError(Message("cannot read {date}: give a date without a time",
-                                     date=repr(original)))
-    return english
+def _checked(text: str, year: int, month: int, day: int | None) -> DayRange:
+    """Return the month or day, refusing one that does not exist (quoting what was typed)."""
+    if year < 1:
+        raise DateInputError(Message("{date}: year 0000 is not supported (years run from 0001 "
+                                     "to 9999)", date=repr(text)))
+    if not 1 <= month <= 12:
+        raise DateInputError(Message("{date}: month {month} does not exist", date=repr(text),
+                                     month=month))
+    last = days_in_month(year, month)
+    if day is None:
+        return DayRange(dt.date(year, month, 1), dt.date(year, month, last), "month")
+    if not 1 <= day <= last:
+        raise DateInputError(Message("{date}: {month} {year} has no day {day}", date=repr(text),
+                                     month=Message(MONTHS[month - 1], context="month"),
+                                     year=year, day=day))
+    return DayRange(dt.date(year, month, day), dt.date(year, month, day), "day")
 
 
-def _parse_free_text(cleaned: str, original: str) -> DayRange:
-    english = _english(cleaned, original)
-    # Imported here: dateutil.parser is slow to import and ISO input never needs it.
-    from dateutil import parser
+def _month_day(text: str, month: int, day: int) -> MonthDay:
+    # 2000 is a leap year: 02-29 is an anniversary in leap years.
+    if not (1 <= month <= 12 and 1 <= day <= days_in_month(2000, month)):
+        raise DateInputError(Message("{date} is not a month and day (MM-DD)", date=repr(text)))
+    return MonthDay(month, day)
 
-    # dateutil reads a bare small number as a month ("5, 1988" is May, "4,5,1988" is 5 April);
-    # without a month name it could as well be a day, so it is refused like 04/05/1988.
-    # Year-first numbers ("Thursday 1988-04-14") are never ambiguous: they are left out.
-    small = re.findall(r"(?<![0-9])[0-9]{1,2}(?![0-9])", re.sub(_YEAR_FIRST, " ", english))
-    info = parser.parserinfo()
-    if small and not any(info.month(word) for word in re.findall(r"[^\W\d_]+", english)):
+
+# ---------------------------------------------------------------------------- words
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[dict[str, int], dict[str, int], dict[str, str]]:
+    """Return the month names (1 to 12) and weekday names (0 is Monday) accord reads, folded,
+    and every full name folded → as written, for "did you mean".
+
+    A month reads in full or by its first three letters ("apr", "nis"; also "sept"), in
+    every language accord speaks; a weekday in full, or in English by three letters or more
+    ("thu", "thurs"). Built on first use: only dates in words need it, and it opens every
+    catalogue.
+    """
+    months: dict[str, int] = {"sept": 9}
+    weekdays: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    for lang in LANGUAGES:
+        for n in range(1, 13):
+            name = month_name(n, lang)
+            months[fold(name)] = months[fold(name)[:3]] = n
+            shown.setdefault(fold(name), name)
+        for n in range(7):
+            name = weekday_name(n, lang)
+            weekdays[fold(name)] = n
+            shown.setdefault(fold(name), name)
+    for n, name in enumerate(WEEKDAYS):
+        folded = fold(name)
+        weekdays.update((folded[:end], n) for end in range(3, len(folded)))
+    return months, weekdays, shown
+
+
+def _words(tokens: list[tuple[str, str]], text: str) -> DayRange | MonthDay:
+    """Read a date in words: a month name with a day and/or a year, or a weekday beside a
+    day; everything else is refused with the first reason found."""
+    months, weekdays, _ = _names()
+    weekday: int | None = None
+    month: int | None = None
+    numeric: DayRange | MonthDay | None = None
+    shape = ""  # the order of what was read: M month, D day, Y year
+    numbers: list[str] = []
+    for raw, folded in tokens:
+        word = folded[:-1] if folded.endswith(".") and _has_letter(folded) else folded
+        ordinal = re.fullmatch(_ORDINAL, word)
+        if word.isalpha():
+            if word in months:
+                if month is not None:
+                    raise _unsupported(text)
+                month, shape = months[word], shape + "M"
+            elif word in weekdays:
+                if weekday is not None:
+                    raise _unsupported(text)
+                weekday = weekdays[word]
+            elif word == "of":
+                continue
+            elif word in ("am", "pm", "utc", "gmt", "z"):
+                raise _with_time(text)
+            else:
+                raise _unknown_word(raw, word, text, len(tokens) == 1)
+        elif word.isdigit() or ordinal:
+            number = ordinal.group(1) if ordinal else word
+            numbers.append(number)
+            shape += "Y" if len(number) == 4 and not ordinal else "D"
+        elif not _has_letter(word) and numeric is None and not shape:
+            numeric = _numeric(word, text)
+        elif ":" in word or re.fullmatch(r"[0-9]{1,2}(am|pm)|" + _FULL_DAY + "t.*", word):
+            raise _with_time(text)
+        else:
+            raise _unsupported(text, meant_as_date=len(tokens) > 1 or word[:1].isdigit())
+    if numeric is not None:
+        if shape:
+            raise _unsupported(text)
+        return _weekday_checked(numeric, weekday, text)
+    if month is None:
+        return _no_month(numbers, text)
+    return _weekday_checked(_by_shape(shape, month, numbers, text), weekday, text)
+
+
+def _by_shape(shape: str, month: int, numbers: list[str], text: str) -> DayRange | MonthDay:
+    """Return the date that the order of month (M), day (D) and year (Y) writes."""
+    if shape in ("DMY", "MDY"):
+        return _checked(text, int(numbers[1]), month, int(numbers[0]))
+    if shape == "MY":
+        return _checked(text, int(numbers[0]), month, None)
+    if shape in ("DM", "MD"):
+        if len(numbers[0]) == 2 and int(numbers[0]) > 31:
+            raise _four_digits(text)  # April 88
+        return _month_day(text, month, int(numbers[0]))
+    if shape == "M":
+        # Translators: a month as an example, "'April 1988'", in your language's order.
+        example = Message("'{month} {year}'", year=1988,
+                          month=Message(MONTHS[month - 1], context="month"))
+        raise DateInputError(Message("{date} needs a year, e.g. {example}", date=repr(text),
+                                     example=example))
+    if re.fullmatch("M?D?M?D", shape) and len(numbers[-1]) in (2, 3):
+        raise _four_digits(text)  # 14 April 88
+    raise _unsupported(text)
+
+
+def _no_month(numbers: list[str], text: str) -> DayRange | MonthDay:
+    """Refuse words that name no month: a weekday with a year, or numbers beside words."""
+    small = [n for n in numbers if len(n) <= 2]
+    if small:
         raise DateInputError(Message("{date} is ambiguous: is {number} a day or a month? Name "
                                      "the month ('May 1988', '5 Mayıs 1988') or write "
-                                     "YYYY-MM-DD", date=repr(original), number=small[0]))
-
-    # Two far-apart defaults show which fields the text really gave (dateutil#261):
-    # whatever differs between the two results was filled in, never from today.
-    low_default = dt.datetime(1, 1, 1)
-    high_default = dt.datetime(9999, 12, 31)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            low = parser.parse(english, default=low_default)
-            high = parser.parse(english, default=high_default)
-    except (ValueError, OverflowError, TypeError, ArithmeticError, Warning):
-        raise DateInputError(Message("cannot read {date} as a date; try YYYY-MM-DD, "
-                                     "'April 1978' or '27 Nisan 1978'",
-                                     date=repr(original))) from None
-    if low.tzinfo is not None or high.tzinfo is not None or low.time() != dt.time() or (
-        high.time() != dt.time()
-    ):
-        raise DateInputError(Message("cannot read {date}: give a date without a time or zone",
-                                     date=repr(original)))
-    if low.year != high.year:
-        raise DateInputError(Message("cannot read {date} as one year, month or day",
-                                     date=repr(original)))
-    written = re.findall(_FOUR_DIGIT_YEAR, english)
-    if f"{low.year:04d}" not in written:
-        # dateutil reads "0088" as 88 and then picks a century near today's: 1988, or 2050
-        # for "0050". Such years are only safe in the ISO form.
-        month = f"-{low.month:02d}" if low.month == high.month else ""
-        day = f"-{low.day:02d}" if month and low.day == high.day else ""
-        raise DateInputError(Message("{date}: a year before 100 must be written as ISO YYYY, "
-                                     "YYYY-MM or YYYY-MM-DD, e.g. {example}",
-                                     date=repr(original), example=f"{written[0]}{month}{day}"))
-    if low.month != high.month:
-        if low.day != 1 or high.day != 31:
-            raise DateInputError(Message("cannot read {date}: a day needs a month",
-                                         date=repr(original)))
-        return DayRange(low.date(), high.date(), "year")
-    if low.day != high.day:
-        return DayRange(low.date(), high.date(), "month")
-    _check_weekday(english, low.date(), original)
-    return DayRange(low.date(), low.date(), "day")
+                                     "YYYY-MM-DD", date=repr(text), number=small[0]))
+    raise DateInputError(Message("{date}: a weekday goes with a day, e.g. 'Thursday 14 April "
+                                 "1988'", date=repr(text)))
 
 
-def _check_weekday(english: str, day: dt.date, original: str) -> None:
-    """Refuse a weekday that contradicts the date ("Monday 14 April 1988" was a Thursday):
-    dateutil would silently ignore it."""
-    words = re.findall(r"[a-z]+", english.lower())
-    named = [n for n, name in enumerate(_WEEKDAYS) if any(
-        word == name or (len(word) >= 3 and name.startswith(word)) for word in words)]
-    if named and day.weekday() not in named:
+def _weekday_checked(found: DayRange | MonthDay, weekday: int | None,
+                     text: str) -> DayRange | MonthDay:
+    """Refuse a weekday beside anything but a day, or one the day was not."""
+    if weekday is None:
+        return found
+    if isinstance(found, MonthDay) or found.precision != "day":
+        raise DateInputError(Message("{date}: a weekday goes with a day, e.g. 'Thursday 14 "
+                                     "April 1988'", date=repr(text)))
+    day = found.first
+    if day.weekday() != weekday:
         raise DateInputError(Message(
-            "{date}: {day} {month} {year} was a {weekday}", date=repr(original), day=day.day,
+            "{date}: {day} {month} {year} was a {weekday}", date=repr(text), day=day.day,
             month=Message(MONTHS[day.month - 1], context="month"), year=day.year,
             weekday=Message(WEEKDAYS[day.weekday()], context="weekday")))
+    return found
+
+
+def _unknown_word(raw: str, word: str, text: str, alone: bool) -> DateInputError:
+    """Return why a word is no part of a date: another language's month, a misspelt month
+    or weekday ("did you mean April?"), or a form accord does not read."""
+    if word in _FOREIGN_MONTHS:
+        return DateInputError(Message("{date}: {word} is not a month name accord reads; write "
+                                      "the month in English or Turkish ('14 April 1988', "
+                                      "'14 Nisan 1988') or in digits (1988-04-14)",
+                                      date=repr(text), word=repr(raw)))
+    import difflib  # only a mistake pays for it
+
+    _, _, shown = _names()
+    close = difflib.get_close_matches(word, list(shown), n=1, cutoff=0.75)
+    if close and len(word) >= 3:
+        return DateInputError(Message("{date}: {word} is not a month or weekday; did you mean "
+                                      "{name}?", date=repr(text), word=repr(raw),
+                                      name=shown[close[0]]))
+    # A word alone is more likely an id than a date (an event id where one is taken).
+    return _unsupported(text, meant_as_date=not alone)

@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from accordcli.dates import DateInputError, is_full_day, parse_day, parse_day_range
+from accordcli.dates import DateInputError, DayRange, EventId, parse_day_range, parse_end
 from accordcli.edtf import days_of, ends, precision_of, qualifier_of
-from accordcli.errors import AccordError, NotFound, UsageError
+from accordcli.errors import UsageError
 from accordcli.i18n import Message
 from accordcli.model import Dataset, Span
-from accordcli.query import require_event
+from accordcli.query import event_days, require_event
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,46 +84,32 @@ class Interval:
     longest: Breakdown  # of max_days
 
 
-def date_of(text: str) -> dt.date | None:
-    """Return the day a YYYY-MM-DD text names (DateInputError if there is none), or None
-    for an event id."""
-    return parse_day(text) if is_full_day(text) else None
+def date_of(text: str) -> DayRange | EventId:
+    """Return what a text names in the date grammar, or the event id it may be; raise
+    DateInputError for a date that cannot be (read before any data is)."""
+    return parse_end(text)
 
 
 def moment(dataset: Dataset, text: str) -> Moment:
-    """Return the day a text stands for: YYYY-MM-DD is that day; any other text is an event
-    id (its first day) if the dataset has one, else a day in any form --from takes
-    ("14 April 1988", "1988-4-14")."""
-    day = date_of(text)
-    if day is not None:
-        return Moment(day, text, None)
-    event = dataset.event(text)
-    if event is not None:
+    """Return the day a text stands for: a day in any form the date grammar reads
+    ("1988-04-14", "14 April 1988"), or an event id (its first day)."""
+    typed = date_of(text)
+    if isinstance(typed, EventId):
+        event = dataset.event(text)
+        if event is None:
+            event_days(dataset, typed)  # raises the date's error, or NotFound
+            raise typed.error  # not reached
         return Moment(event.date.start, event.id, event.date, ends(event.date.text)[0])
-    try:
-        typed = parse_day_range(text)  # only now: an id is the common case, and cheaper
-    except DateInputError as err:
-        raise _neither(dataset, text, err) from None
     if typed.precision == "year":
         raise UsageError(Message("{date} is a year, not a day: give an exact day "
                                  "(e.g. 1988-04-14) or an event id", date=repr(text)))
     if typed.precision == "month":
         raise UsageError(Message("{date} is a month, not a day: give an exact day "
                                  "(e.g. 1988-04-14) or an event id", date=repr(text)))
+    if typed.precision == "range":
+        raise UsageError(Message("{date} is a range, not a day: give an exact day "
+                                 "(e.g. 1988-04-14) or an event id", date=repr(text)))
     return Moment(typed.first, text, None)
-
-
-def _neither(dataset: Dataset, text: str, err: DateInputError) -> AccordError:
-    """Return the error for a text that is neither an event id nor a day: the date reading's
-    own message when the text was meant as a date (ids have no spaces; digits with no id
-    near them), else the unknown id with its suggestions."""
-    try:
-        require_event(dataset, text)
-    except NotFound as missing:
-        meant_as_date = any(c.isspace() for c in text) or (
-            any(c.isdigit() for c in text) and not missing.suggestions)
-        return err if meant_as_date else missing
-    return err  # not reached: moment() found no event with this id
 
 
 def breakdown(start: dt.date, end: dt.date) -> Breakdown:

@@ -80,6 +80,10 @@ class Span:
         """True when this span shares at least one day with first..last (inclusive)."""
         return self.start <= last and self.end >= first
 
+    def inside(self, first: dt.date, last: dt.date) -> bool:
+        """True when every day of this span lies within first..last (inclusive)."""
+        return first <= self.start and self.end <= last
+
     def contains(self, day: dt.date) -> bool:
         """True when `day` lies within the span."""
         return self.start <= day <= self.end

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from accordcli.errors import DateOrder, EmptySearch, NotFound, UnknownKind, UsageError
 from accordcli.i18n import N_, Message
 from accordcli.model import ACTOR_KINDS, Actor, Clause, Dataset, Event, Vocabulary, Window, id_key
 from accordcli.text import fold_words, matches_all
+
+if TYPE_CHECKING:
+    from accordcli.dates import DayRange, EventId
 
 
 def chronological(events: Iterable[Event]) -> list[Event]:
@@ -45,11 +49,13 @@ def timeline(
     search: str | None = None,
     limit: int | None = None,
     reverse: bool = False,
+    within: bool = False,
 ) -> list[Event]:
     """Return the events matching every filter, in chronological order.
 
     An event matches the dates when its span overlaps first..last (both inclusive), so a
-    period that began earlier and is still running is included. Repeated --actor or --tag
+    period that began earlier and is still running is included; `within`, only when its
+    whole span lies inside first..last. Repeated --actor or --tag
     values match events with any of them. A period that ends before it starts holds no
     event (see check_period).
     """
@@ -60,7 +66,7 @@ def timeline(
     high = last or dt.date.max
     selected = []
     for event in dataset.events:
-        if not event.date.overlaps(low, high):
+        if not (event.date.inside(low, high) if within else event.date.overlaps(low, high)):
             continue
         if actor_keys and not actor_keys.intersection(id_key(a) for a in event.actors):
             continue
@@ -82,10 +88,11 @@ def clauses_matching(
     last: dt.date | None = None,
     actors: Sequence[str] = (),
     tags: Sequence[str] = (),
+    within: bool = False,
 ) -> list[Clause]:
     """Return the clauses signed or entering into force within first..last, in number order,
     that involve any of `actors` (as party, signatory or witness) and have a provision with
-    any of `tags`, as timeline() filters events."""
+    any of `tags`, as timeline() filters events (`within`: a date wholly inside the range)."""
     actor_ids = [require_actor(dataset, a).id for a in actors]
     tag_keys = {id_key(require_tag(dataset, t)) for t in tags}
     low = first or dt.date.min
@@ -93,7 +100,7 @@ def clauses_matching(
     found = []
     for clause in dataset.clauses:
         dates = [clause.signed] + ([clause.in_force] if clause.in_force else [])
-        if not any(d.overlaps(low, high) for d in dates):
+        if not any(d.inside(low, high) if within else d.overlaps(low, high) for d in dates):
             continue
         if actor_ids and not any(clause.relations(a) for a in actor_ids):
             continue
@@ -223,22 +230,73 @@ def counts(dataset: Dataset) -> dict[str, int]:
     }
 
 
-def anniversaries(dataset: Dataset, month: int, day: int) -> list[Event]:
-    """Return events that began or ended on this month and day in any year.
+def event_days(dataset: Dataset, wanted: EventId) -> DayRange:
+    """Return the days of the event a date end names by its id (the text the date grammar
+    refused); when no event has it, the grammar's error if the text was meant as a date,
+    else NotFound with suggestions."""
+    from accordcli.dates import FORMS, DateInputError, DayRange
 
-    Only ends known to the day count: an event dated "1982-06" has no anniversary.
+    event = dataset.event(wanted.id)
+    if event is None:
+        if wanted.error.meant_as_date:
+            raise wanted.error
+        suggestions = _suggest(wanted.id, (e.id for e in dataset.events))
+        if suggestions:
+            raise NotFound("event", wanted.id, suggestions)
+        raise DateInputError(Message("{text} is neither a date nor an event id; write e.g. "
+                                     "{forms}, or an event id", text=repr(wanted.id),
+                                     forms=FORMS))
+    return DayRange(event.date.start, event.date.end, "event")
+
+
+class Anniversary(NamedTuple):
+    """An event whose first or last day comes round in the days asked about."""
+
+    event: Event
+    offset: int  # days from the day asked about to the anniversary (negative: before it)
+    years_ago: int  # from the anniversary's day to the year of today's anniversaries
+
+
+# Days are counted in a leap year, so that 02-29 is always there to be asked about.
+_LEAP = 2000
+
+
+def _day_of_year(month: int, day: int) -> int:
+    return dt.date(_LEAP, month, day).timetuple().tm_yday - 1  # 0 to 365
+
+
+def anniversaries(dataset: Dataset, month: int, day: int, *, before: int = 0, after: int = 0,
+                  today: dt.date | None = None) -> list[Anniversary]:
+    """Return events that began or ended, in any year, on this month and day or in the
+    `before` days before it or the `after` days after it (as BSD calendar's -B and -A),
+    ordered by anniversary, then chronologically.
+
+    Only ends known to the day count: an event dated "1982-06" has no anniversary. How
+    many years ago is counted to the anniversary in the window around this month and day
+    in today's year (`today`: the date now, or ACCORD_TODAY).
     """
+    year = (today or dt.date.today()).year
+    asked = _day_of_year(month, day)
     found = []
     for event in dataset.events:
         span = event.date
-        starts = span.start_precision == "day" and (span.start.month, span.start.day) == (
-            month, day)
-        ends = span.end_precision == "day" and (span.end.month, span.end.day) == (month, day)
-        if starts or ends:
-            found.append(event)
-    return chronological(found)
+        best: tuple[int, int] | None = None  # (offset, years ago)
+        for end, precision in ((span.start, span.start_precision), (span.end, span.end_precision)):
+            if precision != "day":
+                continue
+            # Signed distance on a circle of 366 days: 12-30 is two days before 01-01.
+            offset = (_day_of_year(end.month, end.day) - asked + 183) % 366 - 183
+            if -before <= offset <= after and (best is None or abs(offset) < abs(best[0])):
+                wrapped = (asked + offset) // 366  # -1, 0 or 1: the window crossed a year
+                best = (offset, year + wrapped - end.year)
+        if best is not None:
+            found.append(Anniversary(event, *best))
+    found.sort(key=lambda a: (a.offset, a.event.date.start, a.event.date.end, a.event.id))
+    return found
 
 
-def under_way(dataset: Dataset, day: dt.date) -> list[Event]:
-    """Return every event whose span contains `day`."""
-    return chronological(e for e in dataset.events if e.date.contains(day))
+def under_way(dataset: Dataset, first: dt.date, last: dt.date | None = None) -> list[Event]:
+    """Return every event under way on any day of first..last (on `first` alone, without
+    `last`)."""
+    last = first if last is None else last
+    return chronological(e for e in dataset.events if e.date.overlaps(first, last))

@@ -13,6 +13,7 @@ from typing import Any
 
 from accordcli import progress
 from accordcli.checker import TOP_LEVEL, Checker, kind_of, location
+from accordcli.dates import event_id_refusal
 from accordcli.errors import DataError
 from accordcli.i18n import Message
 from accordcli.model import (
@@ -241,6 +242,11 @@ def _build_events(check: Checker, records: list[Any]) -> list[Event]:
     required = {"id", "date", "title", "summary", "sources"}
     for where, record in check.each(records, "events", _EVENT, required):
         identifier = check.field(record, "id", where, check.identifier)
+        refused = event_id_refusal(identifier) if identifier else None
+        if refused is not None:
+            # The command line takes an event id wherever it takes a date (--from, on, span).
+            check.problem(f"{where}.id", refused)
+            identifier = None
         date = check.field(record, "date", where, check.date)
         title = check.field(record, "title", where, check.text)
         summary = check.field(record, "summary", where, check.text)

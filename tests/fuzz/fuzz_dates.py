@@ -1,4 +1,5 @@
-"""Fuzz command-line date parsing: parse_day_range must return a range or raise DateInputError.
+"""Fuzz the date grammar: parse_when must return a range, an anniversary or an event id, or
+raise DateInputError.
 
 Run:  python tests/fuzz/fuzz_dates.py -max_total_time=60 [CORPUS_DIR ...]
 
@@ -18,19 +19,18 @@ if __name__ == "__main__":
 
     atheris.enabled_hooks.add("RegEx")  # let the fuzzer see the patterns' literals
     atheris.enabled_hooks.add("str")
-    instrumented = atheris.instrument_imports(include=["accordcli", "dateutil"])
+    instrumented = atheris.instrument_imports(include=["accordcli"])
 else:
     instrumented = contextlib.nullcontext()
 
 with instrumented:
-    import dateutil.parser  # noqa: F401 - dates.py imports it lazily; instrument it here
+    from accordcli.dates import DateInputError, DayRange, EventId, MonthDay, parse_when
 
-    from accordcli.dates import DateInputError, parse_day_range
-
-# Fragments that steer the fuzzer towards the free-text path and dateutil's corners.
+# Fragments that steer the fuzzer towards the grammar's words and corners.
 WORDS = ["1988", "04", "14", "April", "Nisan", "Eylül", "Şubat", "ağustos", "Monday", "EST",
          "+25:00", "T", "10:00", "/", "-", ".", " ", "of", "99999999999", "0000", "1e10", "BC",
-         "am", "pm", "th", ",", "UTC", "Z", "２０２０"]
+         "am", "pm", "th", ",", "UTC", "Z", "２０２０", "?", "~", "%", "..", "Thu", "Sept",
+         "Aprl", "avril", "W15", "Q2"]
 
 
 def text_input(data: bytes) -> str:
@@ -52,11 +52,16 @@ def text_input(data: bytes) -> str:
 def TestOneInput(data: bytes) -> None:
     text = text_input(data)
     try:
-        found = parse_day_range(text)
+        found = parse_when(text)
     except DateInputError:
         return
-    assert found.first <= found.last, (text, found)
-    assert found.precision in ("year", "month", "day"), (text, found)
+    if isinstance(found, DayRange):
+        assert found.first <= found.last, (text, found)
+        assert found.precision in ("year", "month", "day", "range"), (text, found)
+    elif isinstance(found, MonthDay):
+        assert 1 <= found.month <= 12 and 1 <= found.day <= 31, (text, found)
+    else:
+        assert isinstance(found, EventId) and found.id == text, (text, found)
 
 
 def main() -> None:

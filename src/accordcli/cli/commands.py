@@ -19,6 +19,7 @@ from accordcli.cli.options import (
     FromOpt,
     TagFilter,
     ToOpt,
+    WithinOpt,
     command,
     data_path,
     period,
@@ -68,17 +69,25 @@ def timeline(
         help=N_("Show at most N events."))] = None,
     reverse: Annotated[bool, typer.Option("--reverse", "-r",
                                           help=N_("Newest first."))] = False,
+    within: WithinOpt = False,
 ) -> None:
     from accordcli import query
     from accordcli.model import Dataset, Window
     from accordcli.render.views import timeline_view
 
-    first, last = period(from_, to)
-    # A period is asked of the index, which reads only the events in it.
-    dataset: Dataset | Window = common.dataset() if not (first or last) else (
-        common.window(first or dt.date.min, last or dt.date.max))
+    asked = period(from_, to)
+    dataset: Dataset | Window
+    if asked.names_events:
+        dataset = common.dataset()
+        first, last = asked.days(dataset)
+    else:
+        first, last = asked.days()
+        # A period is asked of the index, which reads only the events in it.
+        dataset = common.dataset() if not (first or last) else (
+            common.window(first or dt.date.min, last or dt.date.max))
     events = query.timeline(dataset, first=first, last=last, actors=actor or (),
-                            tags=tag or (), search=search, limit=limit, reverse=reverse)
+                            tags=tag or (), search=search, limit=limit, reverse=reverse,
+                            within=within)
     words = query.search_words(search) if search else ()
     show(common, timeline_view(events, dataset, common.lang, words), limit)
 
@@ -187,42 +196,68 @@ def search(
 
 
 @command(app, N_("Anniversaries, or what was under way on a day."),
-         N_("What happened on a day: anniversaries (MM-DD) or everything under way "
-            "(YYYY-MM-DD)."),
+         N_("What happened on a day: anniversaries (04-14, '14 April') with how many years "
+            "ago, or everything under way on a day, in a month or year, or during an event."),
          pN_("examples", "accord on 04-14\n"
+                         "accord on '14 Nisan' --after 7 --before 2\n"
                          "accord on 1988-08-15\n"
-                         "accord on\n"
+                         "accord on 1988-08\n"
+                         "accord on accords-signed\n"
                          "ACCORD_TODAY=1989-02-15 accord on"))
 def on(
     common: Common,
     when: Annotated[Optional[str], typer.Argument(  # noqa: UP045
-        metavar="[MM-DD|YYYY-MM-DD]", show_default=False,
-        help=N_("MM-DD: anniversaries in any year. YYYY-MM-DD: everything under way that "
-                "day. Without it: today (or ACCORD_TODAY)."))] = None,
+        # Translators: the forms `accord on` takes; DATE and ID as help shows them.
+        metavar=pN_("metavar", "[MM-DD|DATE|ID]"), show_default=False,
+        help=N_("A month and day (04-14, '14 April'): anniversaries in any year. A date in "
+                "any form --from takes (a day, month or year) or an event id: everything "
+                "under way then. Without it: today's anniversaries (or ACCORD_TODAY's)."))
+    ] = None,
+    after: Annotated[int, typer.Option(
+        "--after", "-A", min=0, max=365, metavar="N",
+        help=N_("Also the N days after it, as BSD calendar -A."))] = 0,
+    before: Annotated[int, typer.Option(
+        "--before", "-B", min=0, max=365, metavar="N",
+        help=N_("Also the N days before it, as BSD calendar -B."))] = 0,
 ) -> None:
     from accordcli import query
-    from accordcli.dates import is_full_day, parse_day, parse_month_day
-    from accordcli.render.views import events_listing
+    from accordcli.dates import DayRange, EventId, MonthDay, parse_when
+    from accordcli.render.views import anniversaries_listing, events_listing
 
+    # Translators: the name of `accord on`'s argument, before what is wrong with it:
+    # "date: '1988-13-01': month 13 does not exist".
+    name = Message("date", context="argument")
     # The argument is checked before the data is read: a bad date is exit 2 regardless.
-    if when is not None and is_full_day(when):
-        # Translators: the name of `accord on`'s argument, before what is wrong with it:
-        # "date: '1988-13-01': month 13 does not exist".
-        day = read(Message("date", context="argument"), parse_day, when)
-        events = query.under_way(common.dataset(), day)
-    else:
-        month, day_of_month = parse_month_day(when) if when is not None else _today(common)
-        events = query.anniversaries(common.dataset(), month, day_of_month)
-    show(common, events_listing(events, common.lang))
+    wanted = read(name, parse_when, when) if when is not None else None
+    if wanted is None or isinstance(wanted, MonthDay):
+        today = _today(common)
+        asked = wanted or MonthDay(today.month, today.day)
+        found = query.anniversaries(common.dataset(), asked.month, asked.day, before=before,
+                                    after=after, today=today)
+        show(common, anniversaries_listing(found, common.lang))
+        return
+    dataset = common.dataset()
+    days: DayRange = (read(name, lambda _: query.event_days(dataset, wanted), wanted.id)
+                      if isinstance(wanted, EventId) else wanted)
+    first = _moved(days.first, -before)
+    last = _moved(days.last, after)
+    show(common, events_listing(query.under_way(dataset, first, last), common.lang))
 
 
-def _today(common: Common) -> tuple[int, int]:
-    """Return the month and day of today, or of ACCORD_TODAY when it is set."""
+def _moved(day: dt.date, days: int) -> dt.date:
+    """Return `day` moved by a number of days, stopping at the first or last day there is."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.min if days < 0 else dt.date.max
+
+
+def _today(common: Common) -> dt.date:
+    """Return today, or ACCORD_TODAY when it is set."""
     from accordcli.dates import parse_day
 
     fixed = common.env.today
-    today = read("ACCORD_TODAY", parse_day, fixed) if fixed else dt.date.today()
-    return today.month, today.day
+    return read("ACCORD_TODAY", parse_day, fixed) if fixed else dt.date.today()
 
 
 @command(app, N_("Time between two events or dates."),
@@ -270,17 +305,19 @@ def chart(
     to: ToOpt = None,
     actor: ActorFilter = None,
     tag: TagFilter = None,
+    within: WithinOpt = False,
 ) -> None:
     from accordcli import query
     from accordcli.render.views import label
     from accordcli.render.views_more import Chart
 
-    first, last = period(from_, to)
+    asked = period(from_, to)
     dataset = common.dataset()
+    first, last = asked.days(dataset)
     events = query.timeline(dataset, first=first, last=last, actors=actor or (),
-                            tags=tag or ())
+                            tags=tag or (), within=within)
     clauses = query.clauses_matching(dataset, first=first, last=last, actors=actor or (),
-                                     tags=tag or ())
+                                     tags=tag or (), within=within)
     if not events and not clauses:
         if common.env.terminal:
             message(label("no_events", common.lang))

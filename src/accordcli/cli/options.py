@@ -28,6 +28,7 @@ from accordcli.render.registry import GENERAL, describe
 # The environment is imported where it is read (main() has it built by then): importing
 # the command line need not pay for it.
 if TYPE_CHECKING:
+    from accordcli.dates import DayRange, EventId
     from accordcli.environment import Environment
     from accordcli.model import Dataset, Window
 
@@ -55,11 +56,15 @@ DataOpt = Annotated[
 FromOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
     "--from", metavar=pN_("metavar", "DATE"), show_default=False,
     # Translators: the dates are examples of what --from reads; "27 Nisan 1978" is Turkish.
-    help=N_("Events under way on or after this date: 1978, 1978-04, 1978-04-27, "
-            "'April 1978' or '27 Nisan 1978'."))]
+    help=N_("Events under way on or after a date (1978, 1978-04, '27 Nisan 1978') or event "
+            "id (its first day)."))]
 ToOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
     "--to", metavar=pN_("metavar", "DATE"), show_default=False,
-    help=N_("Events under way on or before this date (1988 means up to 1988-12-31)."))]
+    help=N_("Events under way on or before this date (1988 means up to 1988-12-31), or "
+            "an event id (its last day)."))]
+WithinOpt = Annotated[bool, typer.Option(
+    "--within", help=N_("Only events that lie wholly between --from and --to, not those that "
+                        "merely overlap them."))]
 ActorFilter = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
     "--actor", "-a", metavar=pN_("metavar", "ID"), show_default=False,
     autocompletion=complete_actor,
@@ -123,16 +128,54 @@ def read(option: str | Message, parse: Callable[[str], T], text: str) -> T:
                                  problem=message_of(err))) from None
 
 
-def period(from_: str | None, to: str | None) -> tuple[dt.date | None, dt.date | None]:
-    """Return the first and last day --from and --to allow, checked before any data is read,
-    so that a usage mistake is exit 2 even when the data file is broken too."""
-    from accordcli.dates import parse_day_range
-    from accordcli.query import check_period
+class Period(NamedTuple):
+    """--from and --to as typed: each a range of days, an event id to look up in the data
+    (--from: its first day; --to: its last), or None."""
 
-    first = read("--from", parse_day_range, from_).first if from_ is not None else None
-    last = read("--to", parse_day_range, to).last if to is not None else None
-    check_period(first, last)
-    return first, last
+    start: "DayRange | EventId | None"
+    end: "DayRange | EventId | None"
+
+    @property
+    def names_events(self) -> bool:
+        """True when an end is an event id, which only the whole dataset can answer."""
+        from accordcli.dates import EventId
+
+        return isinstance(self.start, EventId) or isinstance(self.end, EventId)
+
+    def days(self, dataset: "Dataset | None" = None) -> tuple[dt.date | None, dt.date | None]:
+        """Return the first and last day the period allows (`dataset` answers event ids)."""
+        from accordcli.query import check_period
+
+        first = _days("--from", self.start, dataset)
+        last = _days("--to", self.end, dataset)
+        first_day = first.first if first else None
+        last_day = last.last if last else None
+        check_period(first_day, last_day)
+        return first_day, last_day
+
+
+def _days(option: str, end: "DayRange | EventId | None",
+          dataset: "Dataset | None") -> "DayRange | None":
+    from accordcli.dates import EventId
+
+    if not isinstance(end, EventId):
+        return end
+    from accordcli.query import event_days
+
+    assert dataset is not None, "an event id is answered by the dataset"
+    return read(option, lambda _: event_days(dataset, end), end.id)
+
+
+def period(from_: str | None, to: str | None) -> Period:
+    """Return --from and --to read, their order checked before any data is read when both
+    are dates (a usage mistake is exit 2 even when the data file is broken too)."""
+    from accordcli.dates import parse_end
+
+    found = Period(read("--from", parse_end, from_) if from_ is not None else None,
+                   read("--to", parse_end, to) if to is not None else None)
+    if not found.names_events:
+        found.days()
+    return found
 
 
 def environment(ctx: typer.Context) -> "Environment":

@@ -8,7 +8,7 @@ They are apart from records.py because defining a NamedTuple costs ~0.1 ms, and
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
-from accordcli.render.records import EventRecord, JsonObject, Names, Shape, text_in
+from accordcli.render.records import EVENTS, EventRecord, JsonObject, Names, Shape, text_in
 from accordcli.text import Cell
 
 if TYPE_CHECKING:
@@ -95,6 +95,27 @@ ACTORS = Shape(csv=("id", "name", "kind", "role", "affiliation", "event_count", 
                     "last", "sources", "first_date", "last_date", "first_precision",
                     "last_precision"),
                columns=("id", "name", "kind", "role", "event_count", "first", "last"))
+
+
+class AnniversaryRecord(NamedTuple):
+    """An event whose anniversary falls in the days asked about (`on MM-DD`): the event's
+    fields, then how many years ago it was."""
+
+    event: EventRecord
+    years_ago: int
+    ago: str  # how many years ago, as people read it in --lang ("38 years ago")
+
+    def json(self) -> JsonObject:
+        return {**self.event.json(), "years_ago": self.years_ago}
+
+    def csv(self) -> tuple[Cell, ...]:
+        return (*self.event.csv(), self.years_ago)
+
+    def row(self, names: Names) -> tuple[Cell, ...]:
+        return (*self.event.row(names), self.ago)
+
+
+ANNIVERSARIES = Shape(csv=(*EVENTS.csv, "years_ago"), columns=(*EVENTS.columns, "years_ago"))
 
 
 class RelationRecord(NamedTuple):

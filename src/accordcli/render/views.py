@@ -17,7 +17,13 @@ if TYPE_CHECKING:
     from accordcli.actors import ActorSummary, Involvement
     from accordcli.interval import Interval, Moment
     from accordcli.model import Clause, Dataset, Event, Vocabulary
-    from accordcli.render.records_more import ActorRecord, ClauseRecord, HitRecord
+    from accordcli.query import Anniversary
+    from accordcli.render.records_more import (
+        ActorRecord,
+        AnniversaryRecord,
+        ClauseRecord,
+        HitRecord,
+    )
     from accordcli.render.views_more import Chart, Report
     from accordcli.search import Hit
 
@@ -41,7 +47,7 @@ _LABELS = {
     "match": pN_("label", "Match"), "from": pN_("label", "From"), "to": pN_("label", "To"),
     "years": pN_("label", "Years"), "months": pN_("label", "Months"),
     "days": pN_("label", "Days"), "total_days": pN_("label", "Total days"),
-    "notes": pN_("label", "Notes"),
+    "notes": pN_("label", "Notes"), "years_ago": pN_("label", "Anniversary"),
 }
 _EMPTY = {
     "no_events": N_("no events match"), "no_actors": N_("no actors match"),
@@ -143,6 +149,24 @@ def timeline_view(events: list[Event], vocabulary: Vocabulary, lang: str,
                   highlight: tuple[str, ...] = ()) -> Timeline:
     """Return the timeline of `events`."""
     return Timeline(events_listing(events, lang, highlight), tuple(events), vocabulary)
+
+
+def anniversaries_listing(found: list[Anniversary],
+                          lang: str) -> Listing[AnniversaryRecord]:
+    """Return events by anniversary, each with how many years ago it was."""
+    from accordcli.render.records_more import ANNIVERSARIES, AnniversaryRecord
+    return Listing(tuple(AnniversaryRecord(EventRecord.of(a.event, lang), a.years_ago,
+                                           years_ago(a.years_ago, lang)) for a in found),
+                   ANNIVERSARIES)
+
+
+def years_ago(years: int, lang: str) -> str:
+    """Return how long ago a number of years is, as people say it ("38 years ago")."""
+    if years > 0:
+        return ngettext("{n} year ago", "{n} years ago", years, lang).format(n=years)
+    if years < 0:
+        return ngettext("in {n} year", "in {n} years", -years, lang).format(n=-years)
+    return gettext("this year", lang)
 
 
 def actors_listing(summaries: list[ActorSummary], lang: str) -> Listing[ActorRecord]:
