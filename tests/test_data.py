@@ -286,3 +286,99 @@ def test_instrument_i_article_ii_paragraphs_are_provisions_of_their_own(data: Da
 def test_helminen_is_named_where_he_was_appointed(data: Dataset) -> None:
     event = _event(data, "cordovez-representative")
     assert "helminen" in event.actors and _cites(event, "ap-1988-04-27")
+
+
+# The Turkish review (research/turkish-review.md): its corrections, names, "tarihlendirir", prose.
+
+def _turkish(data: Dataset) -> list[tuple[str, str]]:
+    return [(where, text.tr or "") for where, text in _texts(data)]
+
+
+@pytest.mark.parametrize(
+    ("where", "wanted", "unwanted"),
+    [
+        ("daoud.role", "öldürülünceye kadar", "Partisinin 27-28 Nisan 1978'deki"),
+        ("refugees/II", "kamu işlerine eşit koşullarda katılabilmesi ve Toprak ve Su Reformu",
+         "eşit yararlanarak kamu işlerine"),
+        ("interrelationships/MoU.III", "Temsilci Yardımcısı, Temsilci adına",
+         "Yardımcı Temsilci adına"),
+        ("benazir-bhutto-pm.note", "İshak Han ise 13 Aralık 1988'de", "kendisi 13 Aralık"),
+        ("refugees-in-pakistan.note", "ültecilerin birçoğu", "ültecilerin çoğu"),
+        ("kabul-proposals-1980.summary", "radyodan duyurdu", "önerilerini yayımladı"),
+        ("soviet-intervention.note", "yıl dönümünü", "yıldönümü"),
+        ("mujahideen.role", "görüşmelerine katılmadılar", "taraf olmadılar"),
+        ("karmal.role", "sembolik (temsilî) bir devlet görevinde", "törensel"),
+        ("gromov.role", "Termez'deki Dostluk Köprüsü'nden geçen son Sovyet askeri", "son kişi"),
+        ("un.role", "Barış sürecinin arabulucusu", "Çözümün arabulucusu"),
+        ("jalalabad-offensive.summary", "hız kesip sonuçsuz kaldı", "sönümlendi"),
+        ("us-soviet-arms-cutoff.title", "durdurma konusunda anlaştı", "durdurmak için anlaştı"),
+        ("us-soviet-arms-cutoff.note", "Ağustos 1991'de Moskova'da yaşanan",
+         "Moskova'daki Ağustos"),
+        ("najibullah-falls.title", "Necibullah iktidardan düştü", "düşüşü"),
+        ("najibullah-head-of-state.title", "önce devlet başkanı, ardından cumhurbaşkanı",
+         "başkanı ve"),
+        ("uprising.title", "Herat ayaklanması: yeni hükûmete karşı ilk büyük isyan",
+         "silahlı ayaklanma:"),
+        ("uprising.note", "ilk isyanı Mayıs 1978'den itibaren Nuristan'da gösterir",
+         "Nuristan'a tarihlendiriyor"),
+        ("saur-revolution.summary", "sarayda öldürüldü", "etkisiz hâle getirilerek"),
+        ("friendship-treaty.summary", "yakın tarihli diğer Sovyet antlaşmalarından",
+         "diğer yeni Sovyet"),
+        ("bleeding-wound.summary", "aradığını açıkça gösteren bir işaretti", "kamuya açık"),
+        ("guarantees/Decl.", "her zaman kaçınmayı", "değişmez biçimde"),
+        ("interrelationships/7", "hızla, sadakatle ve eksiksiz biçimde uyulması",
+         "hızlı, eksiksiz ve sadakatle"),
+        ("non-interference.summary", "metni kaynaklarda görülebilen hükümler", "okunabilen"),
+        ("non-interference/II", "II. madde", "II. Madde"),
+        ("najibullah.role", "Karmal'ın yerine Afganistan Demokratik Halk Partisi (ADHP) "
+         "Genel Sekreteri", "genel sekreteri"),
+        ("usa.role", "IV numaralı belgeye de tanık sıfatıyla imza koydu", "tanık olarak imzaladı"),
+        ("ussr.role", "IV numaralı belgeye de tanık sıfatıyla imza koydu", "tanık olarak imzaladı"),
+        ("shultz.role", "IV numaralı belgeye de tanık sıfatıyla imza koydu",
+         "tanık olarak imzaladı"),
+        ("accords-signed.summary", "tanık sıfatıyla imza koydu", "tanık olarak imzaladı"),
+        ("politburo-decision-1985.summary", "bu toplantıyı çekilme açısından belirleyici", "onu"),
+        ("taraki-killed.summary", "gözaltında tutulan", "beri tutulan"),
+        ("taraki-killed.note", "Bahtar", "Bakhtar"),
+    ],
+)
+def test_turkish_review_corrections(data: Dataset, where: str, wanted: str,
+                                    unwanted: str) -> None:
+    texts = dict(_turkish(data))
+    assert wanted in texts[where]
+    assert unwanted not in texts[where]
+
+
+def test_person_names_are_turkish_and_consistent(data: Dataset) -> None:
+    names = {a.id: a.name.tr for a in data.actors}
+    assert (names["wakil"], names["noorani"], names["junejo"]) == (
+        "Abdul Vekil", "Zeyn Nurani", "Muhammed Han Cuneco")
+    for where, text in _turkish(data):
+        # The English spelling is given once, on purpose: "(İngilizce kaynaklarda …)".
+        text = re.sub(r"\(İngilizce kaynaklarda [^)]*\)", "", text)
+        for english in ("Wakil", "Noorani", "Junejo"):
+            assert english not in text, (where, english)
+
+
+def test_turkish_dates_with_tarihlendirmek(data: Dataset) -> None:
+    turkish = " ".join(text for _, text in _turkish(data))
+    for calque in ("tarihliyor", "tarihlemiyor", "tarihlemez", "tarihlenir"):
+        assert calque not in turkish
+    assert turkish.count("tarihlendirir") >= 10
+
+
+def test_the_four_instruments_are_belgeler_in_turkish(data: Dataset) -> None:
+    turkish = " ".join(text for _, text in _turkish(data))
+    assert "numaralı anlaşmaya" not in turkish and "Maddeler" not in turkish
+    assert "IV numaralı belge" in turkish
+
+
+def test_turkish_notes_read_as_prose_not_semicolon_chains(data: Dataset) -> None:
+    for event in data.events:
+        if event.note is None:
+            continue
+        prose = re.sub(r"\([^)]*\)", "", event.note.tr or "")  # citations may list with ";"
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", prose) if s.strip()]
+        words = [len(s.split()) for s in sentences]
+        assert prose.count(";") <= 2, event.id
+        assert max(words) <= 30 and sum(words) / len(words) <= 16, event.id
