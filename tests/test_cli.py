@@ -31,6 +31,10 @@ COMMANDS = {
     "on-day": ["on", "1988-06-01"],
     "span": ["span", "border-war", "withdrawal"],
     "span-tr": ["span", "border-war", "1990-01-01", "--lang", "tr"],
+    "sources": ["sources"],
+    "sources-for": ["sources", "--for", "talks-open", "--lang", "tr"],
+    "source": ["source", "src-a"],
+    "source-tr": ["source", "src-b", "--lang", "tr"],
 }
 FORMATS = ["table", "json", "ndjson", "csv", "markdown"]
 
@@ -44,6 +48,20 @@ def test_every_command_in_every_format_matches_its_golden_file(
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     golden(f"{name}.{fmt}.txt", result.stdout)
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "csl-json", "ris"])
+@pytest.mark.parametrize("name", ["sources", "source"])
+def test_sources_in_each_bibliography_format_match_their_golden_files(
+    run: Run, golden: Callable[[str, str], None], name: str, fmt: str
+) -> None:
+    result = run(*COMMANDS[name], "--data", S, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    text = result.stdout_bytes.decode("utf-8")
+    if fmt == "ris":  # its lines end in CRLF, which a golden file read as text loses
+        assert text.count("\r\n") == text.count("\n")
+        text = text.replace("\r\n", "\n")
+    golden(f"{name}.{fmt}.txt", text)
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))

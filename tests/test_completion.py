@@ -611,6 +611,10 @@ def offered(words: str, shell: str = "zsh") -> list[str]:
         ("timeline --fr", ["--from\tEvents under way on or after a date (1978, 1978-04, "
                            "'27 Nisan 1978') or event id (its first day)."]),
         ("actors --kind p", ["person"]),
+        ("source src-", ["src-a\tA test source", "src-b\tAnother test source"]),
+        ("sources --for lea", ["leap-day\tLeap-day meeting", "league\tLeague of Lands"]),
+        ("sources --for clause:g", ["clause:guarantee\tGuarantee"]),
+        ("sources --format c", ["csv", "csl-json"]),
         ("timeline --format m", ["markdown"]),
         # Ids ignore case: what was typed is kept, the rest completed.
         ("actor ENV", ["ENVoy\tAda Envoy"]),

@@ -35,6 +35,12 @@ CLAUSE_KEYS = {"id": str, "number": int, "title": str, "full_title": (str, type(
                "in_force": (str, type(None)), "summary": str, "provisions": list,
                "sources": list}
 PROVISION_KEYS = {"number": str, "text": str, "tags": list}
+OPTIONAL = (str, type(None))
+SOURCE_KEYS = {"id": str, "title": str, "url": str, "publisher": str, "date": OPTIONAL,
+               "authors": list, "type": OPTIONAL, "container": OPTIONAL,
+               "archived": OPTIONAL, "accessed": OPTIONAL, "note": OPTIONAL}
+# A record in full (event, clauses N, actor, source) names the version of its data.
+IN_FULL = {"dataset_version": str}
 
 
 def assert_shape(record: dict[str, Any], shape: dict[str, Any]) -> None:
@@ -103,10 +109,16 @@ def test_span_object_adds_the_shortest_and_longest_it_may_be(run: Run) -> None:
 def test_event_object_adds_names_and_source_details(run: Run) -> None:
     event = output(run, "event", "talks-open")
     extra = {"actor_names": list, "source_details": list}
-    assert_shape(event, {**EVENT_KEYS, **extra})
-    assert event["source_details"][0] == {"id": "src-a", "title": "A test source",
-                                          "url": "https://example.org/a",
-                                          "publisher": "Example Press"}
+    assert_shape(event, {**EVENT_KEYS, **extra, **IN_FULL})
+    assert event["dataset_version"] == "2026-12-01"
+    assert event["source_details"][0] == {
+        "id": "src-a", "title": "A test source", "url": "https://example.org/a",
+        "publisher": "Example Press", "date": "1988-04-15",
+        "authors": ["Ann Author", "Bo Writer"], "type": "newspaper",
+        "container": "The Example Times", "archived": "https://archive.example.org/a",
+        "accessed": "2026-12-01", "note": "The second edition."}
+    for source in event["source_details"]:
+        assert_shape(source, SOURCE_KEYS)
     assert event["start"] == "1982-06-01" and event["end"] == "1982-06-30"
 
 
@@ -123,7 +135,7 @@ def test_actors_array_and_actor_object(run: Run) -> None:
     for actor in output(run, "actors"):
         assert_shape(actor, ACTOR_KEYS)
     actor = output(run, "actor", "north")
-    assert_shape(actor, {**ACTOR_KEYS, "events": list, "clauses": list})
+    assert_shape(actor, {**ACTOR_KEYS, "events": list, "clauses": list, **IN_FULL})
     for event in actor["events"]:
         assert_shape(event, EVENT_KEYS)
     for clause in actor["clauses"]:
@@ -135,9 +147,25 @@ def test_clauses_array_and_clause_object(run: Run) -> None:
     for clause in clauses:
         assert_shape(clause, CLAUSE_KEYS)
     one = output(run, "clauses", "1")
+    assert one.pop("dataset_version") == "2026-12-01"
     assert one == clauses[0]
     for provision in one["provisions"]:
         assert_shape(provision, PROVISION_KEYS)
+
+
+def test_sources_array_and_source_object(run: Run) -> None:
+    sources = output(run, "sources")
+    assert [s["id"] for s in sources] == ["src-a", "src-b"]
+    for source in sources:
+        assert_shape(source, {**SOURCE_KEYS, "citation_count": int})
+    one = output(run, "source", "src-b")
+    citation = {"kind": str, "id": str, "title": str, "date": OPTIONAL}
+    assert_shape(one, {**SOURCE_KEYS, "citation_count": int, "cited_by": list, **IN_FULL})
+    for cited_by in one["cited_by"]:
+        assert_shape(cited_by, citation)
+    assert one["citation_count"] == len(one["cited_by"]) == sources[1]["citation_count"]
+    assert one["cited_by"][0] == {"kind": "event", "id": "talks-open",
+                                  "title": "Talks open in İstanbul", "date": "1982-06"}
 
 
 def test_ndjson_is_the_json_array_one_object_per_line(run: Run) -> None:

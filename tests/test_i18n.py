@@ -333,7 +333,7 @@ def test_every_word_of_the_help_is_a_message(monkeypatch: pytest.MonkeyPatch) ->
 
     from accordcli.cli import app
     from accordcli.cli.app import localize
-    from accordcli.render.registry import FORMATS, GENERAL, describe
+    from accordcli.render.registry import BIBLIOGRAPHIES, FORMATS, GENERAL, describe
 
     asked = _Asked()
     monkeypatch.setattr(i18n, "translation", lambda lang: asked)
@@ -342,7 +342,8 @@ def test_every_word_of_the_help_is_a_message(monkeypatch: pytest.MonkeyPatch) ->
     words = {key for key in asked.asked if key[0] != "metavar"}
     # --format's help comes from the renderers, whose words are not messages yet.
     formats = {(None, describe(names))
-                   for names in (GENERAL, (*GENERAL, "timelinejs"), ("report", "json"))}
+                   for names in (GENERAL, (*GENERAL, "timelinejs"), ("report", "json"),
+                                 (*GENERAL, *BIBLIOGRAPHIES))}
     assert "timelinejs" in FORMATS and len(words) > 40
     assert words - pot == formats
     # A metavar is a message when it is a word: N, A, B and the forms of a date are not.

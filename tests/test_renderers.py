@@ -51,7 +51,8 @@ def test_json_of_a_record_in_full_is_one_object(sample: Dataset) -> None:
     detail = event_detail(require_event(sample, "talks-open"), sample, "tr")
     record = json.loads(render(detail, "json", PIPE))
     assert record["id"] == "talks-open" and record["actor_names"]
-    assert list(record)[-2:] == ["actor_names", "source_details"]  # added after the event's
+    # Added after the event's fields, in the order they were added.
+    assert list(record)[-3:] == ["actor_names", "source_details", "dataset_version"]
 
 
 def test_json_escapes_what_could_drive_a_terminal(sample: Dataset) -> None:

@@ -74,7 +74,7 @@ def test_an_event_in_full_names_its_actors_and_cites_its_sources(sample: Dataset
     assert keys == ["date", "span", "id", "summary", "note", "actors", "tags", "sources"]
     assert Field("span", "1982-06-01 … 1982-06-30") in detail.fields
     sources = detail.record.json()["source_details"]
-    assert isinstance(sources, list) and set(sources[0]) == {"id", "title", "url", "publisher"}
+    assert isinstance(sources, list) and {"id", "title", "url", "publisher"} <= set(sources[0])
 
 
 def test_an_actor_in_full_leaves_out_empty_sections(sample: Dataset) -> None:

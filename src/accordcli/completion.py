@@ -82,6 +82,31 @@ complete_actor = _completer(lambda d, lang: [(a.id, a.name.get(lang)) for a in d
 complete_clause = _completer(lambda d, lang: [(str(c.number), c.title.get(lang)) for c in d.clauses]
                              + [(c.id, c.title.get(lang)) for c in d.clauses])
 complete_tag = _completer(_tag_items)
+complete_source = _completer(lambda d, lang: [(s.id, s.title) for s in d.sources])
+
+
+def _cited_items(dataset: "Dataset", lang: str) -> list[tuple[str, str]]:
+    """Return what --for names: events, actors and instruments (by number and id)."""
+    return ([(e.id, e.title.get(lang)) for e in dataset.events]
+            + [(a.id, a.name.get(lang)) for a in dataset.actors]
+            + [(str(c.number), c.title.get(lang)) for c in dataset.clauses]
+            + [(c.id, c.title.get(lang)) for c in dataset.clauses])
+
+
+def complete_cited(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Complete --for: an id, or once a kind is typed ("event:"), that kind's ids after it."""
+    found = _completion_dataset(ctx)
+    if found is None:
+        return []
+    dataset, lang = found
+    kind, sep, _ = incomplete.partition(":")
+    if not sep:
+        return _starting(_cited_items(dataset, lang), incomplete)
+    items = {"event": [(e.id, e.title.get(lang)) for e in dataset.events],
+             "actor": [(a.id, a.name.get(lang)) for a in dataset.actors],
+             "clause": [(c.id, c.title.get(lang)) for c in dataset.clauses]}.get(
+                 kind.casefold(), [])
+    return _starting([(f"{kind}:{value}", title) for value, title in items], incomplete)
 
 
 def complete_lang(incomplete: str) -> list[tuple[str, str]]:

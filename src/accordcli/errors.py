@@ -55,6 +55,9 @@ _NO_ID = {
     "actor": N_("no actor with id {id}"),
     "tag": N_("no tag with id {id}"),
     "clause": N_("no clause with id {id}"),
+    "source": N_("no source with id {id}"),
+    # What `accord sources --for ID` looks for.
+    "record": N_("no event, actor or instrument with id {id}"),
 }
 
 

@@ -31,6 +31,9 @@ def _suggest(wanted: str, choices: Iterable[str]) -> list[str]:
     return found[:3]
 
 
+suggest = _suggest  # for the lookups of other modules (sources.py)
+
+
 def event_text(event: Event) -> list[str]:
     """Return every searchable text of an event, in all languages."""
     texts = [*event.title.variants(), *event.summary.variants()]

@@ -25,10 +25,17 @@ from accordcli.cli.options import (
     period,
     read,
 )
-from accordcli.completion import complete_actor, complete_clause, complete_event, complete_kind
+from accordcli.completion import (
+    complete_actor,
+    complete_cited,
+    complete_clause,
+    complete_event,
+    complete_kind,
+    complete_source,
+)
 from accordcli.i18n import N_, Message, pN_
 from accordcli.output import emit, message
-from accordcli.render.registry import GENERAL
+from accordcli.render.registry import BIBLIOGRAPHIES, GENERAL
 
 if TYPE_CHECKING:
     from accordcli.render.views import View
@@ -195,6 +202,68 @@ def search(
     show(common, hits_listing(hits, common.lang, search_words(words)), limit)
 
 
+@command(app, N_("The sources, to read and to cite."),
+         N_("Every source the data cites: its title, publisher and date, and how many "
+            "events, actors and instruments cite it. The bibliography formats (bibtex, "
+            "csl-json, ris) are for reference managers."),
+         pN_("examples", "accord sources\n"
+                         "accord sources --for accords-signed\n"
+                         "accord sources --for clause:4 --format bibtex > accords.bib\n"
+                         "accord sources --publisher 'los angeles' --format csl-json\n"
+                         "accord sources --unused\n"
+                         "accord sources --self --format bibtex"),
+         formats=(*GENERAL, *BIBLIOGRAPHIES))
+def sources(
+    common: Common,
+    for_: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--for", metavar=pN_("metavar", "ID"), show_default=False,
+        autocompletion=complete_cited,
+        help=N_("Only the sources this event, actor or instrument cites (an instrument also "
+                "by number); event:ID, actor:ID or clause:ID when an id names two."))] = None,
+    publisher: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--publisher", metavar=pN_("metavar", "TEXT"), show_default=False,
+        help=N_("Only sources whose publisher contains this text, ignoring case and "
+                "accents."))] = None,
+    unused: Annotated[bool, typer.Option(
+        "--unused", help=N_("Only sources that nothing cites."))] = False,
+    itself: Annotated[bool, typer.Option(
+        "--self", help=N_("The dataset itself, as a source to cite (with --format bibtex, "
+                          "an entry for your bibliography)."))] = False,
+) -> None:
+    from accordcli.render.views import dataset_entry, sources_listing
+    from accordcli.sources import select
+
+    if itself and (for_ is not None or publisher is not None or unused):
+        from accordcli.errors import UsageError
+
+        raise UsageError(Message("--self is the dataset's own entry; it takes no --for, "
+                                 "--publisher or --unused"))
+    dataset = common.dataset()
+    if itself:
+        show(common, dataset_entry(dataset, common.lang))
+        return
+    uses = select(dataset, cited_by=for_, publisher=publisher, unused=unused)
+    show(common, sources_listing(uses, dataset, common.lang))
+
+
+@command(app, N_("One source in full, and what cites it."),
+         N_("One source in full, with every event, actor and instrument that cites it."),
+         pN_("examples", "accord source accords-text\n"
+                         "accord source accords-text --format bibtex"),
+         formats=(*GENERAL, *BIBLIOGRAPHIES))
+def source(
+    common: Common,
+    source_id: Annotated[str, typer.Argument(metavar=pN_("metavar", "ID"),
+                                             help=N_("The source's id."),
+                                             autocompletion=complete_source)],
+) -> None:
+    from accordcli.render.views import source_detail
+    from accordcli.sources import require_source
+
+    dataset = common.dataset()
+    show(common, source_detail(require_source(dataset, source_id), dataset, common.lang))
+
+
 @command(app, N_("Anniversaries, or what was under way on a day."),
          N_("What happened on a day: anniversaries (04-14, '14 April') with how many years "
             "ago, or everything under way on a day, in a month or year, or during an event."),
@@ -344,6 +413,8 @@ def validate(
     from accordcli.errors import DataError, Reported, UsageError
     from accordcli.read import display_name
     from accordcli.render.views_more import Report
+    from accordcli.sources import warnings
+    from accordcli.text import visible
 
     if path is not None and common.data_named:
         raise UsageError(Message("validate checks one file: give PATH or --data, not both"))
@@ -358,4 +429,15 @@ def validate(
         # Scripts read every problem from stdout; the exit code still says "invalid".
         show(common, Report(display_name(target), {}, err.found))
         raise Reported(len(err.found)) from None
-    show(common, Report(display_name(target), query.counts(dataset)))
+    # Warnings do not make a file invalid (exit 0): they name what nothing reaches.
+    found = warnings(dataset, target)
+    show(common, Report(display_name(target), query.counts(dataset), tuple(found)))
+    if common.format != "json":
+        for warning in found:
+            said = f"{display_name(target)}{warning.position()}: " + warning.said().translated(
+                common.lang)
+            # Translators: how accord reports what does not make a data file invalid, as in
+            # "accord: warning: my.toml:12: actors[3] (id 'x'): no event, instrument or
+            # actor names this actor". Keep "accord", the name of the command.
+            message(Message("accord: warning: {problem}",
+                            problem=visible(said)).translated(common.lang))

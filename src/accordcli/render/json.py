@@ -10,6 +10,7 @@ from accordcli.text import json_safe
 
 if TYPE_CHECKING:
     from accordcli.environment import Environment
+    from accordcli.render.records import JsonObject
     from accordcli.render.views import Detail, Listing
     from accordcli.render.views_more import Report
 
@@ -34,7 +35,7 @@ class Json(Renderer):
         return encode([record.json() for record in view.records], pretty=env.terminal)
 
     def detail(self, view: Detail, env: Environment) -> bytes:
-        return encode(view.record.json(), pretty=env.terminal)
+        return encode(whole(view), pretty=env.terminal)
 
     def report(self, view: Report, env: Environment) -> bytes:
         from accordcli.problems import ERROR
@@ -47,6 +48,14 @@ class Json(Renderer):
         valid = not any(p.severity == ERROR for p in view.problems)
         return encode({"file": view.path, "valid": valid, "counts": dict(view.counts),
                        "problems": problems}, pretty=env.terminal)
+
+
+def whole(view: Detail) -> JsonObject:
+    """Return a record in full as its JSON object, with the data's version when it has one."""
+    found = view.record.json()
+    if view.edition is not None:
+        found["dataset_version"] = view.edition
+    return found
 
 
 RENDERER = Json()

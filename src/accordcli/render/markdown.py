@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from accordcli.i18n import gettext
 from accordcli.render.registry import Renderer
 from accordcli.render.views import label
 from accordcli.text import cell, visible
@@ -101,14 +102,26 @@ def section(detail: Detail, lang: str) -> str:
     return "\n".join(parts) + "\n"
 
 
+def edition(version: str | None, lang: str) -> str:
+    """Return the comment that names the data's version, which no rendering shows."""
+    if version is None:
+        return ""
+    from accordcli import __version__
+
+    # Translators: a comment at the end of a Markdown export; {edition} is a day.
+    said = gettext("Written by accord {version} from the dataset of {edition}", lang)
+    # "--" cannot end the comment early: a version is a day and accord's version digits.
+    return f"\n<!-- {said.format(version=__version__, edition=version)} -->\n"
+
+
 class Markdown(Renderer):
     name = "markdown"
 
     def listing(self, view: Listing[Any], env: Environment) -> str:
-        return table(view, env.lang)
+        return table(view, env.lang) + edition(view.edition, env.lang)
 
     def detail(self, view: Detail, env: Environment) -> str:
-        return section(view, env.lang)
+        return section(view, env.lang) + edition(view.edition, env.lang)
 
 
 RENDERER = Markdown()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from accordcli.render.json import encode
+from accordcli.render.json import encode, whole
 from accordcli.render.registry import Renderer
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ class Ndjson(Renderer):
         return lines(record.json() for record in view.records)
 
     def detail(self, view: Detail, env: Environment) -> bytes:
-        return lines((view.record.json(),))
+        return lines((whole(view),))
 
 
 RENDERER = Ndjson()

@@ -21,19 +21,95 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 class SourceRecord(NamedTuple):
-    """A source as `accord event ID` cites it."""
+    """A source, with every field a citation needs (inside `event`, and `sources`)."""
 
     id: str
     title: str
-    url: str
+    url: str | None  # None only for the dataset's own entry (`sources --self`)
     publisher: str
+    date: str | None = None  # EDTF, of publication
+    authors: tuple[str, ...] = ()
+    type: str | None = None  # newspaper, journal, book, report, document, web (or dataset)
+    container: str | None = None
+    archived: str | None = None
+    accessed: str | None = None  # ISO day
+    note: str | None = None
 
     @classmethod
-    def of(cls, source: "Source") -> "SourceRecord":
-        return cls(source.id, source.title, source.url, source.publisher)
+    def of(cls, source: "Source", lang: str = "en") -> "SourceRecord":
+        return cls(source.id, source.title, source.url, source.publisher,
+                   source.date.text if source.date else None, source.authors, source.type,
+                   source.container, source.archived, _iso(source.accessed),
+                   text_in(source.note, lang))
 
     def json(self) -> JsonObject:
-        return {"id": self.id, "title": self.title, "url": self.url, "publisher": self.publisher}
+        return {"id": self.id, "title": self.title, "url": self.url, "publisher": self.publisher,
+                "date": self.date, "authors": list(self.authors), "type": self.type,
+                "container": self.container, "archived": self.archived,
+                "accessed": self.accessed, "note": self.note}
+
+    def csv(self) -> tuple[Cell, ...]:
+        return (self.id, self.title, self.url, self.publisher, self.date, self.authors,
+                self.type, self.container, self.archived, self.accessed, self.note)
+
+
+class SourceEntry(NamedTuple):
+    """A source and how many records cite it (`sources`)."""
+
+    source: SourceRecord
+    citation_count: int
+
+    def json(self) -> JsonObject:
+        return {**self.source.json(), "citation_count": self.citation_count}
+
+    def csv(self) -> tuple[Cell, ...]:
+        return (*self.source.csv(), self.citation_count)
+
+    def row(self, names: Names) -> tuple[Cell, ...]:
+        source = self.source
+        return (source.id, source.title, source.publisher, source.date, self.citation_count)
+
+
+# Authors are joined with ";" in CSV, as lists of ids are: names hold commas ("Maley, W.").
+SOURCES = Shape(csv=("id", "title", "url", "publisher", "date", "authors", "type", "container",
+                     "archived", "accessed", "note", "citation_count"),
+                columns=("id", "title", "publisher", "date", "citation_count"))
+
+
+class CitationRecord(NamedTuple):
+    """A record that cites a source (`source ID`): an event, an actor or a clause."""
+
+    kind: str
+    id: str
+    title: str
+    date: str | None  # EDTF: an event's date, a clause's signing
+
+    def json(self) -> JsonObject:
+        return {"kind": self.kind, "id": self.id, "title": self.title, "date": self.date}
+
+    def csv(self) -> tuple[Cell, ...]:
+        return (self.kind, self.id, self.title, self.date)
+
+    def row(self, names: Names) -> tuple[Cell, ...]:
+        return (names.value(self.kind), self.id, self.title, self.date)
+
+
+_CITATION_FIELDS = ("kind", "id", "title", "date")
+CITATIONS = Shape(csv=_CITATION_FIELDS, columns=_CITATION_FIELDS)
+
+
+class SourceDetailRecord(NamedTuple):
+    """A source in full, with every record that cites it."""
+
+    entry: SourceEntry
+    cited_by: tuple[CitationRecord, ...]
+
+    @property
+    def source(self) -> SourceRecord:
+        return self.entry.source
+
+    def json(self) -> JsonObject:
+        return {**self.entry.json(), "cited_by": [c.json() for c in self.cited_by]}
 
 
 class EventDetailRecord(NamedTuple):

@@ -81,12 +81,17 @@ FORMATS = {f.name: f for f in (
     Format("csv", "accordcli.render.csv"),
     Format("markdown", "accordcli.render.markdown"),
     Format("timelinejs", "accordcli.render.timelinejs", "Knight Lab TimelineJS JSON"),
+    Format("bibtex", "accordcli.render.bibtex", "BibTeX, for bibtex and biber"),
+    Format("csl-json", "accordcli.render.csl_json", "CSL-JSON, for Pandoc and Zotero"),
+    Format("ris", "accordcli.render.ris", "RIS, for reference managers"),
     Format("chart", "accordcli.render.chart"),
     Format("report", "accordcli.render.report"),
 )}
 
 # What every command that lists or shows records offers; the first is the default.
 GENERAL = ("table", "json", "ndjson", "csv", "markdown")
+# What the commands that show sources offer besides: bibliographies to cite from.
+BIBLIOGRAPHIES = ("bibtex", "csl-json", "ris")
 
 
 def renderer(name: str) -> Renderer:

@@ -60,8 +60,10 @@ def _slide(event: Event, dataset: Vocabulary, lang: str) -> dict[str, Any]:
     for source_id in event.sources:
         source = dataset.source(source_id)
         if source is not None:
+            about = (f"{source.publisher}, {source.date.text}" if source.date
+                     else source.publisher)
             links.append(f'<a href="{html.escape(source.url, quote=True)}">'
-                         f"{html.escape(source.title)}</a>")
+                         f"{html.escape(source.title)}</a> ({html.escape(about)})")
     if links:
         paragraphs.append("<p>" + "; ".join(links) + "</p>")
     slide: dict[str, Any] = {
@@ -84,8 +86,12 @@ def to_timelinejs(events: Sequence[Event], dataset: Vocabulary, lang: str, *,
     """Return the TimelineJS document (title slide and events) as UTF-8 JSON."""
     document: dict[str, Any] = {"events": [_slide(e, dataset, lang) for e in events]}
     if dataset.title is not None:
+        # The title slide names the data's version, as every export does: TimelineJS
+        # reads only its own keys, so it goes into the slide's text.
+        edition = ("" if dataset.version is None else "<p>" + gettext(
+            "Dataset of {edition}", lang).format(edition=dataset.version.isoformat()) + "</p>")
         document["title"] = {"text": {"headline": html.escape(dataset.title.get(lang)),
-                                      "text": ""}}
+                                      "text": edition}}
     return encode(document, pretty=pretty)
 
 

@@ -16,16 +16,18 @@ from accordcli.text import Cell, listed
 if TYPE_CHECKING:
     from accordcli.actors import ActorSummary, Involvement
     from accordcli.interval import Interval, Moment
-    from accordcli.model import Clause, Dataset, Event, Vocabulary
+    from accordcli.model import Clause, Dataset, Event, Source, Vocabulary
     from accordcli.query import Anniversary
     from accordcli.render.records_more import (
         ActorRecord,
         AnniversaryRecord,
         ClauseRecord,
         HitRecord,
+        SourceEntry,
     )
     from accordcli.render.views_more import Chart, Report
     from accordcli.search import Hit
+    from accordcli.sources import SourceUse
 
 # Column and field labels by key (the key is the JSON and CSV name), and what a listing says
 # when nothing matched: the English is the message, translated where it is shown.
@@ -48,10 +50,16 @@ _LABELS = {
     "years": pN_("label", "Years"), "months": pN_("label", "Months"),
     "days": pN_("label", "Days"), "total_days": pN_("label", "Total days"),
     "notes": pN_("label", "Notes"), "years_ago": pN_("label", "Anniversary"),
+    "publisher": pN_("label", "Publisher"), "citation_count": pN_("label", "Citations"),
+    "cited_by": pN_("label", "Cited by"), "authors": pN_("label", "Authors"),
+    "type": pN_("label", "Type"), "container": pN_("label", "Published in"),
+    "url": pN_("label", "URL"), "archived": pN_("label", "Archived copy"),
+    "accessed": pN_("label", "Accessed"),
 }
 _EMPTY = {
     "no_events": N_("no events match"), "no_actors": N_("no actors match"),
     "no_clauses": N_("no clauses in this dataset"), "no_hits": N_("nothing matches"),
+    "no_sources": N_("no sources match"),
 }
 # Enumerated values (actor kinds, relations to a clause, kinds of search hit) as a person
 # reads them in the detail views; JSON, NDJSON and CSV keep the values themselves, which
@@ -60,7 +68,9 @@ _VALUES = (
     pN_("value", "state"), pN_("value", "organisation"), pN_("value", "group"),
     pN_("value", "person"), pN_("value", "party"), pN_("value", "signatory"),
     pN_("value", "witness"), pN_("value", "event"), pN_("value", "actor"),
-    pN_("value", "clause"), pN_("value", "provision"),
+    pN_("value", "clause"), pN_("value", "provision"), pN_("value", "source"),
+    pN_("value", "newspaper"), pN_("value", "journal"), pN_("value", "book"),
+    pN_("value", "report"), pN_("value", "document"), pN_("value", "web"),
 )
 
 
@@ -92,6 +102,7 @@ class Listing(NamedTuple, Generic[R]):
     names: Names = Names()  # how ids and values read for people
     empty: str = "no_events"  # label key of what an empty listing says on a terminal
     highlight: tuple[str, ...] = ()  # folded search words, shown highlighted on a terminal
+    edition: str | None = None  # the data's [dataset] version (ISO day), which exports name
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -121,6 +132,7 @@ class Detail(NamedTuple):
     fields: tuple[Field, ...]
     flat: Listing[Any]  # the record as rows, for formats that write only rows (CSV)
     sections: tuple[Section, ...] = ()
+    edition: str | None = None  # the data's [dataset] version (ISO day), which exports name
 
 
 class Timeline(NamedTuple):
@@ -148,7 +160,8 @@ def events_listing(events: list[Event], lang: str,
 def timeline_view(events: list[Event], vocabulary: Vocabulary, lang: str,
                   highlight: tuple[str, ...] = ()) -> Timeline:
     """Return the timeline of `events`."""
-    return Timeline(events_listing(events, lang, highlight), tuple(events), vocabulary)
+    listing = events_listing(events, lang, highlight)._replace(edition=edition(vocabulary))
+    return Timeline(listing, tuple(events), vocabulary)
 
 
 def anniversaries_listing(found: list[Anniversary],
@@ -198,6 +211,22 @@ def _names(dataset: Vocabulary, ids: tuple[str, ...], lang: str) -> str:
     return ", ".join(dataset.actor_name(i, lang) for i in ids)
 
 
+def edition(dataset: Vocabulary) -> str | None:
+    """Return the data's version as exports name it (an ISO day), if it has one."""
+    return dataset.version.isoformat() if dataset.version else None
+
+
+def citation(source: Source) -> str:
+    """Return a source as people read it: its title, publisher and date, and its address."""
+    about = f"{source.publisher}, {source.date.text}" if source.date else source.publisher
+    return f"{source.title} ({about}) {source.url}"
+
+
+def _citations(dataset: Vocabulary, ids: tuple[str, ...]) -> str:
+    """Return the sources of a record, one a line, as people read them."""
+    return "\n".join(citation(s) for s in map(dataset.source, ids) if s is not None)
+
+
 def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
     """Return one event in full."""
     from accordcli.render.records_more import EventDetailRecord, SourceRecord
@@ -214,9 +243,10 @@ def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
     fields += [
         Field("actors", ", ".join(whole.actor_names)),
         Field("tags", ", ".join(dataset.tag_label(t, lang) for t in record.tags)),
-        Field("sources", "\n".join(f"{s.title} ({s.publisher}) {s.url}" for s in sources)),
+        Field("sources", _citations(dataset, event.sources)),
     ]
-    return Detail(whole, record.title, tuple(fields), Listing((record,), EVENTS))
+    return Detail(whole, record.title, tuple(fields), Listing((record,), EVENTS),
+                  edition=edition(dataset))
 
 
 def clause_detail(clause: Clause, dataset: Dataset, lang: str) -> Detail:
@@ -233,11 +263,12 @@ def clause_detail(clause: Clause, dataset: Dataset, lang: str) -> Detail:
     fields.append(Field("signed", record.signed))
     if record.in_force:
         fields.append(Field("in_force", record.in_force))
-    fields += [Field("summary", record.summary), Field("sources", ", ".join(record.sources))]
+    fields += [Field("summary", record.summary),
+               Field("sources", _citations(dataset, record.sources))]
     provisions = Listing(record.provisions, PROVISIONS,
                          Names(tags={tag.id: listed(tag.label.get(lang)) for tag in dataset.tags}))
     return Detail(record, f"{record.number}. {record.title}", tuple(fields), provisions,
-                  (Section("provisions", provisions),))
+                  (Section("provisions", provisions),), edition(dataset))
 
 
 def actor_detail(involvement: Involvement, dataset: Dataset, lang: str) -> Detail:
@@ -259,7 +290,7 @@ def actor_detail(involvement: Involvement, dataset: Dataset, lang: str) -> Detai
     fields.append(Field("event_count", str(actor.event_count)))
     if actor.first:
         fields.append(Field("span", f"{actor.first} … {actor.last}"))
-    fields.append(Field("sources", ", ".join(actor.sources)))
+    fields.append(Field("sources", _citations(dataset, actor.sources)))
     events_section = Listing(events, EVENTS)
     # An empty section would be a bare table header; "Event count: 0" already says it.
     sections = tuple(section for section in (
@@ -268,7 +299,57 @@ def actor_detail(involvement: Involvement, dataset: Dataset, lang: str) -> Detai
                                    empty="no_clauses")),
     ) if section.listing.records)
     return Detail(ActorDetailRecord(actor, events, clauses), actor.name, tuple(fields),
-                  events_section, sections)
+                  events_section, sections, edition(dataset))
+
+
+def sources_listing(uses: list[SourceUse], dataset: Vocabulary,
+                    lang: str) -> Listing[SourceEntry]:
+    """Return sources with how many records cite each."""
+    from accordcli.render.records_more import SOURCES, SourceEntry, SourceRecord
+    records = tuple(SourceEntry(SourceRecord.of(u.source, lang), len(u.cited_by)) for u in uses)
+    return Listing(records, SOURCES, empty="no_sources", edition=edition(dataset))
+
+
+def dataset_entry(dataset: Vocabulary, lang: str) -> Listing[SourceEntry]:
+    """Return the dataset itself as a source to cite (`sources --self`)."""
+    from accordcli import __version__
+    from accordcli.render.records_more import SOURCES, SourceEntry, SourceRecord
+    title = dataset.title.get(lang) if dataset.title else gettext("accord dataset", lang)
+    version = edition(dataset)
+    # Translators: who publishes the dataset itself (the publisher of `sources --self`).
+    publisher = gettext("accord contributors", lang)
+    note = gettext("Dataset of accord {version}", lang).format(version=__version__)
+    record = SourceRecord("accord-dataset", title, None, publisher, version, (publisher,),
+                          "dataset", None, None, None, note)
+    return Listing((SourceEntry(record, 0),), SOURCES, edition=version)
+
+
+def source_detail(use: SourceUse, dataset: Vocabulary, lang: str) -> Detail:
+    """Return one source in full, with every record that cites it."""
+    from accordcli.render.records_more import (
+        CITATIONS,
+        SOURCES,
+        CitationRecord,
+        SourceDetailRecord,
+        SourceEntry,
+        SourceRecord,
+    )
+    source = SourceRecord.of(use.source, lang)
+    entry = SourceEntry(source, len(use.cited_by))
+    cited_by = tuple(CitationRecord(c.kind, c.id, c.title.get(lang), c.date)
+                     for c in use.cited_by)
+    fields = [Field("id", source.id), Field("publisher", source.publisher)]
+    optional = (("type", value_label(source.type, lang) if source.type else None),
+                ("container", source.container), ("date", source.date),
+                ("authors", "\n".join(source.authors)), ("url", source.url),
+                ("archived", source.archived), ("accessed", source.accessed),
+                ("note", source.note))
+    fields += [Field(key, value) for key, value in optional if value]
+    fields.append(Field("citation_count", str(entry.citation_count)))
+    citations = Listing(cited_by, CITATIONS, Names(values=value_labels(lang)))
+    sections = (Section("cited_by", citations),) if cited_by else ()
+    return Detail(SourceDetailRecord(entry, cited_by), source.title, tuple(fields),
+                  Listing((entry,), SOURCES), sections, edition(dataset))
 
 
 def caveat(moment: Moment, lang: str) -> str | None:
