@@ -90,13 +90,14 @@ def actor(role: str) -> ActorSummary:
     return ActorSummary(person, 1, None, None)
 
 
-def test_a_long_role_is_one_line_cut_with_an_ellipsis() -> None:
+def test_a_long_role_is_two_lines_cut_with_an_ellipsis() -> None:
     role = "Mediator who shuttled between the capitals\nfor six years " * 4
     for env, mark in ((terminal(), "…"), (terminal(ascii_only=True, encoding="ascii"), "...")):
         lines = drawn(actors_listing([actor(role)], "en"), env).splitlines()
-        assert len(lines) == 3  # header, rule, one row
-        # The line break reads as a space, and the cut comes later, on the same line.
-        assert "capitals fo" in lines[2] and mark in lines[2] and "six" not in lines[2]
+        assert len(lines) == 4  # header, rule, one row of two lines
+        # The line break reads as a space, and the cut ends the second line.
+        assert "capitals for six" in lines[2] and lines[3].endswith(mark)
+        assert lines[3].startswith(" ") and mark not in lines[2]
 
 
 def test_a_cut_never_halves_an_escape() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from accordcli.render.views import label
+from accordcli.render.views import JOINER, label
 from accordcli.text import cell, one_line
 
 if TYPE_CHECKING:
@@ -13,8 +13,9 @@ if TYPE_CHECKING:
 
 
 def listing_lines(listing: Listing[Any]) -> str:
-    """Return one tab-separated line per record, for grep and awk: no header, no wrapping."""
-    return "".join("\t".join(one_line(cell(value)) for value in row) + "\n"
+    """Return one tab-separated line per record, for grep and awk: no header, no wrapping;
+    a list in a cell is joined as in tables and Markdown."""
+    return "".join("\t".join(one_line(cell(value, JOINER)) for value in row) + "\n"
                    for row in listing.rows())
 
 

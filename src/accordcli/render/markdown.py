@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from accordcli.i18n import gettext
 from accordcli.render.registry import Renderer
-from accordcli.render.views import label
+from accordcli.render.views import JOINER, header, label
 from accordcli.text import cell, visible
 
 if TYPE_CHECKING:
@@ -82,11 +82,11 @@ def _md(text: str) -> str:
 
 def table(listing: Listing[Any], lang: str) -> str:
     """Return a GitHub pipe table of the listing's columns."""
-    header = "| " + " | ".join(label(c, lang) for c in listing.columns) + " |"
+    head = "| " + " | ".join(header(c, lang) for c in listing.columns) + " |"
     rule = "|" + "|".join("---" for _ in listing.columns) + "|"
-    rows = ["| " + " | ".join(_md(cell(value)) for value in row) + " |"
+    rows = ["| " + " | ".join(_md(cell(value, JOINER)) for value in row) + " |"
             for row in listing.rows()]
-    return "\n".join([header, rule, *rows]) + "\n"
+    return "\n".join([head, rule, *rows]) + "\n"
 
 
 def section(detail: Detail, lang: str) -> str:

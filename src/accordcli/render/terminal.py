@@ -18,8 +18,19 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from accordcli.render.views import label
-from accordcli.text import Cell, cell, representable, truncate, visible
+from accordcli.render.layout import (
+    DATES,
+    FIXED,
+    GAP,
+    LIMITED,
+    Column,
+    needed,
+    widths,
+    words,
+    wrap,
+)
+from accordcli.render.views import JOINER, header, label
+from accordcli.text import Cell, cell, representable, visible
 
 if TYPE_CHECKING:
     from accordcli.environment import Environment
@@ -27,13 +38,10 @@ if TYPE_CHECKING:
 
 Rows = list[tuple[Cell, ...]]
 
-_NO_WRAP = {"date", "id", "number", "start", "end", "first", "last", "event_count", "signed",
-            "in_force", "kind"}
-# Prose that, wrapped, would make one row of a listing dozens of lines tall (an actor's role
-# runs to a paragraph): one line, cut with an ellipsis. The record's own view shows it whole.
-_ONE_LINE = {"role"}
-_BOLD = ("title", "name")
+_STYLES = {"title": "bold", "name": "bold", "id": "dim"}
 _HIGHLIGHTED = ("title", "name", "text")
+# SIMPLE_HEAD drawn in ASCII: blank but for a rule of "-" under the header.
+_ASCII_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 _MIN_TABLE_WIDTH = 20
 # Nothing accord draws depends on the height; giving one keeps Rich from asking the terminal.
 _HEIGHT = 25
@@ -106,18 +114,27 @@ def _cropped(lines: list[list[tuple[str, str]]], env: Environment) -> str:
 
 
 def _label(key: str, env: Environment) -> str:
-    """Return a column or field label as the terminal will show it."""
+    """Return a field label as the terminal will show it."""
     return representable(label(key, env.lang), env.encoding)
 
 
+def _header(key: str, env: Environment) -> str:
+    """Return a column's header as the terminal will show it."""
+    return representable(header(key, env.lang), env.encoding)
+
+
 def _shown(value: Cell) -> str:
-    return cell(value, ", ")
+    return cell(value, JOINER)
 
 
 def _styled(value: str, env: Environment, style: str = "",
             words: Iterable[str] = ()) -> Text:
     """Return data text as inert Rich Text, its matches of `words` highlighted."""
     text = Text(representable(visible(value), env.encoding), style=style)
+    return _highlighted(text, words)
+
+
+def _highlighted(text: Text, words: Iterable[str]) -> Text:
     if words:
         from accordcli.text import highlight_ranges
 
@@ -126,135 +143,134 @@ def _styled(value: str, env: Environment, style: str = "",
     return text
 
 
-def _cell_text(column: str, value: str, env: Environment, words: tuple[str, ...]) -> Text:
-    return _styled(value, env, "bold" if column in _BOLD else "",
-                   words if column in _HIGHLIGHTED else ())
+def _lines_text(column: str, lines: list[str], listing: Listing[Any]) -> Text:
+    """Return a cell's shown lines as one Rich Text, styled as its column is."""
+    text = Text("\n".join(lines), style=_STYLES.get(column, ""))
+    return _highlighted(text, listing.highlight if column in _HIGHLIGHTED else ())
 
 
-class _Measure(NamedTuple):
-    """A column's widths, and what laying out its values costs."""
+class _Measured(NamedTuple):
+    """A listing's columns measured for layout, and what laying them out costs."""
 
-    natural: int  # unwrapped: its label or longest value, as the terminal will show them
-    narrowest: int  # the narrowest it can be shown at
-    cells: int  # all its values together
-    text: int  # Rich's work on its values' characters, in LAYOUT_BUDGET's units
-
-
-# Narrowest readable width of a wrapping column; ids and dates must fit whole. A one-line
-# column may be narrower: its start and "…" still say what it holds, and the record's own
-# view shows it whole, while the table keeps one line per record.
-_MIN_WRAPPED = 12
-_MIN_ONE_LINE = 8
+    columns: list[Column]
+    cells: int  # all values' cells together
+    text: int  # Rich's work on their characters, in LAYOUT_BUDGET's units
 
 
-def _one_line_limits(listing: Listing[Any], widths: dict[str, _Measure],
-                     width: int) -> dict[str, int]:
-    """Return the width each one-line column is cut to.
+def _measure(listing: Listing[Any], rows: Rows, env: Environment) -> _Measured:
+    columns = []
+    cells = text = 0
+    for index, key in enumerate(listing.columns):
+        values = [_shown(row[index]) for row in rows]
+        dates = key in DATES
+        column = Column(key, words(_header(key, env), env.encoding),
+                        [words(v, env.encoding, dates=dates, flat=key in LIMITED)
+                         for v in values])
+        columns.append(column)
+        cells += sum(len(v) for v in values)
+        text += _text_cost(values)
+    return _Measured(columns, cells, text)
 
-    Rich, left to fit a one-line cell's whole length, would squeeze every other column out
-    of sight. Wrapping and one-line columns share what fixed columns leave; a wrapping
-    column takes no more than its share, and one-line columns the rest.
-    """
-    one_line = [column for column in listing.columns if column in _ONE_LINE]
-    if not one_line:
-        return {}
-    room = width - _gaps(listing) - sum(widths[c].natural for c in listing.columns
-                                        if c in _NO_WRAP)
-    flexible = [c for c in listing.columns if c not in _NO_WRAP]
-    share = room // len(flexible)
-    room -= sum(min(widths[c].natural, share) for c in flexible if c not in _ONE_LINE)
-    return {c: max(room // len(one_line), widths[c].narrowest) for c in one_line}
+
+def _mark(env: Environment) -> str:
+    return "..." if env.ascii_only else "…"
 
 
 def listing_table(listing: Listing[Any], rows: Rows, env: Environment,
-                  widths: dict[str, _Measure]) -> Table:
-    """Return a Rich table of the listing's columns, fitted to the terminal's width."""
-    table = Table(box=box.ASCII if env.ascii_only else box.SIMPLE_HEAD, show_edge=False,
-                  pad_edge=False, expand=False)
-    limits = _one_line_limits(listing, widths, _width(env))
-    for column in listing.columns:
-        table.add_column(
-            _label(column, env),
-            no_wrap=column in _NO_WRAP or column in _ONE_LINE,
-            style="dim" if column == "id" else "",
-            # One-line cells arrive cut to their limit (below); "crop" keeps Rich from adding
-            # its own "…", which an ASCII terminal would print as six characters.
-            overflow="crop" if column in limits else "ellipsis" if column in _ONE_LINE
-            else "fold",
-            max_width=limits.get(column),
-        )
-    mark = "..." if env.ascii_only else "…"
-    for row in rows:
-        cells = []
-        for column, value in zip(listing.columns, row, strict=True):
-            shown = _shown(value)
-            if column in limits:
-                shown = truncate(shown, limits[column], mark, env.encoding, strip=True)
-            cells.append(_cell_text(column, shown, env, listing.highlight))
-        table.add_row(*cells)
+                  measured: _Measured, sizes: list[int]) -> Table:
+    """Return a Rich table of the listing's columns at these widths, its cells wrapped
+    between words; a blank line sets off every row that takes more than one line."""
+    table = Table(box=_ASCII_HEAD if env.ascii_only else box.SIMPLE_HEAD, show_edge=False,
+                  pad_edge=False, expand=False, padding=(0, GAP - 1, 0, 0))
+    mark = _mark(env)
+    for column, size in zip(measured.columns, sizes, strict=True):
+        heading = wrap(column.header, size, env.encoding, mark, fold=True)
+        table.add_column(Text("\n".join(heading)), width=size, no_wrap=True,
+                         overflow="crop")
+    wrapped: list[list[list[str]]] = []
+    for index in range(len(rows)):
+        cells: list[list[str]] = []
+        for column, size in zip(measured.columns, sizes, strict=True):
+            if column.key in LIMITED:
+                cells.append([])  # once the row's height is known
+            else:
+                cells.append(wrap(column.cells[index], size, env.encoding, mark))
+        height = max(len(lines) for lines in cells)
+        for position, (column, size) in enumerate(zip(measured.columns, sizes, strict=True)):
+            if column.key in LIMITED:
+                cells[position] = wrap(column.cells[index], size, env.encoding, mark,
+                                       max_lines=max(LIMITED[column.key], height))
+        wrapped.append(cells)
+    tall = [max(len(lines) for lines in cells) > 1 for cells in wrapped]
+    for index, cells in enumerate(wrapped):
+        following = index + 1 < len(wrapped) and tall[index + 1]
+        table.add_row(*(_lines_text(column, lines, listing)
+                        for column, lines in zip(listing.columns, cells, strict=True)),
+                      end_section=tall[index] or following)
     return table
-
-
-def _widths(listing: Listing[Any], rows: Rows, env: Environment) -> dict[str, _Measure]:
-    """Return each column's widths and costs."""
-    widths = {}
-    for index, column in enumerate(listing.columns):
-        label_width = cell_len(_label(column, env))
-        values = [representable(visible(_shown(row[index])), env.encoding) for row in rows]
-        sizes = [cell_len(v) for v in values]
-        natural = max([label_width, *sizes])
-        if column in _NO_WRAP:
-            narrowest = natural
-        elif column in _ONE_LINE:
-            narrowest = min(natural, max(_MIN_ONE_LINE, label_width))
-        else:
-            longest = max([cell_len(w) for v in values for w in v.split()] or [1])
-            narrowest = min(_MIN_WRAPPED, max(longest, label_width))
-        widths[column] = _Measure(natural, narrowest, sum(sizes), _text_cost(values))
-    return widths
 
 
 def _width(env: Environment) -> int:
     return max(env.width, _MIN_TABLE_WIDTH)
 
 
-def _gaps(listing: Listing[Any]) -> int:
-    # Between two columns: a space of padding on either side of the box's (blank) separator.
-    return 3 * (len(listing.columns) - 1)
+def _label_width(labels: list[str], width: int) -> int:
+    """Return the width of the labels beside stacked values: the longest label's, up to
+    half the width (beyond it a label wraps: escaped for an ASCII terminal, "Tarih
+    aralığı" is 28 characters, which would leave the values no room on a narrow one)."""
+    return min(max(cell_len(text) for text in labels), max(4, width // 2))
 
 
-def _fits(listing: Listing[Any], widths: dict[str, _Measure], width: int) -> bool:
-    return _gaps(listing) + sum(m.narrowest for m in widths.values()) <= width
+def stacked(listing: Listing[Any], env: Environment, measured: _Measured) -> Text:
+    """Return the records one after another, each a block of labelled values wrapped
+    beside their labels, a blank line between two blocks.
+
+    The lines are laid out here, so Rich only styles them: a grid per record would cost
+    Rich far more than the text does.
+    """
+    width = _width(env)
+    labels = [_header(key, env) for key in listing.columns]
+    room = _label_width(labels, width)
+    value_room = max(width - room - GAP, 1)
+    mark = _mark(env)
+    heads = [wrap(column.header, room, env.encoding, mark, fold=True)
+             for column in measured.columns]
+    out = Text(no_wrap=True, overflow="crop", end="")
+    for index in range(len(listing.records)):
+        if index:
+            out.append("\n\n")
+        for position, (column, head) in enumerate(zip(measured.columns, heads, strict=True)):
+            values = _lines_text(column.key, wrap(column.cells[index], value_room,
+                                                  env.encoding, mark, fold=True), listing)
+            lines = values.split("\n", allow_blank=True)
+            for number in range(max(len(head), len(lines))):
+                if position or number:
+                    out.append("\n")
+                if number < len(head):
+                    out.append(head[number], style="dim")
+                if number < len(lines) and lines[number].plain:
+                    used = cell_len(head[number]) if number < len(head) else 0
+                    out.append(" " * (room - used + GAP))
+                    out.append_text(lines[number])
+    return out
 
 
 def listing_view(listing: Listing[Any], rows: Rows, env: Environment,
-                 widths: dict[str, _Measure]) -> RenderableType:
+                 measured: _Measured) -> RenderableType:
     """Return the listing as a table, or as stacked records when a table would not fit.
 
     Rich fits a table that is too wide by dropping columns and cropping cells; a narrow
     terminal gets every value whole, one labelled record after another, instead.
     """
-    width = _width(env)
-    if _fits(listing, widths, width):
-        return listing_table(listing, rows, env, widths)
-    parts: list[RenderableType] = []
-    for row in rows:
-        grid = Table.grid(padding=(0, 1))
-        _add_label_column(grid, width)
-        grid.add_column(overflow="fold")
-        for column, value in zip(listing.columns, row, strict=True):
-            grid.add_row(Text(_label(column, env)),
-                         _cell_text(column, _shown(value), env, listing.highlight))
-        if parts:
-            parts.append(Text(""))
-        parts.append(grid)
-    return Group(*parts)
+    sizes = widths(measured.columns, _width(env))
+    if sizes is None:
+        return stacked(listing, env, measured)
+    return listing_table(listing, rows, env, measured, sizes)
 
 
 def _add_label_column(grid: Table, width: int) -> None:
-    """Add the labels' column to a grid of labelled values. A label may take half the width
-    and wraps beyond it: escaped for an ASCII terminal, "Tarih aralığı" is 28 characters,
-    which would leave the values no room at all on a narrow one."""
+    """Add the labels' column to a grid of labelled fields: it may take half the width and
+    wraps beyond it (see _label_width)."""
     grid.add_column(style="dim", overflow="fold", max_width=max(4, width // 2))
 
 
@@ -269,7 +285,7 @@ def detail_group(detail: Detail, env: Environment) -> Group:
     for key, listing in detail.sections:
         rows = listing.rows()
         parts += [Text(""), Text(_label(key, env), style="bold"),
-                  listing_view(listing, rows, env, _widths(listing, rows, env))]
+                  listing_view(listing, rows, env, _measure(listing, rows, env))]
     return Group(*parts)
 
 
@@ -291,10 +307,10 @@ def listing_text(listing: Listing[Any], env: Environment) -> str:
     if len(listing.records) * len(listing.columns) * _ROW_CELL > LAYOUT_BUDGET:
         return _as_lines(listing, env.lang)  # not even measured
     rows = listing.rows()
-    widths = _widths(listing, rows, env)
-    if _listing_cost(listing, rows, widths, _width(env), listing.highlight) > LAYOUT_BUDGET:
+    measured = _measure(listing, rows, env)
+    if _listing_cost(listing, rows, measured, _width(env), listing.highlight) > LAYOUT_BUDGET:
         return _as_lines(listing, env.lang)
-    return render_to_text(listing_view(listing, rows, env, widths), env)
+    return render_to_text(listing_view(listing, rows, env, measured), env)
 
 
 def detail_text(detail: Detail, env: Environment) -> str:
@@ -309,7 +325,7 @@ def detail_text(detail: Detail, env: Environment) -> str:
             cost += LAYOUT_BUDGET + 1
             break
         rows = listing.rows()
-        cost += _listing_cost(listing, rows, _widths(listing, rows, env), width)
+        cost += _listing_cost(listing, rows, _measure(listing, rows, env), width)
     if cost > LAYOUT_BUDGET:
         _say_lines(1 + sum(len(listing.records) for _, listing in detail.sections), env.lang)
         from accordcli.render.lines import detail_lines
@@ -336,21 +352,18 @@ def _text_cost(values: Iterable[str]) -> int:
     return costly // _PER_CHARACTER + plain // _PER_ASCII
 
 
-def _listing_cost(listing: Listing[Any], rows: Rows, widths: dict[str, _Measure], width: int,
+def _listing_cost(listing: Listing[Any], rows: Rows, measured: _Measured, width: int,
                   words: tuple[str, ...] = ()) -> int:
     """Estimate what Rich would spend on the listing, in LAYOUT_BUDGET's units: its values,
-    the lines its wrapping columns fold into, their characters, and highlighted matches."""
-    fits = _fits(listing, widths, width)
+    the lines they wrap into, their characters, and highlighted matches."""
+    fits = needed(measured.columns) <= width
     cost = len(rows) * len(listing.columns) * (_ROW_CELL if fits else _STACKED_CELL)
-    cost += sum(measure.text for measure in widths.values())
-    wrapping = [c for c in listing.columns if c not in _NO_WRAP and c not in _ONE_LINE]
-    if wrapping:
-        if fits:
-            fixed = sum(widths[c].natural for c in listing.columns if c not in wrapping)
-            room = (width - _gaps(listing) - fixed) // len(wrapping)
-        else:
-            room = width // 2  # stacked records: values beside their labels
-        cost += sum(widths[c].cells for c in wrapping) // max(room, 1)
+    cost += measured.text
+    # Lines: the text spread over the width a table leaves it, or beside stacked labels.
+    fixed = sum(max((c.natural for c in column.cells), default=0)
+                for column in measured.columns if column.key in FIXED)
+    room = max(width - fixed, 1) if fits else max(width // 2, 1)
+    cost += measured.cells // room
     if words:
         from accordcli.text import fold
 

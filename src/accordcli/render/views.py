@@ -56,6 +56,12 @@ _LABELS = {
     "url": pN_("label", "URL"), "archived": pN_("label", "Archived copy"),
     "accessed": pN_("label", "Accessed"),
 }
+# Column headers that differ from the field's label: a table's short columns are as narrow
+# as their values, so their headers are short words.
+_HEADERS = {"event_count": pN_("header", "Events")}
+# How a list (names, tags, relations) reads for people, in tables, lines and Markdown alike;
+# CSV joins ids with ";".
+JOINER = ", "
 _EMPTY = {
     "no_events": N_("no events match"), "no_actors": N_("no actors match"),
     "no_clauses": N_("no clauses in this dataset"), "no_hits": N_("nothing matches"),
@@ -79,6 +85,11 @@ def label(key: str, lang: str) -> str:
     if key in _EMPTY:
         return gettext(_EMPTY[key], lang)
     return pgettext("label", _LABELS[key], lang) if key in _LABELS else key
+
+
+def header(key: str, lang: str) -> str:
+    """Return the header of the column `key` in `lang`."""
+    return pgettext("header", _HEADERS[key], lang) if key in _HEADERS else label(key, lang)
 
 
 def value_label(value: str, lang: str) -> str:
@@ -208,7 +219,7 @@ def hits_listing(hits: list[Hit], lang: str,
 
 
 def _names(dataset: Vocabulary, ids: tuple[str, ...], lang: str) -> str:
-    return ", ".join(dataset.actor_name(i, lang) for i in ids)
+    return JOINER.join(dataset.actor_name(i, lang) for i in ids)
 
 
 def edition(dataset: Vocabulary) -> str | None:
@@ -235,14 +246,15 @@ def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
                     if s is not None)
     whole = EventDetailRecord(record, tuple(dataset.actor_name(a, lang) for a in event.actors),
                               sources)
-    span = record.start if record.start == record.end else f"{record.start} … {record.end}"
-    fields = [Field("date", record.date), Field("span", span), Field("id", record.id),
-              Field("summary", record.summary)]
+    fields = [Field("date", record.date)]
+    if record.start != record.end:  # a one-day event's span would repeat its date
+        fields.append(Field("span", f"{record.start} … {record.end}"))
+    fields += [Field("id", record.id), Field("summary", record.summary)]
     if record.note:
         fields.append(Field("note", record.note))
     fields += [
-        Field("actors", ", ".join(whole.actor_names)),
-        Field("tags", ", ".join(dataset.tag_label(t, lang) for t in record.tags)),
+        Field("actors", JOINER.join(whole.actor_names)),
+        Field("tags", JOINER.join(dataset.tag_label(t, lang) for t in record.tags)),
         Field("sources", _citations(dataset, event.sources)),
     ]
     return Detail(whole, record.title, tuple(fields), Listing((record,), EVENTS),
@@ -289,7 +301,8 @@ def actor_detail(involvement: Involvement, dataset: Dataset, lang: str) -> Detai
         fields.append(Field("affiliation", dataset.actor_name(actor.affiliation, lang)))
     fields.append(Field("event_count", str(actor.event_count)))
     if actor.first:
-        fields.append(Field("span", f"{actor.first} … {actor.last}"))
+        span = actor.first if actor.first == actor.last else f"{actor.first} … {actor.last}"
+        fields.append(Field("span", span))
     fields.append(Field("sources", _citations(dataset, actor.sources)))
     events_section = Listing(events, EVENTS)
     # An empty section would be a bare table header; "Event count: 0" already says it.
