@@ -84,6 +84,23 @@ def test_rejections_say_what_is_wrong(text: str, fragment: str) -> None:
         parse_edtf(text)
 
 
+@pytest.mark.parametrize(("text", "message"), [
+    # An interval's problem is said of the whole interval, never of a fragment ('..').
+    ("1980-01-01/..", "'1980-01-01/..': an interval needs both its ends; an open end ('..') "
+                      "is not supported"),
+    ("../1989", "'../1989': an interval needs both its ends"),
+    ("1980/", "'1980/': an interval needs both its ends"),
+    ("1988-13/1989", "'1988-13/1989': month 13 does not exist"),
+    ("1988/1989-02-30", "'1988/1989-02-30': February 1989 has no day 30"),
+    ("1988/x", "'1988/x' is not a date"),
+])
+def test_an_interval_is_quoted_whole(text: str, message: str) -> None:
+    with pytest.raises(EdtfError) as refused:
+        parse_edtf(text)
+    assert str(refused.value.args[0]) == message if message.endswith("supported") else (
+        str(refused.value.args[0]).startswith(message))
+
+
 @given(st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)))
 def test_iso_days_agree_with_datetime(day: dt.date) -> None:
     span = parse_edtf(day.isoformat())

@@ -409,3 +409,9 @@ def test_ids_with_digits_and_a_word_and_other_records_numbered_ids_are_fine() ->
     assert dataset_of(text).events[0].id == "1988-summit"
     assert dataset_of(text.replace('id = "a"', 'id = "1988"').replace(
         'actors = ["a"]', 'actors = ["1988"]')).actors[0].id == "1988"
+
+
+def test_an_open_interval_is_refused_without_quoting_a_fragment() -> None:
+    found = problems_of(HEAD + EVENT.replace('date = "1988-04-14"', 'date = "1980-01-01/.."'))
+    assert found == ["events[0] (id 'e').date: '1980-01-01/..': an interval needs both its "
+                     "ends; an open end ('..') is not supported"]

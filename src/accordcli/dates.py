@@ -131,6 +131,8 @@ def could_be_event_id(text: str) -> bool:
 def event_id_refusal(text: str) -> Message | None:
     """Return why an event id would be taken for a date on the command line (it has no
     letter, or the grammar reads it), or None for an id that would not."""
+    if text[:1].isalpha() and "," not in text:
+        return None  # almost every id, at the cost of two checks: a large file has many
     if not _has_letter(text):
         return Message("event id {id} has no letter, so it would be taken for a date; add a "
                        "word, e.g. {example}", id=repr(text), example=repr(f"event-{text}"))

@@ -79,8 +79,16 @@ def parse_edtf(text: str) -> Span:
             uncertain=qualifier in ("?", "%"),
             approximate=qualifier in ("~", "%"),
         )
-    first_start, _, first_precision, first_q = _part(pieces[0])
-    _, last_end, last_precision, last_q = _part(pieces[1])
+    if ".." in pieces or "" in pieces:
+        raise EdtfError(Message("{date}: an interval needs both its ends; an open end ('..') "
+                                "is not supported", date=repr(text)))
+    try:
+        first_start, _, first_precision, first_q = _part(pieces[0])
+        _, last_end, last_precision, last_q = _part(pieces[1])
+    except EdtfError as err:  # said of the whole interval, never of a fragment of it
+        said = err.args[0]
+        raise EdtfError(Message(said.text, said.context, **{**said.fields,
+                                                            "date": repr(text)})) from None
     if first_start > last_end:
         raise EdtfError(Message("{date}: the interval ends before it starts", date=repr(text)))
     qualifiers = first_q + last_q
