@@ -41,6 +41,8 @@ SOURCE_KEYS = {"id": str, "title": str, "url": str, "publisher": str, "date": OP
                "archived": OPTIONAL, "accessed": OPTIONAL, "note": OPTIONAL}
 # A record in full (event, clauses N, actor, source) names the version of its data.
 IN_FULL = {"dataset_version": str}
+HIT_KEYS = {"kind": str, "id": str, "title": str, "date": (str, type(None)), "match": str,
+            "text": str, "snippet": str, "snippet_lang": str}
 
 
 def assert_shape(record: dict[str, Any], shape: dict[str, Any]) -> None:
@@ -166,6 +168,17 @@ def test_sources_array_and_source_object(run: Run) -> None:
     assert one["citation_count"] == len(one["cited_by"]) == sources[1]["citation_count"]
     assert one["cited_by"][0] == {"kind": "event", "id": "talks-open",
                                   "title": "Talks open in İstanbul", "date": "1982-06"}
+
+
+def test_search_hits_keep_their_fields_and_add_the_snippet(run: Run) -> None:
+    hits = output(run, "search", "the") + output(run, "search", "troops")
+    assert {h["kind"] for h in hits} == {"event", "actor", "clause", "provision"}
+    for hit in hits:
+        assert_shape(hit, HIT_KEYS)
+        assert hit["match"] in ("title", "text") and hit["snippet_lang"] in ("en", "tr")
+    header = run("search", "the", "--data", S, "--format", "csv").stdout.splitlines()[0]
+    # CSV: new columns only ever after the old ones.
+    assert header == "kind,id,title,date,match,text,snippet,snippet_lang"
 
 
 def test_ndjson_is_the_json_array_one_object_per_line(run: Run) -> None:

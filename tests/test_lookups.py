@@ -34,7 +34,7 @@ def test_search_ranks_title_matches_first_and_covers_every_kind(run: Run) -> Non
     assert ("provision", "peace/II.1") in {(h["kind"], h["id"]) for h in provision}
     assert json_of(run, "search", "envoy")[0] == {
         "kind": "actor", "id": "envoy", "title": "Ada Envoy", "date": None, "match": "title",
-        "text": "Mediator"}
+        "text": "Mediator", "snippet": "Ada Envoy", "snippet_lang": "en"}
 
 
 def test_search_in_turkish_shows_turkish_titles(run: Run) -> None:
@@ -44,7 +44,8 @@ def test_search_in_turkish_shows_turkish_titles(run: Run) -> None:
 
 def test_search_highlights_on_a_terminal_only(run: Run) -> None:
     piped = run("search", "istanbul", "--data", S)
-    assert piped.stdout == "event\ttalks-open\tTalks open in İstanbul\n"
+    assert piped.stdout == ("event\ttalks-open\t1982-06\tTalks open in İstanbul"
+                            "\tTalks open in İstanbul\n")
     colour = run("search", "istanbul", "--data", S, env={"TTY_COMPATIBLE": "1"})
     assert "\x1b[" in colour.stdout and "İstanbul" in colour.stdout
     # Which characters are highlighted: test_terminal.py.
@@ -60,6 +61,19 @@ def test_search_limit_keeps_the_best_hits(run: Run) -> None:
 def test_timeline_search_uses_the_same_matching(run: Run) -> None:
     ids = [e["id"] for e in json_of(run, "timeline", "--search", "ISTANBUL")]
     assert ids == ["talks-open"]
+    assert [e["id"] for e in json_of(run, "timeline", "--search", "ope")] == ["talks-open"]
+    assert json_of(run, "timeline", "--search", "pen") == []  # never inside a word
+
+
+def test_repeated_timeline_searches_must_all_match(run: Run) -> None:
+    def ids(*args: str) -> list[str]:
+        return [e["id"] for e in json_of(run, "timeline", *args)]
+
+    assert ids("-s", "troops") == ["border-war", "withdrawal"]
+    assert ids("-s", "troops", "-s", "northland") == ["border-war", "withdrawal"]
+    assert ids("-s", "troops", "-s", "cross") == ["border-war"]
+    assert ids("-s", "cross", "-s", "troops") == ids("-s", "cross troops")
+    assert ids("-s", "troops", "-s", "istanbul") == []
 
 
 # on ----------------------------------------------------------------------------------------

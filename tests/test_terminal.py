@@ -10,8 +10,9 @@ import pytest
 from accordcli.actors import ActorSummary, actor_summaries
 from accordcli.environment import Environment
 from accordcli.load import load
+from accordcli.match import parse_query
 from accordcli.model import Actor, Dataset, LocalText
-from accordcli.query import search_words, timeline
+from accordcli.query import timeline
 from accordcli.render.registry import render
 from accordcli.render.terminal import LAYOUT_BUDGET
 from accordcli.render.views import actors_listing, events_listing, hits_listing
@@ -56,9 +57,10 @@ def reversed_text(styled: str) -> list[str]:
 
 
 def test_only_the_matched_words_are_highlighted(sample: Dataset) -> None:
-    words = search_words("istanbul")
-    listing = hits_listing(search(sample, "istanbul", "en"), "en", words)
-    assert reversed_text(drawn(listing, terminal(colours="standard"))) == ["İstanbul"]
+    query = parse_query("istanbul")
+    listing = hits_listing(search(sample, query, "en"), "en", query.highlight)
+    # In the title and in the snippet (the title, the only text that matched).
+    assert reversed_text(drawn(listing, terminal(colours="standard"))) == ["İstanbul"] * 2
     assert "\x1b" not in drawn(listing, terminal())  # no colours: no styling at all
 
 

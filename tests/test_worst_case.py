@@ -34,7 +34,7 @@ from typer.testing import CliRunner
 
 from accordcli.cli import app
 from accordcli.environment import Colours, Environment
-from accordcli.text import _fold_char, fold, fold_with_map, highlight_ranges
+from accordcli.text import _fold_char, fold, fold_with_map
 from conftest import SAMPLE, clean_env
 
 MAX_BYTES = 1_000_000  # every file stays under 1 MB
@@ -323,23 +323,6 @@ def per_character_fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-def word_by_word_ranges(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    folded, origin = per_character_fold(text)
-    ranges: list[tuple[int, int]] = []
-    for word in words:
-        start = folded.find(word)
-        while start != -1:
-            ranges.append((origin[start], origin[start + len(word) - 1] + 1))
-            start = folded.find(word, start + 1)
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(ranges):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 # Characters whose widths rich measures by special rules, and ones that fold specially.
 TRICKY = st.sampled_from(["a", " ", "  ", WIDE, "\u0301", "\u200d", "\ufe0f", "❤", "👩", "🔬",
                           "ß", "İ", "ı", "\u00ad", "\u200b", "\t", "\n", "ﬁ", "Ⅻ", "\x1b",
@@ -352,12 +335,6 @@ def test_fold_in_c_equals_folding_each_character(text: str) -> None:
     folded, origin = per_character_fold(text)
     assert fold_with_map(text) == (folded, origin)
     assert fold(text) == folded.strip()
-
-
-@given(TEXTS, st.lists(st.sampled_from(["a", "ab", "b a", "ss", "i", WIDE, "e", "aa"]),
-                       min_size=1, max_size=4))
-def test_one_pass_highlights_equal_word_by_word(text: str, words: list[str]) -> None:
-    assert highlight_ranges(text, words) == word_by_word_ranges(text, words)
 
 
 def test_every_fold_that_holds_a_space_is_one_space_or_has_none_at_its_ends() -> None:

@@ -6,13 +6,13 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from accordcli.errors import DateOrder, EmptySearch, NotFound, UnknownKind, UsageError
+from accordcli.errors import DateOrder, NotFound, UnknownKind, UsageError
 from accordcli.i18n import N_, Message
 from accordcli.model import ACTOR_KINDS, Actor, Clause, Dataset, Event, Vocabulary, Window, id_key
-from accordcli.text import fold_words, matches_all
 
 if TYPE_CHECKING:
     from accordcli.dates import DayRange, EventId
+    from accordcli.match import Query
 
 
 def chronological(events: Iterable[Event]) -> list[Event]:
@@ -42,6 +42,17 @@ def event_text(event: Event) -> list[str]:
     return texts
 
 
+def search_query(search: str | Sequence[str]) -> Query:
+    """Return the query of one or more --search values: every term of each must match.
+
+    Raise EmptySearch when one holds no word, since a blank search matching everything
+    would hide the mistake.
+    """
+    from accordcli.match import parse_query
+
+    return parse_query(search)
+
+
 def timeline(
     dataset: Dataset | Window,
     *,
@@ -49,7 +60,7 @@ def timeline(
     last: dt.date | None = None,
     actors: Sequence[str] = (),
     tags: Sequence[str] = (),
-    search: str | None = None,
+    search: str | Sequence[str] | None = None,
     limit: int | None = None,
     reverse: bool = False,
     within: bool = False,
@@ -58,13 +69,15 @@ def timeline(
 
     An event matches the dates when its span overlaps first..last (both inclusive), so a
     period that began earlier and is still running is included; `within`, only when its
-    whole span lies inside first..last. Repeated --actor or --tag
-    values match events with any of them. A period that ends before it starts holds no
-    event (see check_period).
+    whole span lies inside first..last. Repeated --actor or --tag values match events with
+    any of them; every term of every --search value must match (match.py). A period that
+    ends before it starts holds no event (see check_period).
     """
     actor_keys = {id_key(require_actor(dataset, a).id) for a in actors}
     tag_keys = {id_key(require_tag(dataset, t)) for t in tags}
-    words = search_words(search) if search is not None else ()
+    query = search_query(search) if search is not None else None
+    if query is not None:
+        from accordcli.match import form_of
     low = first or dt.date.min
     high = last or dt.date.max
     selected = []
@@ -75,7 +88,7 @@ def timeline(
             continue
         if tag_keys and not tag_keys.intersection(id_key(t) for t in event.tags):
             continue
-        if words and not matches_all(words, event_text(event)):
+        if query is not None and not query.matches(form_of(event_text(event))):
             continue
         selected.append(event)
     ordered = chronological(selected)
@@ -210,15 +223,6 @@ def check_period(first: dt.date | None, last: dt.date | None) -> None:
     """Raise DateOrder when a period's first day is after its last."""
     if first and last and first > last:
         raise DateOrder(first, last)
-
-
-def search_words(text: str) -> tuple[str, ...]:
-    """Return the distinct folded words of a search, in order; raise EmptySearch when it
-    has none, since a blank search matching everything would hide the mistake."""
-    words = fold_words(text)
-    if not words:
-        raise EmptySearch()
-    return words
 
 
 def counts(dataset: Dataset) -> dict[str, int]:

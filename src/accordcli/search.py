@@ -1,66 +1,206 @@
-"""Find every event, actor, clause and provision holding all the words of a query, ranked."""
+"""The search command: every event, actor, instrument and provision holding all the terms of
+a query (match.py), ranked, each with a snippet of where it matched.
+
+Ranking, best first (README "Search" says the same to users):
+0. the record whose id the query spells (`search un` finds the UN actor first, and finds it
+   even if no text of it holds the words);
+1. a record's own name holding every term: an actor's name, an instrument's title;
+2. then an event's title holding every term;
+3. then every other hit (the terms in body text, or spread over title and body);
+within each, hits whose terms are whole words (where they rank: in the name or title for
+1 and 2) before hits that need a word start; then events in date order, actors, and
+instruments each followed by its provisions, in file order.
+
+The same answers come from the data in memory (search) and from the index's full-text
+tables (cache.py, fts.py), which a search builds on first use.
+"""
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
-from accordcli.model import Dataset
-from accordcli.query import chronological, search_words
-from accordcli.text import contains_all, fold_texts, listed
+from accordcli.match import Query, excerpt, form_of, parse_query, snippet, word_form
+from accordcli.model import Actor, Clause, Dataset, Event, LocalText
+from accordcli.query import chronological
+from accordcli.text import listed
+
+
+@dataclass(frozen=True, slots=True)
+class Searched:
+    """One record as search sees it: its texts in every language, and what a hit shows."""
+
+    kind: str  # "event", "actor", "clause" or "provision"
+    id: str
+    own: bool  # its titles are its own name (an actor, an instrument): ranked first
+    titles: tuple[LocalText, ...]
+    bodies: tuple[LocalText, ...]
+    title: LocalText  # what a hit shows as its title
+    text: LocalText  # and as its text
+    date: str | None = None  # EDTF
+
+    def title_form(self) -> str:
+        return form_of(t for text in self.titles for t in text.variants())
+
+    def body_form(self) -> str:
+        return form_of(t for text in self.bodies for t in text.variants())
+
+
+def of_event(event: Event) -> Searched:
+    bodies = (event.summary,) if event.note is None else (event.summary, event.note)
+    return Searched("event", event.id, False, (event.title,), bodies, event.title,
+                    event.summary, event.date.text)
+
+
+def of_actor(actor: Actor) -> Searched:
+    return Searched("actor", actor.id, True, (actor.name,), (actor.role,), actor.name,
+                    actor.role)
+
+
+def of_clause(clause: Clause) -> Searched:
+    titles = (clause.title,) if clause.full_title is None else (clause.title,
+                                                                 clause.full_title)
+    return Searched("clause", clause.id, True, titles, (clause.summary,), clause.title,
+                    clause.summary, clause.signed.text)
+
+
+def of_provision(clause: Clause, index: int) -> Searched:
+    provision = clause.provisions[index]
+
+    # Every provision's hit names its clause: cut, as listings cut a name they repeat for
+    # every record; the clause's own hit shows it whole.
+    def named(title: str) -> str:
+        return f"{clause.number}. {listed(title)}, {provision.number}"
+
+    title = LocalText(named(clause.title.en),
+                      None if clause.title.tr is None else named(clause.title.tr))
+    return Searched("provision", f"{clause.id}/{provision.number}", False, (),
+                    (provision.text,), title, provision.text)
+
+
+# Where a record comes from: its kind, and for events its position in the file, for actors
+# and clauses their index, for provisions their clause's index and their own. The index
+# stores it (fts.py) to find the record again.
+Origin = tuple[str, int, int]
+
+
+def records(dataset: Dataset) -> Iterator[tuple[Origin, Searched]]:
+    """Yield every searchable record, in the order that breaks ties in the ranking."""
+    positions = {id(event): position for position, event in enumerate(dataset.events)}
+    for event in chronological(dataset.events):
+        yield ("event", positions[id(event)], 0), of_event(event)
+    for index, actor in enumerate(dataset.actors):
+        yield ("actor", index, 0), of_actor(actor)
+    for index, clause in enumerate(dataset.clauses):
+        yield ("clause", index, 0), of_clause(clause)
+        for number in range(len(clause.provisions)):
+            yield ("provision", index, number), of_provision(clause, number)
+
+
+def record_of(origin: Origin, event: Callable[[int], Event], actors: tuple[Actor, ...],
+              clauses: Callable[[], tuple[Clause, ...]]) -> Searched:
+    """Return the record an Origin names, from the parts of a dataset (as an index holds
+    them: events one at a time, the instruments only when asked)."""
+    kind, index, sub = origin
+    if kind == "event":
+        return of_event(event(index))
+    if kind == "actor":
+        return of_actor(actors[index])
+    if kind == "clause":
+        return of_clause(clauses()[index])
+    return of_provision(clauses()[index], sub)
+
+
+Rank = tuple[int, bool]  # (tier, not exact): smaller ranks first; tier -1 is the id
+
+
+def rank(record: Searched, query: Query) -> tuple[Rank, bool] | None:
+    """Return how well `record` matches (and whether in its titles), or None if it does not."""
+    titles = record.title_form()
+    everything = f"{titles}\n{record.body_form()}"
+    named = word_form(record.id) == query.spelled
+    if not named and not query.matches(everything):
+        return None
+    titled = query.matches(titles)
+    if named:
+        return (-1, False), titled
+    scope = titles if titled else everything
+    tier = (0 if record.own else 1) if titled else 2
+    return (tier, not query.exact.matches(scope)), titled
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One search result: what matched, where, and how well."""
+    """One search result: what matched, where, how well, and a snippet of it."""
 
     kind: str  # "event", "actor", "clause" or "provision"
     id: str
     title: str
     text: str
-    in_title: bool  # every word matched the title (or name): ranked first
-    date: str | None = None
+    in_title: bool  # every term matched the title (or name)
+    date: str | None
+    snippet: str  # at most match.SNIPPET characters of the text that matched
+    snippet_lang: str  # the language of that text
 
 
-def search(dataset: Dataset, text: str, lang: str, *, limit: int | None = None) -> list[Hit]:
-    """Return events, actors, clauses and provisions whose text contains every word of `text`,
-    the best `limit` of them when given.
+def hit(record: Searched, titled: bool, query: Query, lang: str) -> Hit:
+    """Return the hit of a matching record, shown in `lang`, with its snippet."""
+    shown, lang_of_snippet = _snippet(record, query, lang)
+    return Hit(record.kind, record.id, record.title.get(lang), record.text.get(lang), titled,
+               record.date, shown, lang_of_snippet)
 
-    Matching ignores case, accents and Turkish dotted/dotless i, in every language of the
-    dataset; hits whose title holds every word come first, then file order within a kind.
+
+def _languages(text: LocalText, lang: str) -> list[tuple[str, str]]:
+    """Return the variants of `text` with their languages, the one shown in `lang` first."""
+    variants = [("en", text.en)] + ([("tr", text.tr)] if text.tr is not None else [])
+    if lang == "tr" and text.tr:
+        variants.reverse()
+    return variants
+
+
+def _snippet(record: Searched, query: Query, lang: str) -> tuple[str, str]:
+    """The snippet comes from the first text holding a match: the body texts as shown in
+    `lang`, then the titles as shown, then the other language's body texts and titles."""
+    shown: list[tuple[str, str]] = []
+    other: list[tuple[str, str]] = []
+    for local in (*record.bodies, *record.titles):
+        first, *rest = _languages(local, lang)
+        shown.append(first)
+        other.extend(rest)
+    for language, text in shown + other:
+        found = snippet(text, query)
+        if found is not None:
+            return found, language
+    # Found by its id alone: the start of its text.
+    language, shown_text = _languages(record.text, lang)[0]
+    return excerpt(shown_text, 0, 0), language
+
+
+def search(dataset: Dataset, query: Query | str, lang: str, *,
+           limit: int | None = None) -> list[Hit]:
+    """Return the hits of `query` (or of the query a text asks, match.parse_query) in
+    `dataset`, best first, at most `limit` of them.
+
+    Only the hits kept are built: the rest are ranked and dropped.
     """
-    words = search_words(text)
-    hits: list[Hit] = []
+    if isinstance(query, str):
+        query = parse_query(query)
+    ranked = (
+        (found[0], position, record, found[1])
+        for position, (_, record) in enumerate(records(dataset))
+        if (found := rank(record, query)) is not None
+    )
+    kept = (heapq.nsmallest(limit, ranked, key=lambda r: (r[0], r[1])) if limit is not None
+            else sorted(ranked, key=lambda r: (r[0], r[1])))
+    return [hit(record, titled, query, lang) for _, _, record, titled in kept]
 
-    def consider(kind: str, identifier: str, titles: tuple[str, ...], body: list[str],
-                 title: str, shown: str, date: str | None = None) -> None:
-        # Each text is folded once: the title test reuses the titles' part of the whole.
-        folded_titles = fold_texts(titles)
-        folded_body = fold_texts(body)
-        everything = f"{folded_titles} \n {folded_body}" if titles and body else (
-            folded_titles or folded_body)
-        if contains_all(words, everything):
-            hits.append(Hit(kind, identifier, title, shown, contains_all(words, folded_titles),
-                            date))
 
-    for event in chronological(dataset.events):
-        # The body without the title, which consider() already folds as the title.
-        body = [*event.summary.variants(), *(event.note.variants() if event.note else ())]
-        consider("event", event.id, event.title.variants(), body,
-                 event.title.get(lang), event.summary.get(lang), event.date.text)
-    for actor in dataset.actors:
-        consider("actor", actor.id, actor.name.variants(), list(actor.role.variants()),
-                 actor.name.get(lang), actor.role.get(lang))
-    for clause in dataset.clauses:
-        titles = clause.title.variants() + (clause.full_title.variants()
-                                             if clause.full_title else ())
-        consider("clause", clause.id, titles, list(clause.summary.variants()),
-                 clause.title.get(lang), clause.summary.get(lang), clause.signed.text)
-        for provision in clause.provisions:
-            # Every provision's hit names its clause: cut, as listings cut a name they
-            # repeat for every record; the clause's own hit shows it whole.
-            consider("provision", f"{clause.id}/{provision.number}", (),
-                     list(provision.text.variants()),
-                     f"{clause.number}. {listed(clause.title.get(lang))}, {provision.number}",
-                     provision.text.get(lang))
-    ranked = sorted(hits, key=lambda h: not h.in_title)  # stable: keeps order within a rank
-    return ranked[:limit] if limit is not None else ranked
+def find(path: Path | None, query: Query, lang: str, *, limit: int | None, use_cache: bool,
+         cache_dir: Path | None) -> list[Hit]:
+    """Return the hits of `query` in the data file at `path` (the shipped one by default)."""
+    from accordcli import load
+
+    return search(load.load(path, use_cache=use_cache, cache_dir=cache_dir), query, lang,
+                  limit=limit)

@@ -1,6 +1,7 @@
 """Text as accord compares and shows it: folding, unsafe characters, cells and truncation.
 
-- Folding makes matching ignore case, accents and Turkish dotted/dotless i.
+- Folding makes matching ignore case, accents and Turkish dotted/dotless i (what a search
+  matches, in those folded texts, is match.py's business).
 - Data text is untrusted: `visible` shows control and bidi characters as escapes, and
   `representable` spells what the output encoding cannot hold.
 - `cell` flattens a record value into one table cell; `truncate` cuts shown text to a
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import lru_cache
 from itertools import chain, repeat
 
@@ -59,13 +59,19 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_TABLE)).strip()
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Fold `text` and return, for each folded character, the index of its source character.
+def fold_piece(code: int) -> str:
+    """Return what the character with this code point folds to (perhaps "", or several)."""
+    return _TABLE[code]
+
+
+def fold_with_map(text: str, table: dict[int, str] = _TABLE) -> tuple[str, list[int]]:
+    """Fold `text` (through `table`, by default fold's own) and return, for each folded
+    character, the index of its source character; runs of spaces become one, not stripped.
 
     Folding changes lengths (ß→ss, İ→i, soft hyphens vanish), so highlighting must map
     positions back through this table rather than reuse folded offsets.
     """
-    pieces = list(map(_TABLE.__getitem__, map(ord, text)))
+    pieces = list(map(table.__getitem__, map(ord, text)))
     joined = "".join(pieces)
     if len(joined) == len(text) and "" not in pieces:
         origin = list(range(len(text)))  # every character folded to one: the usual case
@@ -85,54 +91,6 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     parts.append(joined[start:])
     kept.extend(origin[start:])
     return "".join(parts), kept
-
-
-def fold_texts(texts: Iterable[str]) -> str:
-    """Return the texts folded and joined so that no word can span two of them."""
-    return " \n ".join(fold(text) for text in texts)
-
-
-def fold_words(text: str) -> tuple[str, ...]:
-    """Return the distinct folded words of `text`, in order: a word said twice asks nothing
-    more, and would otherwise be matched and highlighted again for every time it was said."""
-    return tuple(dict.fromkeys(word for word in fold(text).split(" ") if word))
-
-
-def matches_all(words: Iterable[str], texts: Iterable[str]) -> bool:
-    """True when every folded word occurs in at least one of the texts."""
-    return contains_all(words, fold_texts(texts))
-
-
-def contains_all(words: Iterable[str], folded: str) -> bool:
-    """True when every folded word occurs in `folded` (from fold_texts)."""
-    return all(word in folded for word in words)
-
-
-@lru_cache(maxsize=8)
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    # The longest word first, inside a lookahead: each position yields the longest word
-    # that starts there, overlapping ones included, and a position is visited once.
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(f"(?=({alternatives}))")
-
-
-def highlight_ranges(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    """Return the merged (start, end) ranges of `text` where any of the folded words occurs."""
-    unique = tuple(dict.fromkeys(w for w in words if w))
-    if not unique:
-        return []
-    folded, origin = fold_with_map(text)
-    ranges: list[tuple[int, int]] = []
-    for found in _pattern(unique).finditer(folded):
-        start = origin[found.start()]
-        end = origin[found.start() + len(found.group(1)) - 1] + 1
-        # Matches arrive in order of their start, so a range only ever joins the last one.
-        if ranges and start <= ranges[-1][1]:
-            if end > ranges[-1][1]:
-                ranges[-1] = (ranges[-1][0], end)
-        else:
-            ranges.append((start, end))
-    return ranges
 
 
 # ------------------------------------------------------------------- unsafe characters

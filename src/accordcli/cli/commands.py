@@ -67,10 +67,10 @@ def timeline(
     to: ToOpt = None,
     actor: ActorFilter = None,
     tag: TagFilter = None,
-    search: Annotated[Optional[str], typer.Option(  # noqa: UP045
+    search: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
         "--search", "-s", metavar=pN_("metavar", "TEXT"), show_default=False,
-        help=N_("Only events whose text contains every word, ignoring case and "
-                "accents."))] = None,
+        help=N_("Only events holding every word (or a word starting with it) and every "
+                "\"quoted phrase\", ignoring case and accents; repeat to add more."))] = None,
     limit: Annotated[Optional[int], typer.Option(  # noqa: UP045
         "--limit", "-n", min=0, metavar="N", show_default=False,
         help=N_("Show at most N events."))] = None,
@@ -83,6 +83,8 @@ def timeline(
     from accordcli.render.views import timeline_view
 
     asked = period(from_, to)
+    # Every --search value's terms must match, as more words in one value would.
+    wanted = query.search_query(search) if search else None
     dataset: Dataset | Window
     if asked.names_events:
         dataset = common.dataset()
@@ -93,10 +95,10 @@ def timeline(
         dataset = common.dataset() if not (first or last) else (
             common.window(first or dt.date.min, last or dt.date.max))
     events = query.timeline(dataset, first=first, last=last, actors=actor or (),
-                            tags=tag or (), search=search, limit=limit, reverse=reverse,
-                            within=within)
-    words = query.search_words(search) if search else ()
-    show(common, timeline_view(events, dataset, common.lang, words), limit)
+                            tags=tag or (), search=search or None, limit=limit,
+                            reverse=reverse, within=within)
+    show(common, timeline_view(events, dataset, common.lang,
+                               wanted.highlight if wanted else ()), limit)
 
 
 @command(app, N_("One event in full, with its sources."),
@@ -178,7 +180,8 @@ def actor(
 
 
 @command(app, N_("Find events, actors, clauses, provisions."),
-         N_("Find events, actors, clauses and provisions that mention every word."),
+         N_("Find events, actors, clauses and provisions that mention every word, best "
+            "first, each with a snippet of its text."),
          pN_("examples", "accord search cekilme\n"
                          "accord search GENEVA talks\n"
                          "accord search refugees return --json"))
@@ -187,19 +190,20 @@ def search(
     text: Annotated[list[str], typer.Argument(
         # Translators: one or more words ("..."), in capitals as help shows them.
         metavar=pN_("metavar", "TEXT..."),
-        help=N_("Words that must all occur; case, accents and Turkish letters are "
-                "ignored."))],
+        help=N_("Words that must all occur, each as a word or the start of one, and "
+                "\"quoted phrases\"; case, accents and Turkish letters are ignored."))],
     limit: Annotated[Optional[int], typer.Option(  # noqa: UP045
         "--limit", "-n", min=0, metavar="N", show_default=False,
         help=N_("Show at most N results."))] = None,
 ) -> None:
-    from accordcli.query import search_words
+    from accordcli.match import parse_query
     from accordcli.render.views import hits_listing
-    from accordcli.search import search as find
+    from accordcli.search import find
 
-    words = " ".join(text)
-    hits = find(common.dataset(), words, common.lang, limit=limit)
-    show(common, hits_listing(hits, common.lang, search_words(words)), limit)
+    query = parse_query(" ".join(text))
+    hits = find(common.data, query, common.lang, limit=limit, use_cache=not common.no_cache,
+                cache_dir=common.env.cache_dir)
+    show(common, hits_listing(hits, common.lang, query.highlight), limit)
 
 
 @command(app, N_("The sources, to read and to cite."),

@@ -310,19 +310,26 @@ class HitRecord(NamedTuple):
     date: str | None  # EDTF
     match: str  # "title" or "text"
     text: str
+    snippet: str  # the text around the first match, from the text that matched
+    snippet_lang: str  # that text's language
+    lang: str  # the language people read the hit in: a snippet in another is marked
 
     def json(self) -> JsonObject:
         return {"kind": self.kind, "id": self.id, "title": self.title, "date": self.date,
-                "match": self.match, "text": self.text}
+                "match": self.match, "text": self.text, "snippet": self.snippet,
+                "snippet_lang": self.snippet_lang}
 
     def csv(self) -> tuple[Cell, ...]:
-        return (self.kind, self.id, self.title, self.date, self.match, self.text)
+        return (self.kind, self.id, self.title, self.date, self.match, self.text,
+                self.snippet, self.snippet_lang)
 
     def row(self, names: Names) -> tuple[Cell, ...]:
-        return (names.value(self.kind), self.id, self.title)
+        mark = f"[{self.snippet_lang}] " if self.snippet_lang != self.lang else ""
+        return (names.value(self.kind), self.id, self.date, self.title, mark + self.snippet)
 
 
-HITS = Shape(csv=("kind", "id", "title", "date", "match", "text"), columns=("kind", "id", "title"))
+HITS = Shape(csv=("kind", "id", "title", "date", "match", "text", "snippet", "snippet_lang"),
+             columns=("kind", "id", "date", "title", "snippet"))
 
 
 class IntervalRecord(NamedTuple):

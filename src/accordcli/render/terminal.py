@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 Rows = list[tuple[Cell, ...]]
 
 _STYLES = {"title": "bold", "name": "bold", "id": "dim"}
-_HIGHLIGHTED = ("title", "name", "text")
+_HIGHLIGHTED = ("title", "name", "text", "snippet")
 # SIMPLE_HEAD drawn in ASCII: blank but for a rule of "-" under the header.
 _ASCII_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 _MIN_TABLE_WIDTH = 20
@@ -136,7 +136,7 @@ def _styled(value: str, env: Environment, style: str = "",
 
 def _highlighted(text: Text, words: Iterable[str]) -> Text:
     if words:
-        from accordcli.text import highlight_ranges
+        from accordcli.match import highlight_ranges
 
         for start, end in highlight_ranges(text.plain, words):
             text.stylize("reverse", start, end)

@@ -55,6 +55,8 @@ _LABELS = {
     "type": pN_("label", "Type"), "container": pN_("label", "Published in"),
     "url": pN_("label", "URL"), "archived": pN_("label", "Archived copy"),
     "accessed": pN_("label", "Accessed"),
+    # Translators: the column of search results showing the words around a match.
+    "snippet": pN_("label", "Context"),
 }
 # Column headers that differ from the field's label: a table's short columns are as narrow
 # as their values, so their headers are short words.
@@ -210,10 +212,12 @@ def clauses_listing(dataset: Dataset, lang: str) -> Listing[ClauseRecord]:
 
 def hits_listing(hits: list[Hit], lang: str,
                  highlight: tuple[str, ...] = ()) -> Listing[HitRecord]:
-    """Return search results, best first; people read their kinds in `lang`."""
+    """Return search results, best first; people read their kinds in `lang`, and
+    `highlight` (match.Query.highlight) marked on a terminal."""
     from accordcli.render.records_more import HITS, HitRecord
     records = tuple(HitRecord(h.kind, h.id, h.title, h.date,
-                              "title" if h.in_title else "text", h.text) for h in hits)
+                              "title" if h.in_title else "text", h.text, h.snippet,
+                              h.snippet_lang, lang) for h in hits)
     return Listing(records, HITS, Names(values=value_labels(lang)), empty="no_hits",
                    highlight=highlight)
 
