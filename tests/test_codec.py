@@ -57,7 +57,8 @@ def test_the_sample_dataset_round_trips_whole() -> None:
     vocabulary = decode_vocabulary(through_json(encode_vocabulary(dataset)))
     clauses = decode_clauses(through_json(encode_clauses(dataset.clauses)))
     rebuilt = Dataset(vocabulary.title, vocabulary.sources, vocabulary.tags, vocabulary.actors,
-                      rows, clauses, version=vocabulary.version)
+                      rows, clauses, version=vocabulary.version,
+                      description=vocabulary.description)
     assert rebuilt == dataset
     assert dataset.version is not None and dataset.sources[0].authors  # the new fields, too
     assert rebuilt.actor("envoy") == dataset.actor("envoy")  # lookups rebuilt too

@@ -113,7 +113,8 @@ class Index:
         clauses = decode_clauses(json.loads(self.meta("clauses") or "null"))
         events = self._select_events("SELECT data FROM events ORDER BY position", ())
         return Dataset(vocabulary.title, vocabulary.sources, vocabulary.tags, vocabulary.actors,
-                       events, clauses, version=vocabulary.version)
+                       events, clauses, version=vocabulary.version,
+                       description=vocabulary.description)
 
     def _window(self, first: dt.date, last: dt.date) -> Window:
         vocabulary = decode_vocabulary(json.loads(self.meta("vocabulary") or "null"))
@@ -123,7 +124,8 @@ class Index:
         events = self._select_events("SELECT data FROM events WHERE start BETWEEN ? AND ? AND "
                               "finish >= ? ORDER BY position", (low - longest, high, low))
         return Window(vocabulary.title, vocabulary.sources, vocabulary.tags, vocabulary.actors,
-                      first, last, events, version=vocabulary.version)
+                      first, last, events, version=vocabulary.version,
+                      description=vocabulary.description)
 
     def _select_events(self, sql: str, parameters: tuple[int, ...]) -> tuple[Event, ...]:
         rows = self.connection.execute(sql, parameters)

@@ -137,9 +137,10 @@ def _decode_source(value: Any) -> Source:
 
 
 def encode_vocabulary(vocabulary: Vocabulary) -> dict[str, Any]:
-    """Return the title, version, sources, tags and actors as compact lists."""
+    """Return the title, description, version, sources, tags and actors as compact lists."""
     return {
         "title": _encode_text(vocabulary.title),
+        "description": _encode_text(vocabulary.description),
         "version": _encode_day(vocabulary.version),
         "sources": [_encode_source(s) for s in vocabulary.sources],
         "tags": [[t.id, _encode_text(t.label)] for t in vocabulary.tags],
@@ -190,6 +191,7 @@ def decode_vocabulary(value: Any) -> Vocabulary:
         actors=tuple(Actor(_str(a[0]), _kind(a[1]), _decode_required_text(a[2]),
                            _decode_required_text(a[3]), _optional_str(a[4]), _strs(a[5]))
                      for a in _list(value["actors"])),
+        description=_decode_text(value["description"]),
     )
 
 

@@ -191,8 +191,8 @@ class Clause:
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """What a dataset's records refer to by id, and its title: all a view of some of its
-    events needs besides the events."""
+    """What a dataset's records refer to by id, and its title and description: all a view of
+    some of its events needs besides the events."""
 
     title: LocalText | None
     sources: tuple[Source, ...]
@@ -201,6 +201,8 @@ class Vocabulary:
     # [dataset] version: the day this edition of the data was made. Keyword-only, so that
     # the positional fields of Dataset and Window follow the four above.
     version: dt.date | None = field(default=None, kw_only=True)
+    # [dataset] description, for the web page's title slide; keyword-only too.
+    description: LocalText | None = field(default=None, kw_only=True)
     _actors: dict[str, Actor] = field(init=False, repr=False, compare=False)
     _sources: dict[str, Source] = field(init=False, repr=False, compare=False)
     _tags: dict[str, Tag] = field(init=False, repr=False, compare=False)
@@ -266,4 +268,5 @@ class Window(Vocabulary):
         """Return the window of a whole dataset."""
         return cls(dataset.title, dataset.sources, dataset.tags, dataset.actors, first, last,
                    tuple(e for e in dataset.events if e.date.overlaps(first, last)),
-                   version=dataset.version)
+                   version=dataset.version,
+                   description=dataset.description)

@@ -50,7 +50,7 @@ def build(document: dict[str, Any], name: str) -> Dataset:
     """Validate a parsed TOML document into a Dataset; raise DataError listing every problem."""
     check = Checker()
     check.table(document, TOP_LEVEL, _TOP, set())
-    title, version = _header(check, document.get("dataset"))
+    title, description, version = _header(check, document.get("dataset"))
     raw = {kind: _records(check, document, kind, required) for kind, required in _TABLES}
     progress.phase(progress.CHECKING, sum(map(len, raw.values())))
     check.known = {"source": _raw_ids(raw["sources"]), "actor": _raw_ids(raw["actors"]),
@@ -75,17 +75,18 @@ def build(document: dict[str, Any], name: str) -> Dataset:
         tags = [Tag(tag, LocalText(tag)) for tag in check.known["tag"].values()]
     return Dataset(title=title, sources=tuple(sources), tags=tuple(tags), actors=tuple(actors),
                    events=tuple(events), clauses=tuple(sorted(clauses, key=lambda c: c.number)),
-                   version=version)
+                   version=version, description=description)
 
 
-def _header(check: Checker, header: Any) -> tuple[LocalText | None, dt.date | None]:
-    """Check the optional [dataset] table; return its title and version (a day)."""
+def _header(check: Checker, header: Any
+            ) -> tuple[LocalText | None, LocalText | None, dt.date | None]:
+    """Check the optional [dataset] table; return its title, description and version (a
+    day)."""
     if header is None or not check.table(header, "dataset", _HEADER, set()):
-        return None, None
+        return None, None, None
     title = check.field(header, "title", "dataset", check.text)
-    if "description" in header:
-        check.text(header["description"], "dataset.description")
-    return title, check.field(header, "version", "dataset", check.day)
+    description = check.field(header, "description", "dataset", check.text)
+    return title, description, check.field(header, "version", "dataset", check.day)
 
 
 def _records(check: Checker, document: dict[str, Any], key: str, required: bool) -> list[Any]:
