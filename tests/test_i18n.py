@@ -343,7 +343,7 @@ def test_every_word_of_the_help_is_a_message(monkeypatch: pytest.MonkeyPatch) ->
     words = {key for key in asked.asked if key[0] != "metavar"}
     # --format's help comes from the renderers, whose words are not messages yet.
     formats = {(None, describe(names))
-                   for names in (GENERAL, (*GENERAL, "timelinejs"), ("report", "json"),
+                   for names in (GENERAL, (*GENERAL, "timelinejs", "html"), ("report", "json"),
                                  (*GENERAL, *BIBLIOGRAPHIES))}
     assert "timelinejs" in FORMATS and len(words) > 40
     assert words - pot == formats

@@ -17,7 +17,7 @@ from accordcli.render.views_more import Report
 
 # What each command offers, as the README says.
 OFFERED = {
-    "timeline": (*GENERAL, "timelinejs"),
+    "timeline": (*GENERAL, "timelinejs", "html"),
     "event": GENERAL, "clauses": GENERAL, "actors": GENERAL, "actor": GENERAL,
     "search": GENERAL, "on": GENERAL, "span": GENERAL,
     "chart": ("chart",), "validate": ("report", "json"),

@@ -34,6 +34,7 @@ class Environment(NamedTuple):
     """How to write for this run's stdout, and the settings the environment gives."""
 
     terminal: bool = False  # lay out for a person: tables, indented JSON
+    tty: bool = False  # stdout really is a terminal (what refuses a web page is the device)
     width: int = DEFAULT_WIDTH  # columns to lay out for, 1 to MAX_WIDTH
     ascii_only: bool = False  # no box drawing or typographic characters
     colours: Colours | None = None  # None: no styling at all
@@ -69,9 +70,11 @@ def detect(argv: Sequence[str], environ: Mapping[str, str], stdout: TextIO | Non
 
     encoding = getattr(stdout, "encoding", None) or "utf-8"
     term = environ.get("TERM", "")
-    terminal = _is_terminal(environ, stdout)
+    tty = _is_tty(stdout)
+    terminal = _is_terminal(environ, tty)
     return Environment(
         terminal=terminal,
+        tty=tty,
         width=min(_columns(environ, stdout), MAX_WIDTH),
         ascii_only=not is_utf(encoding) or term == "dumb",
         colours=_colours(environ) if terminal else None,
@@ -97,7 +100,7 @@ def _progress(environ: Mapping[str, str], stderr: TextIO | None) -> str:
     return "plain" if environ.get("NO_COLOR") or term in ("dumb", "unknown") else "live"
 
 
-def _is_terminal(environ: Mapping[str, str], stdout: TextIO | None) -> bool:
+def _is_terminal(environ: Mapping[str, str], tty: bool) -> bool:
     """True when stdout is a terminal, or TTY_COMPATIBLE or FORCE_COLOR (which Rich honours
     too) say to treat it as one."""
     forced = environ.get("TTY_COMPATIBLE")
@@ -105,6 +108,11 @@ def _is_terminal(environ: Mapping[str, str], stdout: TextIO | None) -> bool:
         return forced == "1"
     if environ.get("FORCE_COLOR"):
         return True
+    return tty
+
+
+def _is_tty(stdout: TextIO | None) -> bool:
+    """True when stdout is a terminal device."""
     try:
         return stdout is not None and stdout.isatty()
     except (AttributeError, ValueError):

@@ -59,8 +59,9 @@ def show(common: Common, view: "View", limit: int | None = None) -> None:
                          "accord timeline --from 1988-04 --to 1989-02 --tag withdrawal\n"
                          "accord timeline --actor pakistan --lang tr --format markdown\n"
                          "accord timeline --search geneva --json | jq -r '.[].id'\n"
-                         "accord timeline --format timelinejs > timeline.json"),
-         formats=(*GENERAL, "timelinejs"))
+                         "accord timeline --format timelinejs > timeline.json\n"
+                         "accord timeline --format html > timeline.html"),
+         formats=(*GENERAL, "timelinejs", "html"))
 def timeline(
     common: Common,
     from_: FromOpt = None,

@@ -84,6 +84,7 @@ FORMATS = {f.name: f for f in (
     Format("bibtex", "accordcli.render.bibtex", "BibTeX, for bibtex and biber"),
     Format("csl-json", "accordcli.render.csl_json", "CSL-JSON, for Pandoc and Zotero"),
     Format("ris", "accordcli.render.ris", "RIS, for reference managers"),
+    Format("html", "accordcli.render.html", "one web page that works offline"),
     Format("chart", "accordcli.render.chart"),
     Format("report", "accordcli.render.report"),
 )}

@@ -81,18 +81,40 @@ def _slide(event: Event, dataset: Vocabulary, lang: str) -> dict[str, Any]:
     return slide
 
 
+def date_text(span: Span, lang: str) -> str:
+    """Return how a slide's date reads: its display_date, else its first (and last) day."""
+    shown = display_date(span, lang)
+    if shown:
+        return shown
+    first = _human(span.start, span.start_precision, lang)
+    if not span.interval:
+        return first
+    return f"{first} – {_human(span.end, span.end_precision, lang)}"
+
+
+def document(events: Sequence[Event], dataset: Vocabulary, lang: str) -> dict[str, Any]:
+    """Return the TimelineJS document (title slide and events); its texts are HTML, every
+    text of the data escaped."""
+    found: dict[str, Any] = {"events": [_slide(e, dataset, lang) for e in events]}
+    if dataset.title is not None:
+        found["title"] = {"text": {"headline": html.escape(dataset.title.get(lang)),
+                                   "text": edition(dataset, lang)}}
+    return found
+
+
+def edition(dataset: Vocabulary, lang: str) -> str:
+    """Return the title slide's note of the data's version, as every export names it:
+    TimelineJS reads only its own keys, so it goes into the slide's text."""
+    if dataset.version is None:
+        return ""
+    return "<p>" + gettext("Dataset of {edition}", lang).format(
+        edition=dataset.version.isoformat()) + "</p>"
+
+
 def to_timelinejs(events: Sequence[Event], dataset: Vocabulary, lang: str, *,
                   pretty: bool) -> bytes:
     """Return the TimelineJS document (title slide and events) as UTF-8 JSON."""
-    document: dict[str, Any] = {"events": [_slide(e, dataset, lang) for e in events]}
-    if dataset.title is not None:
-        # The title slide names the data's version, as every export does: TimelineJS
-        # reads only its own keys, so it goes into the slide's text.
-        edition = ("" if dataset.version is None else "<p>" + gettext(
-            "Dataset of {edition}", lang).format(edition=dataset.version.isoformat()) + "</p>")
-        document["title"] = {"text": {"headline": html.escape(dataset.title.get(lang)),
-                                      "text": edition}}
-    return encode(document, pretty=pretty)
+    return encode(document(events, dataset, lang), pretty=pretty)
 
 
 class TimelineJs(Renderer):
