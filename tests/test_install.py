@@ -7,6 +7,7 @@ import site
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,10 @@ def check_runs_anywhere(python: Path, cwd: Path) -> str:
                     [str(python), "-m", "accordcli", "validate"],
                     [str(accord), "timeline", "--from", "1978", "--limit", "1"],
                     # "Nisan" is read through the Turkish catalogue, which must be installed.
-                    [str(accord), "timeline", "--from", "14 Nisan 1988", "--limit", "1"]):
+                    [str(accord), "timeline", "--from", "14 Nisan 1988", "--limit", "1"],
+                    # The web page inlines the vendored TimelineJS, which must be installed.
+                    [str(accord), "timeline", "--format", "html", "--limit", "1",
+                     "--lang", "tr"]):
         out = subprocess.run(command, capture_output=True, text=True, cwd=cwd,
                              env=clean_env())
         assert out.returncode == 0, (command, out.stderr)
@@ -58,6 +62,12 @@ def test_regular_install_finds_the_shipped_data(tmp_path: Path) -> None:
                     "--no-build-isolation", "--quiet", "-w", str(wheels), str(ROOT)],
                    check=True, env=clean_env())
     wheel = next(wheels.glob("accord-*.whl"))
+    # The vendored TimelineJS costs the wheel at most 600 KB (README, "Publish").
+    with zipfile.ZipFile(wheel) as archive:
+        vendored = [i for i in archive.infolist() if "/vendor/" in i.filename
+                    or "/licenses/" in i.filename]
+    assert {Path(i.filename).name for i in vendored} >= {"timeline.js", "tr.json", "LICENSE"}
+    assert sum(i.compress_size for i in vendored) < 600_000
     python = fresh_venv(tmp_path / "venv")
     pip_into(python, str(wheel))
     elsewhere = tmp_path / "elsewhere"
