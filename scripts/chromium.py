@@ -171,7 +171,7 @@ class Browser:
         """Return what the browser printed on stderr."""
         return Path(self.profile, "stderr.log").read_text(errors="replace")[-2000:]
 
-    def open(self, path: Path) -> Page:
+    def open(self, path: Path, javascript: bool = True) -> Page:
         """Open a file in a new page, recording from before it loads; return at once."""
         target = self.send("Target.createTarget", {"url": "about:blank"})
         session = self.send("Target.attachToTarget",
@@ -183,6 +183,8 @@ class Browser:
         self.send("Emulation.setDeviceMetricsOverride",
                   {"width": self.width, "height": self.height, "deviceScaleFactor": 1,
                    "mobile": False}, session=session)
+        if not javascript:
+            self.send("Emulation.setScriptExecutionDisabled", {"value": True}, session=session)
         self.send("Page.navigate", {"url": path.resolve().as_uri()}, session=session)
         return page
 

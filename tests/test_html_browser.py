@@ -111,3 +111,17 @@ def test_hostile_titles_are_shown_as_text(browser: Browser, run: Run,
     assert page.evaluate("[...document.querySelectorAll('.tl-slide a')].map(a => a.textContent)"
                          ) == [HOSTILE[2]] * len(HOSTILE)
     assert page.evaluate("document.querySelectorAll('.tl-slide script').length") == 0
+
+
+def test_without_javascript_the_events_are_a_list(browser: Browser, run: Run,
+                                                  tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(page_of(run, "--data", str(SAMPLE), "--lang", "tr"), encoding="utf-8")
+    page = browser.open(path, javascript=False)
+    page.wait_for("document.readyState === 'complete'")
+    assert page.console == []
+    assert page.evaluate("document.getElementById('timeline').offsetHeight") == 0
+    items = page.evaluate("[...document.querySelectorAll('noscript main li')]"
+                          ".filter(li => li.offsetHeight > 0).map(li => li.innerText)")
+    assert len(items) == len(load(SAMPLE, use_cache=False).events)
+    assert items[1].startswith("Görüşmeler İstanbul'da başlar\n\nHaziran 1982\n")
