@@ -21,7 +21,7 @@ from accordcli.environment import Environment
 from accordcli.load import load
 from accordcli.render import html as page_html
 from accordcli.render.registry import render
-from accordcli.render.timelinejs import to_timelinejs
+from accordcli.render.timelinejs import edition, to_timelinejs
 from accordcli.render.views import timeline_view
 from conftest import SAMPLE, Run, write_data
 
@@ -133,7 +133,8 @@ def test_the_slides_are_the_timelinejs_exports_with_a_title_slide(run: Run) -> N
     assert document["events"] == exported["events"]
     assert [e["unique_id"] for e in exported["events"]] == [
         "talks-open", "leap-day", "treaty-signed"]
-    assert document["title"] == {"text": {"headline": "Sample timeline", "text": ""}}
+    assert document["title"] == exported["title"] == {"text": {
+        "headline": "Sample timeline", "text": "<p>Dataset of 2026-12-01</p>"}}
 
 
 @pytest.mark.parametrize("use_cache", [False, True])
@@ -144,10 +145,12 @@ def test_the_title_slide_has_the_dataset_description(use_cache: bool) -> None:
     document = data_of(page_html.RENDERER.timeline(view, Environment(lang="tr")).decode())
     assert document["title"] == {"text": {
         "headline": "1988 Cenevre Anlaşması",
-        "text": f"<p>{html.escape(dataset.description.get('tr'))}</p>"}}
+        "text": f"<p>{html.escape(dataset.description.get('tr'))}</p>"
+                + edition(dataset, "tr")}}
     # The JSON export is as it was: the title slide has the title alone.
     exported = json.loads(to_timelinejs(dataset.events, dataset, "tr", pretty=False))
-    assert exported["title"] == {"text": {"headline": "1988 Cenevre Anlaşması", "text": ""}}
+    assert exported["title"] == {"text": {"headline": "1988 Cenevre Anlaşması",
+                                          "text": edition(dataset, "tr")}}
 
 
 def test_turkish_pages_carry_timelinejs_turkish_locale_as_a_data_url(run: Run) -> None:
