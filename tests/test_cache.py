@@ -385,3 +385,83 @@ def test_an_index_without_accords_application_id_is_rebuilt_not_served(
 
 def _connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+# The full-text tables a search adds (fts.py) ----------------------------------------------
+
+def _find(data: Path | None, text: str, *, use_cache: bool = True,
+          limit: int | None = None) -> list[Any]:
+    from accordcli.match import parse_query
+    from accordcli.search import find
+
+    return find(data, parse_query(text), "en", limit=limit, use_cache=use_cache,
+                cache_dir=process_cache_dir())
+
+
+def _searchable(data: Path) -> bool | None:
+    index = cache.current_index(data, process_cache_dir())
+    if index is None:
+        return None
+    with index:
+        return index.searchable
+
+
+@pytest.mark.parametrize("query", ["talks", "the", '"indirect talks"', "cekil", "north", "xq"])
+def test_the_first_search_adds_the_full_text_tables_and_answers_the_same(
+        data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, query: str) -> None:
+    expected = _find(data, query, use_cache=False)
+    load(data)  # a first run: an index without the full-text tables
+    assert _searchable(data) is False
+    calls = _parses(monkeypatch)
+    assert _find(data, query) == expected  # the tables are added from the index ...
+    assert calls == [] and _searchable(data) is True  # ... without reading the TOML
+    assert _find(data, query) == expected
+    assert _find(data, query, limit=1) == expected[:1]
+    assert load(data) == load(data, use_cache=False)  # the index still answers the rest
+
+
+def test_a_search_with_an_empty_cache_writes_the_index_with_its_tables(
+        data: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = _find(data, "talks", use_cache=False)
+    calls = _parses(monkeypatch)
+    assert _find(data, "talks") == expected
+    assert calls == ["parsed"] and _searchable(data) is True
+    assert _find(data, "talks") == expected and calls == ["parsed"]
+
+
+def test_the_trust_check_accepts_fts5_shadow_tables_and_nothing_more(
+        data: Path, cache_dir: Path) -> None:
+    _find(data, "talks")
+    connection = sqlite3.connect(_index_path(data))
+    names = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+    connection.close()
+    assert {"search", "search_data", "search_idx", "search_config", "search_docsize",
+            "search_records"} <= names
+    assert _searchable(data) is True
+    _tamper(_index_path(data), "CREATE TRIGGER t AFTER INSERT ON search_records BEGIN "
+            "SELECT 1; END")
+    assert _searchable(data) is None  # not what accord writes: never queried
+
+
+@pytest.mark.parametrize("statements", [
+    ["DELETE FROM search_records"],
+    ["UPDATE search_records SET ref = 9999"],
+    ["UPDATE search_records SET kind = 'nothing'"],
+    ["DELETE FROM search_data"],
+], ids=["no-records", "bad-ref", "bad-kind", "no-fts-data"])
+def test_damaged_full_text_tables_give_the_same_answers(data: Path, cache_dir: Path,
+                                                        statements: list[str]) -> None:
+    expected = _find(data, "the", use_cache=False)
+    assert _find(data, "the") == expected
+    _tamper(_index_path(data), *statements)
+    found = _find(data, "the")
+    # Either the damage hides hits (an index is an accelerator: a rebuild restores them)
+    # or the data in memory answers; never an error, never a wrong record.
+    assert found == expected or all(hit in expected for hit in found)
+
+
+def test_without_an_index_the_data_in_memory_gives_the_same_answers(data: Path,
+                                                                     cache_dir: Path) -> None:
+    for query in ("talks", "the", "troops withdraw", "un", '"peace"'):
+        assert _find(data, query) == _find(data, query, use_cache=False)
+    assert not cache_dir.exists() or _searchable(data) is not None

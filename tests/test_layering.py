@@ -12,7 +12,8 @@ CORE = ["accordcli.model", "accordcli.edtf", "accordcli.dates", "accordcli.load"
         "accordcli.read", "accordcli.validate", "accordcli.checker", "accordcli.ids",
         "accordcli.query", "accordcli.actors", "accordcli.search", "accordcli.match",
         "accordcli.text", "accordcli.interval", "accordcli.cache", "accordcli.store",
-        "accordcli.codec", "accordcli.errors", "accordcli.i18n", "accordcli.environment"]
+        "accordcli.codec", "accordcli.errors", "accordcli.i18n", "accordcli.environment",
+        "accordcli.fts"]
 
 
 def modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:

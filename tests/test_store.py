@@ -98,7 +98,8 @@ def _forged_index(data: Path, where: Path) -> Path:
     forged = load(forged_toml, use_cache=False)
     path = where / "forged.sqlite"
     connection = sqlite3.connect(path)
-    cache._fill(connection, data, data.stat(), data.read_bytes(), forged)
+    cache._fill(connection, data, cache.identity(data.stat()), cache.digest(data.read_bytes()),
+                forged)
     connection.close()
     os.chown(path, NOBODY, NOBODY)
     path.chmod(0o644)

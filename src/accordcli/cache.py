@@ -6,8 +6,9 @@ unwritable, unsafe) means it is rebuilt or bypassed, never an error, and the TOM
 never touched. SQLite holds data only, so a crafted index cannot run code. Where indexes
 live, and which files there accord trusts, is store.py's business.
 
-Its questions: Index.dataset() (the whole dataset) and Index.events_overlapping(first,
-last) (a Window: some events and the whole vocabulary).
+Its questions: Index.dataset() (the whole dataset), Index.events_overlapping(first,
+last) (a Window: some events and the whole vocabulary), and, once a search has added the
+full-text tables (fts.py; add_search), Index.ranked(query, limit) and Index.records().
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from stat import S_ISREG
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from accordcli import __version__, progress, store
 from accordcli.codec import (
@@ -32,7 +33,11 @@ from accordcli.codec import (
     encode_event,
     encode_vocabulary,
 )
-from accordcli.model import Dataset, Event, Window
+from accordcli.model import Clause, Dataset, Event, Window
+
+if TYPE_CHECKING:
+    from accordcli.match import Query
+    from accordcli.search import Origin, Searched
 
 # An index is served only if it was written under the same rules, so one a looser loader
 # let through is rebuilt, never served. INDEX_FORMAT is bumped whenever what a Dataset
@@ -80,14 +85,18 @@ class Index:
     Each question returns None when the index cannot answer it (damaged or crafted).
     """
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, searchable: bool = False) -> None:
         self.connection = connection
+        self.searchable = searchable  # it holds the full-text tables
 
     def __enter__(self) -> Index:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
         self.connection.close()
 
     def meta(self, key: str) -> str | None:
@@ -101,6 +110,36 @@ class Index:
     def events_overlapping(self, first: dt.date, last: dt.date) -> Window | None:
         """Return the events that overlap first..last (inclusive), with the vocabulary."""
         return self._answer(lambda: self._window(first, last))
+
+    def ranked(self, query: Query, limit: int | None) -> list[tuple[Origin, bool]] | None:
+        """Return the origins of the best `limit` hits of `query` (fts.ranked)."""
+        if not self.searchable:
+            return None
+        from accordcli import fts
+
+        return self._answer(lambda: fts.ranked(self.connection, query, limit))
+
+    def records(self, origins: list[Origin]) -> list[Searched] | None:
+        """Return the records these origins name, reading only the events among them."""
+        return self._answer(lambda: self._records(origins))
+
+    def _records(self, origins: list[Origin]) -> list[Searched]:
+        from accordcli.search import record_of
+
+        vocabulary = decode_vocabulary(json.loads(self.meta("vocabulary") or "null"))
+        clauses: list[tuple[Clause, ...]] = []
+
+        def event(position: int) -> Event:
+            row = self.connection.execute("SELECT data FROM events WHERE position = ?",
+                                          (position,)).fetchone()
+            return decode_event(json.loads(row[0]))  # no row: a TypeError, as damage is
+
+        def instruments() -> tuple[Clause, ...]:
+            if not clauses:
+                clauses.append(decode_clauses(json.loads(self.meta("clauses") or "null")))
+            return clauses[0]
+
+        return [record_of(origin, event, vocabulary.actors, instruments) for origin in origins]
 
     def _answer(self, question: Callable[[], T]) -> T | None:
         try:
@@ -164,9 +203,10 @@ def open_index(source: Path, stat: os.stat_result, cache_dir: Path | None,
             connection = sqlite3.connect(_read_only_uri(path), uri=True)
             # connect() opened the path: it must still be the file just checked.
             now = os.lstat(path)
-            index = Index(connection)
+            searchable = _trusted(connection)
+            index = Index(connection, bool(searchable))
             if ((now.st_dev, now.st_ino) == (opened[1].st_dev, opened[1].st_ino)
-                    and _trusted(connection) and index.meta("format") == FORMAT
+                    and searchable is not None and index.meta("format") == FORMAT
                     and index.meta("source") == str(source.resolve())
                     and (index.meta("identity") == identity(stat)
                          or (raw is not None and index.meta("digest") == digest(raw)))):
@@ -187,46 +227,78 @@ def _read_only_uri(path: Path) -> str:
     return f"file:{escaped}?mode=ro"
 
 
-def _trusted(connection: sqlite3.Connection) -> bool:
-    """True when the index holds exactly the schema accord writes."""
+def _trusted(connection: sqlite3.Connection) -> bool | None:
+    """Return False when the index holds exactly the schema accord writes, True when it
+    holds that and the full-text tables a search adds (FTS5's shadow tables included), and
+    None for anything else."""
     connection.execute("PRAGMA trusted_schema = OFF")
     found = connection.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
-    return found == _SCHEMA
+    if found == _SCHEMA:
+        return False
+    from accordcli import fts  # only an index with full-text tables pays for the check
+
+    return True if found == sorted(_SCHEMA + fts.schema()) else None
 
 
 def write_index(source: Path, stat: os.stat_result, raw: bytes, dataset: Dataset,
-                cache_dir: Path | None) -> None:
-    """Write the index into `cache_dir` atomically (temporary file, then rename); give up
-    silently on error."""
+                cache_dir: Path | None, *, search: bool = False) -> None:
+    """Write the index into `cache_dir` atomically (temporary file, then rename), with the
+    full-text tables when `search` asks; give up silently on error."""
     if not S_ISREG(stat.st_mode):
         return
+    _replace(source, cache_dir, lambda connection: _fill(
+        connection, source, identity(stat), digest(raw), dataset, search))
+
+
+def add_search(source: Path, index: Index, cache_dir: Path | None) -> bool:
+    """Rewrite the current `index` of `source` with the full-text tables, from what it holds
+    (the file is not read again); True when written.
+
+    A search does this the first time it meets an index without them: the first run of
+    any other command does not pay for indexing every text (BENCHMARKS.md).
+    """
+    fingerprint = index._answer(lambda: (index.meta("identity"), index.meta("digest")))
+    dataset = index.dataset()
+    if dataset is None or fingerprint is None or None in fingerprint:
+        return False
+    known, content = fingerprint
+    assert known is not None and content is not None
+    return _replace(source, cache_dir, lambda connection: _fill(
+        connection, source, known, content, dataset, True))
+
+
+def _replace(source: Path, cache_dir: Path | None,
+             fill: Callable[[sqlite3.Connection], None]) -> bool:
+    """Write an index of `source` by `fill` into a temporary file, and rename it into place;
+    True when done."""
     temporary: str | None = None
     try:
         directory = store.private_store(cache_dir, create=True)
         if directory is None:
-            return  # no directory only the user controls: run without an index
+            return False  # no directory only the user controls: run without an index
         path = directory / store.index_name(source)
         if not store.replaceable(path):
-            return
+            return False
         temporary = store.new_temporary(directory)
         connection = sqlite3.connect(temporary)
         try:
-            _fill(connection, source, stat, raw, dataset)
+            fill(connection)
         finally:
             connection.close()
         os.replace(temporary, path)
         temporary = None
         store.prune(directory)
+        return True
     except (sqlite3.Error, OSError, ValueError):
-        pass
+        return False
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
 
 
-def _fill(connection: sqlite3.Connection, source: Path, stat: os.stat_result, raw: bytes,
-          dataset: Dataset) -> None:
+def _fill(connection: sqlite3.Connection, source: Path, known: str, content: str,
+          dataset: Dataset, search: bool = False) -> None:
     # A temporary file, renamed into place only when complete: no journal or fsync needed.
     # The application id goes first: it writes the header, so even a temporary file an
     # interrupted run leaves is either empty or provably accord's.
@@ -247,11 +319,17 @@ def _fill(connection: sqlite3.Connection, source: Path, stat: os.stat_result, ra
     meta: dict[str, Any] = {
         "format": FORMAT,
         "source": str(source.resolve()),
-        "identity": identity(stat),
-        "digest": digest(raw),
+        "identity": known,
+        "digest": content,
         "longest": str(longest),
         "vocabulary": _ENCODE(encode_vocabulary(dataset)),
         "clauses": _ENCODE(encode_clauses(dataset.clauses)),
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+    if search:
+        from accordcli import fts
+        from accordcli import search as searching
+
+        fts.fill(connection, searching.records(dataset),
+                 len(dataset.events) + len(dataset.actors) + len(dataset.clauses))
     connection.commit()

@@ -26,7 +26,7 @@ from accordcli.read import (
     read_bytes,
 )
 
-__all__ = ["default_data_path", "events_overlapping", "load"]
+__all__ = ["default_data_path", "events_overlapping", "load", "searchable"]
 
 T = TypeVar("T")
 
@@ -55,6 +55,30 @@ def events_overlapping(path: Path | None, first: dt.date, last: dt.date, *,
             else Window.of(_read(path, use_cache, cache_dir), first, last))
 
 
+def searchable(path: Path | None, *, use_cache: bool = True,
+               cache_dir: Path | None = None) -> cache.Index | Dataset:
+    """Return the current index of the file with its full-text tables (open: use it in a
+    `with` block), adding them on first use; where no index can be kept, the dataset."""
+    path = path or default_data_path()
+    if not use_cache or is_stdin(path):
+        return load(path, use_cache=False)
+    index = cache.current_index(path, cache_dir)
+    if index is None:
+        dataset = _read(path, True, cache_dir, search=True)
+    elif index.searchable:
+        return index
+    else:
+        with index:
+            cache.add_search(path, index, cache_dir)
+        dataset = None
+    index = cache.current_index(path, cache_dir)
+    if index is not None and index.searchable:
+        return index
+    if index is not None:
+        index.close()  # another run wrote it meanwhile, or it could not be rewritten
+    return dataset or load(path, cache_dir=cache_dir)
+
+
 def _ask_index(path: Path, cache_dir: Path | None,
                question: Callable[[cache.Index], T | None]) -> T | None:
     index = cache.current_index(path, cache_dir)
@@ -64,15 +88,17 @@ def _ask_index(path: Path, cache_dir: Path | None,
         return question(index)
 
 
-def _read(path: Path, use_cache: bool, cache_dir: Path | None) -> Dataset:
-    """Read and validate the file, and (with `use_cache`) index it in `cache_dir`."""
+def _read(path: Path, use_cache: bool, cache_dir: Path | None, *,
+          search: bool = False) -> Dataset:
+    """Read and validate the file, and (with `use_cache`) index it in `cache_dir`, with the
+    full-text tables when `search` asks."""
     raw, stat = read_bytes(path)
     dataset = _same_content(path, stat, raw, cache_dir) if use_cache else None
     if dataset is None:
         name = display_name(path)
         dataset = _validated(raw, name)
     if use_cache:
-        cache.write_index(path, stat, raw, dataset, cache_dir)
+        cache.write_index(path, stat, raw, dataset, cache_dir, search=search)
     return dataset
 
 

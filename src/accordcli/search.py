@@ -18,7 +18,7 @@ tables (cache.py, fts.py), which a search builds on first use.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,7 +110,9 @@ def record_of(origin: Origin, event: Callable[[int], Event], actors: tuple[Actor
         return of_actor(actors[index])
     if kind == "clause":
         return of_clause(clauses()[index])
-    return of_provision(clauses()[index], sub)
+    if kind == "provision":
+        return of_provision(clauses()[index], sub)
+    raise ValueError(f"index: unknown kind of record {kind!r}")  # a damaged index
 
 
 Rank = tuple[int, bool]  # (tier, not exact): smaller ranks first; tier -1 is the id
@@ -187,20 +189,39 @@ def search(dataset: Dataset, query: Query | str, lang: str, *,
     """
     if isinstance(query, str):
         query = parse_query(query)
-    ranked = (
-        (found[0], position, record, found[1])
-        for position, (_, record) in enumerate(records(dataset))
-        if (found := rank(record, query)) is not None
+    return [hit(record, titled, query, lang)
+            for _, record, titled in ranked(records(dataset), query, limit)]
+
+
+def ranked(every: Iterable[tuple[Origin, Searched]], query: Query,
+           limit: int | None) -> list[tuple[Origin, Searched, bool]]:
+    """Return the best `limit` matching records (all without a limit), best first, each with
+    whether its titles hold every term; `every` comes in the ranking's last order."""
+    found = (
+        (place[0], position, origin, record, place[1])
+        for position, (origin, record) in enumerate(every)
+        if (place := rank(record, query)) is not None
     )
-    kept = (heapq.nsmallest(limit, ranked, key=lambda r: (r[0], r[1])) if limit is not None
-            else sorted(ranked, key=lambda r: (r[0], r[1])))
-    return [hit(record, titled, query, lang) for _, _, record, titled in kept]
+    kept = (heapq.nsmallest(limit, found, key=lambda r: (r[0], r[1])) if limit is not None
+            else sorted(found, key=lambda r: (r[0], r[1])))
+    return [(origin, record, titled) for _, _, origin, record, titled in kept]
 
 
 def find(path: Path | None, query: Query, lang: str, *, limit: int | None, use_cache: bool,
          cache_dir: Path | None) -> list[Hit]:
-    """Return the hits of `query` in the data file at `path` (the shipped one by default)."""
+    """Return the hits of `query` in the data file at `path` (the shipped one by default):
+    from the index's full-text tables (made on the first search), or, where no index can
+    be kept, from the data in memory; both give the same answers."""
     from accordcli import load
 
-    return search(load.load(path, use_cache=use_cache, cache_dir=cache_dir), query, lang,
-                  limit=limit)
+    source = load.searchable(path, use_cache=use_cache, cache_dir=cache_dir)
+    if isinstance(source, Dataset):
+        return search(source, query, lang, limit=limit)
+    with source:
+        found = source.ranked(query, limit)
+        kept = None if found is None else source.records([origin for origin, _ in found])
+    if found is None or kept is None:  # a damaged index, or a query FTS5 cannot take
+        return search(load.load(path, use_cache=use_cache, cache_dir=cache_dir), query, lang,
+                      limit=limit)
+    return [hit(record, titled, query, lang)
+            for record, (_, titled) in zip(kept, found, strict=True)]

@@ -197,13 +197,15 @@ def search(
         "--limit", "-n", min=0, metavar="N", show_default=False,
         help=N_("Show at most N results."))] = None,
 ) -> None:
+    from accordcli.cli.progress import watching
     from accordcli.match import parse_query
     from accordcli.render.views import hits_listing
     from accordcli.search import find
 
     query = parse_query(" ".join(text))
-    hits = find(common.data, query, common.lang, limit=limit, use_cache=not common.no_cache,
-                cache_dir=common.env.cache_dir)
+    with watching(common.env, common.data):
+        hits = find(common.data, query, common.lang, limit=limit,
+                    use_cache=not common.no_cache, cache_dir=common.env.cache_dir)
     show(common, hits_listing(hits, common.lang, query.highlight), limit)
 
 
