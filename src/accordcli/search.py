@@ -112,7 +112,7 @@ def record_of(origin: Origin, event: Callable[[int], Event], actors: tuple[Actor
         return of_clause(clauses()[index])
     if kind == "provision":
         return of_provision(clauses()[index], sub)
-    raise ValueError(f"index: unknown kind of record {kind!r}")  # a damaged index
+    raise KeyError(kind)  # a damaged index: cache.py reads it as no answer
 
 
 Rank = tuple[int, bool]  # (tier, not exact): smaller ranks first; tier -1 is the id
