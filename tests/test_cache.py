@@ -465,3 +465,12 @@ def test_without_an_index_the_data_in_memory_gives_the_same_answers(data: Path,
     for query in ("talks", "the", "troops withdraw", "un", '"peace"'):
         assert _find(data, query) == _find(data, query, use_cache=False)
     assert not cache_dir.exists() or _searchable(data) is not None
+
+
+def test_the_schema_with_full_text_tables_is_what_this_sqlite_writes() -> None:
+    from accordcli import fts
+
+    if sqlite3.sqlite_version_info[:2] == (3, 40):  # the version _WITH_SEARCH spells out
+        assert sorted(cache._SCHEMA + fts.schema()) == cache._WITH_SEARCH
+    assert [name for name, _ in fts.schema()] == sorted(
+        name for name, _ in cache._WITH_SEARCH if name not in dict(cache._SCHEMA))
