@@ -387,9 +387,9 @@ def test_turkish_notes_read_as_prose_not_semicolon_chains(data: Dataset) -> None
 # Source records worth citing (issue 14): dates, authors, types, originals before mirrors.
 
 MIRRORS = ("vinapk.com", "vdocuments.net", "issuhub.com", "softbeam.net", "tech.mit.edu")
-# Two sources whose publication date could not be confirmed in any stored copy; they stay
-# undated rather than dated by guess (see the issue's closing note).
-UNDATED = {"weitz-moscows-endgame", "dailytimes-endgames-ii"}
+# The one source whose publication date no stored copy shows; it stays undated rather than
+# dated by guess (see the issue's closing note).
+UNDATED = {"dailytimes-endgames-ii"}
 
 
 def test_dataset_has_a_version(data: Dataset) -> None:
@@ -445,3 +445,31 @@ def test_authors_where_the_sources_name_them(data: Dataset) -> None:
     assert by_id["aan-bridge"].authors == ("Thomas Ruttig",)
     assert by_id["un-s-20465"].date is not None
     assert by_id["un-s-20465"].date.text == "1989-02-15"
+
+
+def test_source_dates_and_names_as_the_stored_sources_give_them(data: Dataset) -> None:
+    by_id = {s.id: s for s in data.sources}
+
+    def date(source_id: str) -> str:
+        span = by_id[source_id].date
+        assert span is not None, source_id
+        return span.text
+
+    assert date("weitz-moscows-endgame") == "1992"  # Maley cites "Weitz, 1992: 25"
+    assert date("un-a-42-74") == "1987-01-07"
+    assert date("nsarchive-ebb272") == "2009-02-15"
+    assert date("rubin-1990-exiles") == "1990-11"
+    assert date("irishtimes-1996-najibullah") == "1996-09-28"
+    # A day known only from an archive's address, or inferred, is marked uncertain.
+    for source_id in ("csmonitor-1981-01-06", "csmonitor-1983-02-11", "csmonitor-1984-06-14",
+                      "latimes-1992-03-15", "atlantic-2011-stinger", "time-1988-04-hekmatyar",
+                      "independent-1996-najibullah", "asian-survey-1988"):
+        span = by_id[source_id].date
+        assert span is not None and span.uncertain, source_id
+    najibullah = by_id["latimes-najibullah-resigns-1992"]
+    assert najibullah.title == "Afghan Leader Forced Out by Army, Rebels"
+    assert najibullah.authors == ("Mark Fineman",)
+    assert by_id["time-1988-04-hekmatyar"].title == "Afghanistan: An End in Sight?"
+    assert by_id["chicago-tribune-1987-12-10"].authors == ("George de Lama", "Timothy J. McNulty")
+    assert by_id["chicago-tribune-1988-12-03"].authors == ("Vincent J. Schodolski",)
+    assert by_id["upi-1988-12-02"].authors == ("Denholm Barnetson",)
