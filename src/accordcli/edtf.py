@@ -152,11 +152,12 @@ def shown_end(end: str, lang: str) -> str:
     return qualified(end[:-1] if qualifier else end, qualifier, lang)
 
 
-def shown_date(text: str, lang: str) -> str:
+def shown_date(text: str, lang: str, *, cell: bool = False) -> str:
     """Return a date from the data (EDTF, as written) for readers: each end at its own
     precision, qualifiers in words, an interval's ends joined by a dash ("1979~/1990"
-    reads "c. 1979 – 1990")."""
+    reads "c. 1979 – 1990"). In a table `cell` the second end goes on a line of its own,
+    so that a date column is as wide as one end, not two (Markdown joins the lines)."""
     if "/" not in text:
         return shown_end(text, lang)
     first, last = ends(text)
-    return f"{shown_end(first, lang)} – {shown_end(last, lang)}"
+    return f"{shown_end(first, lang)} –{chr(10) if cell else ' '}{shown_end(last, lang)}"

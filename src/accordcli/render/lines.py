@@ -14,9 +14,10 @@ if TYPE_CHECKING:
 
 def listing_lines(listing: Listing[Any]) -> str:
     """Return one tab-separated line per record, for grep and awk: no header, no wrapping;
-    a list in a cell is joined as in tables and Markdown."""
+    a list in a cell is joined as in tables and Markdown; dates in EDTF as the data writes
+    them ("1979~"), which scripts can parse."""
     return "".join("\t".join(one_line(cell(value, JOINER)) for value in row) + "\n"
-                   for row in listing.rows())
+                   for row in listing.rows(edtf=True))
 
 
 def detail_lines(detail: Detail, lang: str) -> str:

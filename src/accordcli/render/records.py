@@ -84,7 +84,7 @@ class Names(NamedTuple):
         if edtf is None or self.lang is None:
             return edtf
         from accordcli.edtf import shown_date
-        return shown_date(edtf, self.lang)
+        return shown_date(edtf, self.lang, cell=True)
 
 
 def text_in(value: "LocalText | None", lang: str) -> str | None:

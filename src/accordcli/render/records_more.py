@@ -164,7 +164,7 @@ class ActorRecord(NamedTuple):
 
     def row(self, names: Names) -> tuple[Cell, ...]:
         return (self.id, self.name, names.value(self.kind), self.role,
-                        self.event_count, self.first, self.last)
+                        self.event_count, names.date(self.first_date), names.date(self.last_date))
 
 
 ACTORS = Shape(csv=("id", "name", "kind", "role", "affiliation", "event_count", "first",
@@ -291,7 +291,8 @@ class ClauseRecord(NamedTuple):
 
     def row(self, names: Names) -> tuple[Cell, ...]:
         return (self.number, self.id, self.title, names.of_actors(self.parties),
-                         names.of_actors(self.signatories), self.signed, self.in_force)
+                         names.of_actors(self.signatories), names.date(self.signed),
+                         names.date(self.in_force))
 
 
 # Nested provisions are left out: `clauses N` writes them as rows of their own.

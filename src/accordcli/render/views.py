@@ -122,9 +122,11 @@ class Listing(NamedTuple, Generic[R]):
         """The columns people read (label keys)."""
         return self.shape.columns
 
-    def rows(self) -> list[tuple[Cell, ...]]:
-        """Return each record's cells as people read them, in `columns` order."""
-        return [record.row(self.names) for record in self.records]
+    def rows(self, edtf: bool = False) -> list[tuple[Cell, ...]]:
+        """Return each record's cells as people read them, in `columns` order; with `edtf`,
+        dates as the data writes them ("1979~"), for tab-separated lines that scripts read."""
+        names = self.names._replace(lang=None) if edtf else self.names
+        return [record.row(names) for record in self.records]
 
 
 class Field(NamedTuple):
@@ -166,7 +168,7 @@ if TYPE_CHECKING:
 def events_listing(events: list[Event], lang: str,
                    highlight: tuple[str, ...] = ()) -> Listing[EventRecord]:
     """Return the listing of some events."""
-    return Listing(tuple(EventRecord.of(e, lang) for e in events), EVENTS,
+    return Listing(tuple(EventRecord.of(e, lang) for e in events), EVENTS, Names(lang=lang),
                    highlight=highlight)
 
 
@@ -199,13 +201,13 @@ def actors_listing(summaries: list[ActorSummary], lang: str) -> Listing[ActorRec
     """Return the listing of actor summaries; people read kinds in `lang`."""
     from accordcli.render.records_more import ACTORS, ActorRecord
     return Listing(tuple(ActorRecord.of(s, lang) for s in summaries), ACTORS,
-                   Names(values=value_labels(lang)), empty="no_actors")
+                   Names(values=value_labels(lang), lang=lang), empty="no_actors")
 
 
 def clauses_listing(dataset: Dataset, lang: str) -> Listing[ClauseRecord]:
     """Return the dataset's clauses; people read their parties and signatories by name."""
     from accordcli.render.records_more import CLAUSES, ClauseRecord
-    names = Names(actors={a.id: listed(a.name.get(lang)) for a in dataset.actors})
+    names = Names(actors={a.id: listed(a.name.get(lang)) for a in dataset.actors}, lang=lang)
     return Listing(tuple(ClauseRecord.of(c, lang) for c in dataset.clauses), CLAUSES,
                    names, empty="no_clauses")
 
@@ -244,16 +246,16 @@ def _citations(dataset: Vocabulary, ids: tuple[str, ...]) -> str:
 
 def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
     """Return one event in full."""
+    from accordcli.edtf import shown_date
     from accordcli.render.records_more import EventDetailRecord, SourceRecord
     record = EventRecord.of(event, lang)
     sources = tuple(SourceRecord.of(s) for s in (dataset.source(i) for i in event.sources)
                     if s is not None)
     whole = EventDetailRecord(record, tuple(dataset.actor_name(a, lang) for a in event.actors),
                               sources)
-    fields = [Field("date", record.date)]
-    if record.start != record.end:  # a one-day event's span would repeat its date
-        fields.append(Field("span", f"{record.start} … {record.end}"))
-    fields += [Field("id", record.id), Field("summary", record.summary)]
+    # The date at its own precision says all a span of days would: no day the data lacks.
+    fields = [Field("date", shown_date(record.date, lang)), Field("id", record.id),
+              Field("summary", record.summary)]
     if record.note:
         fields.append(Field("note", record.note))
     fields += [
@@ -267,6 +269,7 @@ def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
 
 def clause_detail(clause: Clause, dataset: Dataset, lang: str) -> Detail:
     """Return one clause with every provision."""
+    from accordcli.edtf import shown_date
     from accordcli.render.records_more import PROVISIONS, ClauseRecord
     record = ClauseRecord.of(clause, lang)
     fields = [Field("number", str(record.number)), Field("id", record.id)]
@@ -276,9 +279,9 @@ def clause_detail(clause: Clause, dataset: Dataset, lang: str) -> Detail:
                Field("signatories", _names(dataset, record.signatories, lang))]
     if record.witnesses:
         fields.append(Field("witnesses", _names(dataset, record.witnesses, lang)))
-    fields.append(Field("signed", record.signed))
+    fields.append(Field("signed", shown_date(record.signed, lang)))
     if record.in_force:
-        fields.append(Field("in_force", record.in_force))
+        fields.append(Field("in_force", shown_date(record.in_force, lang)))
     fields += [Field("summary", record.summary),
                Field("sources", _citations(dataset, record.sources))]
     provisions = Listing(record.provisions, PROVISIONS,
@@ -289,6 +292,7 @@ def clause_detail(clause: Clause, dataset: Dataset, lang: str) -> Detail:
 
 def actor_detail(involvement: Involvement, dataset: Dataset, lang: str) -> Detail:
     """Return one actor with its timeline and clauses."""
+    from accordcli.edtf import shown_end
     from accordcli.render.records_more import (
         RELATIONS,
         ActorDetailRecord,
@@ -304,11 +308,11 @@ def actor_detail(involvement: Involvement, dataset: Dataset, lang: str) -> Detai
     if actor.affiliation:
         fields.append(Field("affiliation", dataset.actor_name(actor.affiliation, lang)))
     fields.append(Field("event_count", str(actor.event_count)))
-    if actor.first:
-        span = actor.first if actor.first == actor.last else f"{actor.first} … {actor.last}"
-        fields.append(Field("span", span))
+    if actor.first_date and actor.last_date:
+        fields.append(Field("span", f"{shown_end(actor.first_date, lang)} … "
+                                    f"{shown_end(actor.last_date, lang)}"))
     fields.append(Field("sources", _citations(dataset, actor.sources)))
-    events_section = Listing(events, EVENTS)
+    events_section = Listing(events, EVENTS, Names(lang=lang))
     # An empty section would be a bare table header; "Event count: 0" already says it.
     sections = tuple(section for section in (
         Section("events", events_section),

@@ -1,0 +1,78 @@
+"""Dates at their true precision wherever people read them: no day the data lacks, the
+qualifiers in words in tables, details and Markdown, EDTF in tab-separated lines."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from accordcli.edtf import shown_date
+from accordcli.load import default_data_path, load
+from conftest import SAMPLE, Run
+
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@pytest.mark.parametrize(("edtf", "english", "turkish"), [
+    ("1992-03", "1992-03", "1992-03"),
+    ("1979~", "c. 1979", "yaklaşık 1979"),
+    ("1983?", "1983 (uncertain)", "1983 (kesin değil)"),
+    ("1988%", "c. 1988 (uncertain)", "yaklaşık 1988 (kesin değil)"),
+    ("1979~/1990", "c. 1979 – 1990", "yaklaşık 1979 – 1990"),
+    ("1988-05-15/1989-02-15", "1988-05-15 – 1989-02-15", "1988-05-15 – 1989-02-15"),
+])
+def test_a_date_reads_at_its_own_precision_with_its_qualifiers_in_words(
+        edtf: str, english: str, turkish: str) -> None:
+    assert (shown_date(edtf, "en"), shown_date(edtf, "tr")) == (english, turkish)
+
+
+@pytest.fixture
+def imprecise(tmp_path: Path) -> str:
+    """The sample with a period from an approximate year (as Pakistan's refugees) and an
+    uncertain year (as the 1983 draft), both the first events of their actors."""
+    path = tmp_path / "imprecise.toml"
+    text = SAMPLE.read_text(encoding="utf-8")
+    path.write_text(text.replace('date = "1979-12-24/1980-02"', 'date = "1979~/1990"')
+                    .replace('date = "1982-06"', 'date = "1983?"'), encoding="utf-8")
+    return str(path)
+
+
+def test_actors_first_and_last_read_at_the_precision_of_their_events(
+        run: Run, imprecise: str) -> None:
+    markdown = run("actors", "--data", imprecise, "--format", "markdown").stdout
+    north = next(line for line in markdown.splitlines() if line.startswith("| north"))
+    assert north.endswith("| c. 1979 | 1990 |")  # not 1979-01-01 and 1990-12-31
+    envoy = next(line for line in markdown.splitlines() if line.startswith("| envoy"))
+    assert envoy.endswith("| 1983 (uncertain) | 1988-04-14 |")
+    lines = run("actors", "--data", imprecise).stdout.splitlines()
+    assert lines[0].split("\t")[-2:] == ["1979~", "1990"]  # EDTF, for scripts
+    turkish = run("actor", "north", "--data", imprecise, "--lang", "tr").stdout
+    assert "Tarih aralığı: yaklaşık 1979 … 1990" in turkish
+
+
+def test_an_event_reads_at_its_precision_in_tables_details_and_markdown(
+        run: Run, imprecise: str) -> None:
+    detail = run("event", "border-war", "--data", imprecise).stdout
+    assert "Date: c. 1979 – 1990" in detail and "1979-01-01" not in detail
+    table = run("timeline", "--data", imprecise, "--format", "markdown").stdout
+    assert "| c. 1979 – 1990 | border-war |" in table
+    assert "| 1983 (uncertain) | talks-open |" in table
+    lines = run("timeline", "--data", imprecise).stdout
+    assert "1979~/1990\tborder-war\t" in lines and "1983?\ttalks-open\t" in lines
+
+
+def test_no_day_the_shipped_data_lacks_is_shown(run: Run) -> None:
+    dataset = load(default_data_path(), use_cache=False)
+    written = {e.date.text for e in dataset.events}
+    written |= {s.text for c in dataset.clauses for s in (c.signed, c.in_force) if s}
+    days_written = {day for text in written for day in ISO_DAY.findall(text)}
+    shown = [line.split(" | ")[0] for line in run(
+        "timeline", "--format", "markdown").stdout.splitlines()[2:]]
+    for line in run("actors", "--format", "markdown").stdout.splitlines()[2:]:
+        shown += line.rstrip(" |").split(" | ")[-2:]
+    for line in run("clauses", "--format", "markdown").stdout.splitlines()[2:]:
+        shown += line.rstrip(" |").split(" | ")[-2:]
+    invented = {day for cell in shown for day in ISO_DAY.findall(cell)} - days_written
+    assert not invented
