@@ -183,3 +183,55 @@ def test_chart_within_draws_only_events_wholly_inside_the_range(run: Run) -> Non
     assert "Withdrawal" in overlapping and "Treaty signed" in overlapping
     inside = rows("--within")
     assert "Withdrawal" not in inside and "Treaty signed" in inside
+
+
+def axis_labels(text: str) -> list[str]:
+    return text.splitlines()[0].split()
+
+
+@pytest.mark.parametrize(("args", "pattern"), [
+    ([], r"[0-9]{4}"),  # 1979–1990: years
+    (["--from", "1987", "--to", "1988"], r"[0-9]{4}-[0-9]{2}"),  # two years: months
+    (["--from", "1988-03", "--to", "1988-06"], r"[0-9]{4}-[0-9]{2}"),
+    (["--from", "1988-04", "--to", "1988-05"], r"[0-9]{2}-[0-9]{2}"),  # two months: days
+    (["--from", "1988-04-10", "--to", "1988-04-20"], r"[0-9]{2}-[0-9]{2}"),
+])
+def test_the_axis_follows_the_length_of_the_range(run: Run, args: list[str],
+                                                  pattern: str) -> None:
+    result = run("chart", "--data", S, *args, env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    labels = axis_labels(result.stdout)
+    if pattern == r"[0-9]{2}-[0-9]{2}":
+        assert labels[0] == "1988"  # the year of a day axis, left of it
+        labels = labels[1:]
+    assert len(labels) >= 3 and all(re.fullmatch(pattern, label) for label in labels), labels
+    assert labels == sorted(labels)
+    assert all(len(line) <= 100 for line in result.stdout.splitlines())
+
+
+def test_nothing_outside_the_range_is_drawn(run: Run) -> None:
+    # The chart ends on 14 April: the entry into force on 15 May is not pinned to its edge,
+    # the withdrawal (from 15 May) has no row, and the legend promises neither.
+    text = run("chart", "--data", S, "--from", "1988-04", "--to", "1988-04-14",
+               env={"COLUMNS": "80"}).stdout
+    peace = next(line for line in text.splitlines() if line.startswith("§1"))
+    assert "◆" in peace and "◇" not in peace
+    assert "Withdrawal" not in text and "in force" not in text.splitlines()[-1]
+    rule = text.splitlines()[1]
+    signed = peace.index("◆")
+    assert signed == len(rule.rstrip()) - 1  # 14 April is the axis's last cell
+
+
+def test_a_signing_and_an_entry_into_force_in_one_cell_are_both_visible(run: Run) -> None:
+    # 14 April and 15 May 1988 fall in one cell of a 1979–1990 axis this narrow.
+    for width in (12, 30, 60):
+        text = run("chart", "--data", S, env={"COLUMNS": str(width)}).stdout
+        rows = text.splitlines()
+        peace = rows[rows.index("§1 Peace") + 1] if width < 24 else next(
+            r for r in rows if r.startswith("§1"))
+        assert "◆◇" in peace and "◇ in force" in text
+
+
+def test_the_legend_lists_only_the_marks_drawn(run: Run) -> None:
+    text = run("chart", "--data", S, "--to", "1988-03", env={"COLUMNS": "100"}).stdout
+    assert text.splitlines()[-1] == "● event  ━━ period"  # no uncertain date, no clause

@@ -134,9 +134,12 @@ def test_interval_headings_read_as_before(counts: tuple[int, int, int, int], eng
 
 @pytest.mark.parametrize("lang", ["en", "tr"])
 def test_chart_legend_reads_as_before(lang: str) -> None:
-    event = model.Event("x", parse_edtf("1988"), model.LocalText("x"), model.LocalText("x"),
-                        None, (), (), ())
-    legend = plain(chart_lines([event], (), width=200, lang=lang, ascii_only=True))
+    text = model.LocalText("x")
+    events = [model.Event("x", parse_edtf(date), text, text, None, (), (), ())
+              for date in ("1988-04-14", "1988-06-01?", "1988")]  # every kind of mark
+    clause = model.Clause("c", 1, text, None, (), (), (), parse_edtf("1988-04-14"),
+                          parse_edtf("1988-09-15"), text, (), ())
+    legend = plain(chart_lines(events, [clause], width=200, lang=lang, ascii_only=True))
     assert legend.splitlines()[-1] == LEGEND[lang]
 
 

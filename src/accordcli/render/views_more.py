@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class Chart(NamedTuple):
-    """Events and clauses to draw on an axis of years from `first` to `last`."""
+    """Events and clauses to draw on an axis from `first` to `last` (the data's when None)."""
 
     events: tuple[Event, ...]
     clauses: tuple[Clause, ...]
