@@ -185,7 +185,7 @@ def anniversaries_listing(found: list[Anniversary],
     from accordcli.render.records_more import ANNIVERSARIES, AnniversaryRecord
     return Listing(tuple(AnniversaryRecord(EventRecord.of(a.event, lang), a.years_ago,
                                            years_ago(a.years_ago, lang)) for a in found),
-                   ANNIVERSARIES)
+                   ANNIVERSARIES, Names(lang=lang))
 
 
 def years_ago(years: int, lang: str) -> str:
