@@ -145,21 +145,11 @@ def qualified(date: str, qualifier: str, lang: str) -> str:
     return date
 
 
-# A table cell holds a date no wider than a day: qualifier words go on lines of their own.
-_CELL = len("1988-04-14")
-
-
-def shown_end(end: str, lang: str, *, cell: bool = False) -> str:
+def shown_end(end: str, lang: str) -> str:
     """Return one EDTF end for readers: ISO at its own precision, its qualifier in words
-    ("1979~" reads "c. 1979", "1992-03" stays "1992-03"). In a table `cell`, words that
-    would make it wider than a day go on lines of their own ("1988-04-14\n(uncertain)")."""
+    ("1979~" reads "c. 1979", "1992-03" stays "1992-03")."""
     qualifier = qualifier_of(end)
-    date = end[:-1] if qualifier else end
-    shown = qualified(date, qualifier, lang)
-    if not cell or len(shown) <= _CELL:
-        return shown
-    before, _, after = shown.partition(date)
-    return "\n".join(part for part in (before.strip(), date, after.strip()) if part)
+    return qualified(end[:-1] if qualifier else end, qualifier, lang)
 
 
 def shown_date(text: str, lang: str, *, cell: bool = False) -> str:
@@ -168,8 +158,6 @@ def shown_date(text: str, lang: str, *, cell: bool = False) -> str:
     reads "c. 1979 – 1990"). In a table `cell` the second end goes on a line of its own,
     so that a date column is as wide as one end, not two (Markdown joins the lines)."""
     if "/" not in text:
-        return shown_end(text, lang, cell=cell)
+        return shown_end(text, lang)
     first, last = ends(text)
-    if cell:
-        return f"{shown_end(first, lang, cell=True)} –\n{shown_end(last, lang, cell=True)}"
-    return f"{shown_end(first, lang)} – {shown_end(last, lang)}"
+    return f"{shown_end(first, lang)} –{chr(10) if cell else ' '}{shown_end(last, lang)}"
