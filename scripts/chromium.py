@@ -16,7 +16,6 @@ tries to fetch anything from a network says so in its log and its requests.
 from __future__ import annotations
 
 import base64
-import contextlib
 import fcntl
 import json
 import os
@@ -106,8 +105,8 @@ class Browser:
         self.close()
 
     def close(self) -> None:
-        with contextlib.suppress(BrowserError):  # gone already: nothing to close
-            self.send("Browser.close", timeout=5)
+        # SIGTERM: Chromium shuts down as on Browser.close, in a quarter of the time.
+        self.process.terminate()
         try:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:

@@ -137,6 +137,18 @@ def test_the_slides_are_the_timelinejs_exports_with_a_title_slide(run: Run) -> N
         "headline": "Sample timeline", "text": "<p>Dataset of 2026-12-01</p>"}}
 
 
+@pytest.mark.parametrize("filters", [
+    ("--from", "1979", "--to", "1988-04", "--within"),
+    ("--actor", "envoy", "--tag", "diplomacy", "--lang", "tr"),
+    ("--search", "border", "--reverse", "--limit", "2"),
+])
+def test_the_page_takes_every_timeline_filter(run: Run, filters: tuple[str, ...]) -> None:
+    exported = json.loads(run("timeline", "--data", S, "--format", "timelinejs",
+                              *filters).stdout)
+    assert exported["events"]
+    assert data_of(page_of(run, "--data", S, *filters)) == exported
+
+
 @pytest.mark.parametrize("use_cache", [False, True])
 def test_the_title_slide_has_the_dataset_description(use_cache: bool) -> None:
     dataset = load(DATA, use_cache=use_cache)  # through the index as well: it keeps it
