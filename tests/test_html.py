@@ -264,3 +264,14 @@ def test_the_vendored_files_are_as_shipped_with_their_licences() -> None:
     assert {p.name for p in folder.rglob("*") if p.is_file()} == {
         "LICENSE", "LICENSE.dompurify", "LICENSE.wicg-inert", "SHA256SUMS", "VERSION",
         "timeline.css", "timeline.js", "timeline.js.LICENSE.txt", "tl-icons.woff2", "tr.json"}
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "No events match."),
+                                            ("tr", "Eşleşen olay yok.")])
+def test_a_page_of_no_events_says_so_without_timelinejs(run: Run, lang: str,
+                                                        said: str) -> None:
+    # TimelineJS shows no events as an error about a spreadsheet: the page says it instead.
+    page = page_of(run, "--data", S, "--search", "nowhere", "--lang", lang)
+    parsed = elements(page)
+    assert "script" not in {tag for tag, _ in parsed.tags}
+    assert page.endswith(f"<p>{said}</p></main>\n</body>\n</html>\n")

@@ -97,6 +97,14 @@ def test_a_filtered_page_has_only_the_matching_events(
     page = show(browser, run, tmp_path, "--data", str(SAMPLE), "--from", "1982",
                 "--to", "1988-03", "--actor", "envoy", "--search", "envoy")
     assert page.evaluate(HEADLINES) == ["Sample timeline", "Leap-day meeting"]
+    # No event matches: a page that says so, with nothing in its console.
+    (tmp_path / "none").mkdir()
+    path = tmp_path / "none" / "page.html"
+    path.write_text(page_of(run, "--data", str(SAMPLE), "--search", "nowhere"))
+    empty = browser.open(path)
+    empty.wait_for("document.readyState === 'complete'")
+    assert empty.console == []
+    assert empty.evaluate("document.body.innerText").endswith("No events match.")
 
 
 def test_hostile_titles_are_shown_as_text(browser: Browser, run: Run,

@@ -20,6 +20,7 @@ from accordcli.errors import UsageError
 from accordcli.i18n import Message, gettext
 from accordcli.render.registry import Renderer
 from accordcli.render.timelinejs import date_text, document, edition
+from accordcli.render.views import label
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -109,9 +110,11 @@ def _datetime(span: Span) -> str:
     return span.start.isoformat()[:{"year": 4, "month": 7}.get(span.start_precision, 10)]
 
 
-def _noscript(found: dict[str, Any], events: Sequence[Event], lang: str) -> str:
-    """Return the events as a list, for a reader without JavaScript (and search engines).
-    Headlines and texts are the slides' HTML, whose data texts are escaped."""
+def _events_list(found: dict[str, Any], events: Sequence[Event], lang: str,
+                 empty: str) -> str:
+    """Return the events as a list under the title, for a reader without JavaScript (and
+    search engines), or `empty` when there are none. Headlines and texts are the slides'
+    HTML, whose data texts are escaped."""
     items = []
     for slide, event in zip(found["events"], events, strict=True):
         items.append(f'<li id="{html.escape(event.id, quote=True)}">'
@@ -121,21 +124,31 @@ def _noscript(found: dict[str, Any], events: Sequence[Event], lang: str) -> str:
                      f"{slide['text']['text']}</li>")
     title = found.get("title", {}).get("text", {})
     heading = f"<h1>{title['headline']}</h1>{title['text']}" if title else ""
-    return f"<noscript><main>{heading}<ol>{''.join(items)}</ol></main></noscript>"
+    listed = f"<ol>{''.join(items)}</ol>" if items else f"<p>{html.escape(empty)}</p>"
+    return f"<main>{heading}{listed}</main>"
 
 
 _PAGE_STYLE = """html,body{height:100%;margin:0}
 #timeline{width:100%;height:100%}
-noscript main{max-width:40em;margin:1em auto;padding:0 1em;font-family:sans-serif}"""
+main{max-width:40em;margin:1em auto;padding:0 1em;font-family:sans-serif}"""
 
 
-def page(events: Sequence[Event], dataset: Vocabulary, lang: str) -> str:
-    """Return the whole page of these events."""
+def page(events: Sequence[Event], dataset: Vocabulary, lang: str, empty: str = "") -> str:
+    """Return the whole page of these events; with none, a page that says `empty`."""
     found = document(events, dataset, lang)
     _title_slide(found, dataset, lang)
     title = (dataset.title.get(lang) if dataset.title else
              # Translators: the title of a web page of a timeline whose data has none.
              gettext("Timeline", lang))
+    head = ("<!DOCTYPE html>\n"
+            f'<html lang="{html.escape(lang, quote=True)}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{html.escape(title)}</title>\n")
+    listed = _events_list(found, events, lang, empty)
+    if not events:
+        # TimelineJS cannot show no events: it would blame a spreadsheet the page never had.
+        return (f"{head}<style>\n{_PAGE_STYLE}\n</style>\n</head>\n<body>\n{listed}\n"
+                "</body>\n</html>\n")
     options = {
         "language": _language(lang),
         # Web fonts come from Knight Lab's servers: the stylesheet's own fonts are used.
@@ -143,15 +156,11 @@ def page(events: Sequence[Event], dataset: Vocabulary, lang: str) -> str:
         "hash_bookmark": False,
     }
     return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{html.escape(lang, quote=True)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n"
-        f"<style>\n{_stylesheet()}\n</style>\n<style>\n{_PAGE_STYLE}\n</style>\n"
+        f"{head}<style>\n{_stylesheet()}\n</style>\n<style>\n{_PAGE_STYLE}\n</style>\n"
         "<noscript><style>#timeline{display:none}</style></noscript>\n"
         "</head>\n<body>\n"
         '<div id="timeline"></div>\n'
-        f"{_noscript(found, events, lang)}\n"
+        f"<noscript>{listed}</noscript>\n"
         f"<script>\n{_asset('timeline.js')}\n</script>\n"
         "<script>\n"
         f"window.timeline = new TL.Timeline(\"timeline\", {script_literal(found)}, "
@@ -166,7 +175,10 @@ class Html(Renderer):
     def timeline(self, view: Timeline, env: Environment) -> bytes:
         if env.tty:
             raise NotForTerminal()
-        return page(view.events, view.vocabulary, env.lang).encode("utf-8")
+        empty = label(view.listing.empty, env.lang)  # "no events match", said on a page:
+        first = "İ" if env.lang == "tr" and empty[:1] == "i" else empty[:1].upper()
+        return page(view.events, view.vocabulary, env.lang,
+                    f"{first}{empty[1:]}.").encode("utf-8")
 
 
 RENDERER = Html()
