@@ -29,13 +29,16 @@ _ENV_TO_CLEAR = (
     "FORCE_COLOR", "PY_COLORS", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE",
     "TTY_INTERACTIVE", "GITHUB_ACTIONS", "TERM", "COLORTERM", "ACCORD_DATA", "ACCORD_LANG",
     "ACCORD_TODAY", "ACCORD_CACHE_DIR", "PYTHONIOENCODING",
+    # The locale names accord's language when --lang and ACCORD_LANG do not: tests run in
+    # English whatever the machine's locale (LANG is set to C.UTF-8 below).
+    "LANGUAGE", "LC_ALL", "LC_MESSAGES",
 )
 
 
 def clean_env(**overrides: str) -> dict[str, str]:
     """Return os.environ without colour/terminal variables, with fixed width, plus overrides."""
     env = {k: v for k, v in os.environ.items() if k not in _ENV_TO_CLEAR}
-    env.update({"COLUMNS": "100", "LINES": "40", "TERM": "xterm-256color"})
+    env.update({"COLUMNS": "100", "LINES": "40", "TERM": "xterm-256color", "LANG": "C.UTF-8"})
     env.update(overrides)
     return env
 
@@ -47,6 +50,7 @@ def _fixed_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("LINES", "40")
     monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("ACCORD_CACHE_DIR", str(tmp_path / "cache"))
 
 

@@ -195,8 +195,8 @@ def test_validate_prints_counts(run: Run) -> None:
         (["event", "talks"], 1, "accord: error: no event with id 'talks'; did you mean "
                                 "'talks-open'?"),
         (["actor", "enovy"], 1, "did you mean 'envoy'?"),
-        (["clauses", "7"], 1, "no clause numbered 7"),
-        (["clauses", "VII"], 1, "no clause numbered 7 or with id 'VII'"),
+        (["clauses", "7"], 1, "no instrument numbered 7"),
+        (["clauses", "VII"], 1, "no instrument numbered 7 or with id 'VII'"),
         (["timeline", "--actor", "nrth"], 1, "no actor with id 'nrth'; did you mean 'north'?"),
         (["timeline", "--tag", "militray"], 1, "no tag with id 'militray'"),
         (["timeline", "--from", "04/05/1988"], 2, "write it as YYYY-MM-DD"),
@@ -213,7 +213,7 @@ def test_validate_prints_counts(run: Run) -> None:
         # An empty id is a usage mistake, not an id the data lacks.
         (["event", ""], 2, "empty event id"),
         (["actor", " "], 2, "empty actor id"),
-        (["clauses", ""], 2, "empty clause id"),
+        (["clauses", ""], 2, "empty instrument id"),
         (["timeline", "--tag", ""], 2, "empty tag id"),
     ],
 )
@@ -348,7 +348,7 @@ def test_listing_kinds_read_in_turkish_but_stay_values_in_json_and_csv(run: Run)
     assert "state" in run("actors", "--data", S, "--lang", "tr", "--format", "csv").stdout
     hits = run("search", "barış", "--data", S, "--lang", "tr").stdout.splitlines()
     assert hits
-    assert {line.split("\t")[0] for line in hits} <= {"olay", "aktör", "madde", "hüküm"}
+    assert {line.split("\t")[0] for line in hits} <= {"olay", "aktör", "belge", "hüküm"}
     assert {h["kind"] for h in json.loads(run("search", "barış", "--data", S, "--lang", "tr",
                                               "--json").stdout)} <= {
         "event", "actor", "clause", "provision"}

@@ -105,7 +105,7 @@ def test_lookups_take_ids_and_clause_numbers_and_suggest(sample: Dataset) -> Non
     for not_a_number in ("IIII", "VX", "2.0", "٢"):
         with pytest.raises(NotFound):
             require_clause(sample, not_a_number)
-    with pytest.raises(NotFound, match="no clause numbered 5 or with id 'V'"):
+    with pytest.raises(NotFound, match="no instrument numbered 5 or with id 'V'"):
         require_clause(sample, "V")
     assert require_clause(sample, "PEACE").id == "peace"
     assert require_tag(sample, "TREATY") == "treaty"

@@ -20,6 +20,15 @@ if TYPE_CHECKING:
 # as any command, and never raise (a broken data file simply completes nothing).
 
 
+def _completion_lang(ctx: typer.Context) -> str:
+    """Return the language of a command line being completed: its --lang (after the
+    command, else before it), else the environment's."""
+    from accordcli.cli.options import environment
+
+    lang = ctx.params.get("lang") or ctx.find_root().params.get("lang") or environment(ctx).lang
+    return lang.value if isinstance(lang, Enum) else str(lang)
+
+
 def _completion_dataset(ctx: typer.Context) -> "tuple[Dataset, str] | None":
     """Load the dataset a completion is about; completion must never fail loudly."""
     from accordcli import load
@@ -27,9 +36,8 @@ def _completion_dataset(ctx: typer.Context) -> "tuple[Dataset, str] | None":
 
     try:
         env = environment(ctx)
-        data = ctx.params.get("data") or env.data
-        lang = ctx.params.get("lang") or env.lang
-        lang = lang.value if isinstance(lang, Enum) else str(lang)
+        data = ctx.params.get("data") or ctx.find_root().params.get("data") or env.data
+        lang = _completion_lang(ctx)
         # The shell has not expanded `--data ~/events.toml` yet: the word is as typed.
         return load.load(Path(data).expanduser() if data else None,
                          cache_dir=env.cache_dir), lang
@@ -116,8 +124,17 @@ def complete_lang(incomplete: str) -> list[tuple[str, str]]:
     return _starting([(lang, language_name(lang)) for lang in LANGUAGES], incomplete)
 
 
-def complete_kind(incomplete: str) -> list[tuple[str, str]]:
-    """Complete --kind values (the data's own vocabulary, so no file is read)."""
+def complete_kind(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Complete --kind values (the data's own vocabulary, so no file is read): each kind as
+    the run's language names it ("devlet"), then as the data spells it ("state")."""
     from accordcli.model import ACTOR_KINDS
+    from accordcli.render.views import value_label
 
-    return _starting([(kind, "") for kind in ACTOR_KINDS], incomplete)
+    try:
+        lang = _completion_lang(ctx)
+    except Exception:
+        lang = "en"
+    named = [(value_label(kind, lang), kind) for kind in ACTOR_KINDS]
+    items = [(name, kind if name != kind else "") for name, kind in named]
+    items += [(kind, name) for name, kind in named if name != kind]
+    return _starting(items, incomplete)

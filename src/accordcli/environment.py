@@ -18,6 +18,11 @@ from typing import Literal, NamedTuple, TextIO
 # COLUMNS would draw blank space no terminal shows.
 MAX_WIDTH = 1000
 DEFAULT_WIDTH = 80
+SOURCE_LANG = "en"  # i18n.SOURCE: accord's words as written, and the language with no choice
+
+# The variables gettext reads for the language of messages, in its order: the first one
+# set decides (LANGUAGE may list several, "tr:en").
+LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 # Set, it asks accord for completion instead of running a command (see accordcli.shells).
 COMPLETE_VAR = "_ACCORD_COMPLETE"
@@ -39,7 +44,12 @@ class Environment(NamedTuple):
     ascii_only: bool = False  # no box drawing or typographic characters
     colours: Colours | None = None  # None: no styling at all
     encoding: str = "utf-8"  # of stdout: what it cannot show is spelled or escaped
-    lang: str = "en"  # the language of accord's words (and the data's, where translated)
+    # The language of accord's words and of the data in output for people: --lang, else
+    # ACCORD_LANG, else the locale (see language), else English.
+    lang: str = "en"
+    # The language --lang or ACCORD_LANG named, None when neither did: output for scripts
+    # (JSON, CSV) follows only this, so that it never changes with the machine's locale.
+    chosen_lang: str | None = None
     data: str | None = None  # ACCORD_DATA: the data file (--data, when given, wins)
     today: str | None = None  # ACCORD_TODAY: the day `accord on` takes as today
     # Where indexes live (see _cache_dir); None: the user cache directory that only
@@ -55,6 +65,11 @@ class Environment(NamedTuple):
     def colour(self) -> bool:
         """True when output may be styled."""
         return self.colours is not None
+
+    def output_lang(self, for_scripts: bool) -> str:
+        """Return the language of the data text in output: for people, the run's language;
+        for scripts, only the one --lang or ACCORD_LANG chose, else English."""
+        return (self.chosen_lang or SOURCE_LANG) if for_scripts else self.lang
 
     @property
     def completing(self) -> bool:
@@ -80,6 +95,7 @@ def detect(argv: Sequence[str], environ: Mapping[str, str], stdout: TextIO | Non
         colours=_colours(environ) if terminal else None,
         encoding=encoding,
         lang=prescan_lang(argv, environ, LANGUAGES),
+        chosen_lang=chosen_lang(argv, environ, LANGUAGES),
         data=environ.get("ACCORD_DATA") or None,
         today=environ.get("ACCORD_TODAY") or None,
         cache_dir=_cache_dir(environ),
@@ -180,10 +196,19 @@ def _plain_xdg_cache_dir(environ: Mapping[str, str]) -> str | None:
 
 def prescan_lang(argv: Sequence[str], environ: Mapping[str, str],
                  languages: Sequence[str]) -> str:
-    """Return the language a command line asks for, before it is parsed (help and parser
-    errors need it): the last --lang before "--", else ACCORD_LANG, else English.
+    """Return the language of a run, known before its command line is parsed (help and
+    parser errors need it): the one --lang or ACCORD_LANG chose, else the locale's, else
+    English."""
+    return (chosen_lang(argv, environ, languages) or locale_lang(environ, languages)
+            or (languages[0] if languages else SOURCE_LANG))
 
-    A language accord does not speak is left to the parser to refuse; until then, English.
+
+def chosen_lang(argv: Sequence[str], environ: Mapping[str, str],
+                languages: Sequence[str]) -> str | None:
+    """Return the language a run explicitly asks for: the last --lang before "--" (before
+    or after the command), else ACCORD_LANG; None when neither names one accord speaks.
+
+    A language accord does not speak is left to the parser to refuse; until then, none.
     """
     chosen: str | None = None
     words = iter(argv)
@@ -197,4 +222,24 @@ def prescan_lang(argv: Sequence[str], environ: Mapping[str, str],
     if chosen is None:
         chosen = environ.get("ACCORD_LANG")
     known = {lang.casefold(): lang for lang in languages}
-    return known.get((chosen or "").casefold(), languages[0] if languages else "en")
+    return known.get((chosen or "").casefold())
+
+
+def locale_lang(environ: Mapping[str, str], languages: Sequence[str]) -> str | None:
+    """Return the language of the locale, as gettext reads it: the first of LANGUAGE,
+    LC_ALL, LC_MESSAGES and LANG that is set, and in it the first language accord speaks
+    ("tr_TR.UTF-8" is Turkish; "de:tr" too); None when it names none, or the C locale."""
+    for name in LOCALE_VARS:
+        value = environ.get(name)
+        if not value:
+            continue
+        for entry in value.split(":"):
+            # language[_territory][.codeset][@modifier]
+            code = entry.partition("@")[0].partition(".")[0].partition("_")[0].casefold()
+            if code in ("c", "posix"):
+                return None
+            for lang in languages:
+                if lang.casefold() == code:
+                    return lang
+        return None
+    return None

@@ -54,7 +54,7 @@ _NO_ID = {
     "event": N_("no event with id {id}"),
     "actor": N_("no actor with id {id}"),
     "tag": N_("no tag with id {id}"),
-    "clause": N_("no clause with id {id}"),
+    "clause": N_("no instrument with id {id}"),
     "source": N_("no source with id {id}"),
     # What `accord sources --for ID` looks for.
     "record": N_("no event, actor or instrument with id {id}"),
@@ -74,9 +74,9 @@ class NotFound(AccordError):
             missing = Message(_NO_ID.get(kind, N_("no {kind} with id {id}")), kind=kind,
                               id=repr(wanted))
         elif wanted.strip() == str(number):
-            missing = Message("no clause numbered {number}", number=number)
+            missing = Message("no instrument numbered {number}", number=number)
         else:
-            missing = Message("no clause numbered {number} or with id {id}", number=number,
+            missing = Message("no instrument numbered {number} or with id {id}", number=number,
                               id=repr(wanted))
         if suggestions:
             missing = Message("{missing}; did you mean {ids}?", missing=missing,

@@ -129,7 +129,7 @@ def clauses_matching(
 
 # What an empty id of each kind is called: whole sentences, as translations need.
 _EMPTY_ID = {"event": N_("empty event id"), "actor": N_("empty actor id"),
-             "tag": N_("empty tag id"), "clause": N_("empty clause id")}
+             "tag": N_("empty tag id"), "clause": N_("empty instrument id")}
 
 
 def _given(kind: str, wanted: str) -> None:

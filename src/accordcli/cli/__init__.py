@@ -7,7 +7,6 @@
 """
 
 from accordcli.cli import commands  # noqa: F401 - registers the commands on the app
-from accordcli.cli.app import app, main
-from accordcli.cli.options import Lang
+from accordcli.cli.app import Lang, app, main
 
 __all__ = ["Lang", "app", "main"]

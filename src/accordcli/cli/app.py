@@ -4,17 +4,26 @@ and exit codes."""
 # No `from __future__ import annotations`: Typer reads every parameter's annotation on each
 # start, and a string annotation costs an eval and a compile there.
 import os
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, Any
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from typer._click import Command, Context
-from typer._click.exceptions import ClickException  # click as typer 0.26+ vendors it
-from typer.core import TyperArgument, TyperGroup, TyperOption
+from typer._click import Command, Context, HelpFormatter
+from typer._click.exceptions import (  # click as typer 0.26+ vendors it
+    BadOptionUsage,
+    BadParameter,
+    ClickException,
+    MissingParameter,
+    NoSuchOption,
+)
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from accordcli import __version__
+from accordcli.completion import complete_lang
 from accordcli.errors import AccordError, DataError, DateOrder, Reported, UnknownKind
 from accordcli.i18n import (
     LANGUAGES,
@@ -79,15 +88,30 @@ def translated_help(text: str, lang: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+FORMAT_PARAM = "fmt"  # the parameter --format gives (cli/options.py)
+
+
 def localize(command: Command, lang: str) -> None:
     """Put the words of `command` and of its subcommands in `lang`: help texts, short helps,
     the parameters' help and metavars (those marked pN_("metavar", ...) are words)."""
     if command.help:
         command.help = translated_help(command.help, lang)
+    if command.options_metavar:
+        # Translators: in the usage line of help, where a command's options go.
+        command.options_metavar = pgettext("metavar", "[OPTIONS]", lang)
+    if isinstance(command, TyperGroup):
+        # Translators: in the usage line of `accord -h`, where the command and its
+        # arguments go.
+        command.subcommand_metavar = pgettext("metavar", "COMMAND [ARGS]...", lang)
     if command.short_help:
         command.short_help = gettext(command.short_help, lang)
     for param in command.params:
-        if isinstance(param, TyperOption | TyperArgument) and param.help:
+        if param.name == FORMAT_PARAM and isinstance(param, TyperOption):
+            from accordcli.render.registry import describe
+
+            # --format's help is made from the formats it offers, each a message.
+            param.help = describe(tuple(map(str, getattr(param.type, "choices", ()))), lang)
+        elif isinstance(param, TyperOption | TyperArgument) and param.help:
             param.help = translated_help(param.help, lang)
         if param.metavar:
             param.metavar = pgettext("metavar", param.metavar, lang)
@@ -95,11 +119,99 @@ def localize(command: Command, lang: str) -> None:
         localize(subcommand, lang)
 
 
+# Click's own words ---------------------------------------------------------------------------
+#
+# The Click that Typer vendors writes "Usage:", its headings and its help option's help as
+# plain English. accord's command classes put them in the run's language through Click's
+# extension points: the context's formatter_class (usage line, headings, the bracketed
+# notes after an option's help) and the help option the command makes.
+
+_HEADINGS = (pN_("help heading", "Options"), pN_("help heading", "Arguments"),
+             pN_("help heading", "Commands"))
+HELP_OPTION_HELP = N_("Show this message and exit.")
+# What Typer writes in brackets after an option's help: "[env var: X; default: Y]".
+_NOTES = re.compile(r"^(?P<help>.*?)\s*\[(?P<notes>[^\[\]]*)\]$", re.DOTALL)
+
+
+class _Formatter(HelpFormatter):
+    """Click's help formatter, writing Click's words in `lang`."""
+
+    lang = SOURCE
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None:
+            # Translators: the start of the usage line in help: "Usage: accord timeline
+            # [OPTIONS]"; keep the space after it.
+            prefix = gettext("Usage: ", self.lang)
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(pgettext("help heading", heading, self.lang)
+                              if heading in _HEADINGS else heading)
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
+                 col_spacing: int = 2) -> None:
+        super().write_dl([(term, help_notes(text, self.lang)) for term, text in rows],
+                         col_max, col_spacing)
+
+
+def help_notes(text: str, lang: str) -> str:
+    """Return an option's help with the notes Typer adds in brackets ("[env var: X;
+    default: Y]", "[required]") in `lang`."""
+    found = _NOTES.match(text)
+    if found is None or lang == SOURCE:
+        return text
+    notes = []
+    for note in found["notes"].split("; "):
+        name, colon, value = note.partition(": ")
+        if note == "required":
+            note = gettext("required", lang)
+        elif colon and name == "env var":
+            # Translators: after an option's help, in brackets: the environment variable
+            # that sets it.
+            note = gettext("env var: {var}", lang).format(var=value)
+        elif colon and name == "default":
+            note = gettext("default: {default}", lang).format(default=value)
+        notes.append(note)
+    joined = "; ".join(notes)
+    return f"{found['help']}  [{joined}]" if found["help"] else f"[{joined}]"
+
+
+class _Context(Context):
+    """Click's context, making help in the language of its command line."""
+
+    formatter_class = _Formatter
+
+    def make_formatter(self) -> HelpFormatter:
+        formatter = super().make_formatter()
+        if isinstance(formatter, _Formatter):
+            formatter.lang = language(self)
+        return formatter
+
+
+def _help_option_in(option: Any, ctx: Context) -> Any:
+    """Give the help option Click makes its help in the run's language."""
+    if option is not None:
+        option.help = gettext(HELP_OPTION_HELP, language(ctx))
+    return option
+
+
+class AccordCommand(TyperCommand):
+    """An accord command: its help, Click's words included, in the run's language."""
+
+    context_class = _Context
+
+    def get_help_option(self, ctx: Context) -> Any:
+        return _help_option_in(super().get_help_option(ctx), ctx)
+
+
 class _Root(TyperGroup):
     """accord's top command. Made to run a command line, it speaks the language that line
-    asks for (main()'s Environment says which; run on its own, as tests do, the line and
-    ACCORD_LANG do): its help, its metavars and its completions' descriptions read in it."""
+    asks for (main()'s Environment says which; run on its own, as tests do, the line, the
+    variables and the locale do): its help, its metavars and its completions' descriptions
+    read in it."""
 
+    context_class = _Context
     lang = SOURCE  # the language of its words
 
     def make_context(self, info_name: str | None, args: list[str],
@@ -115,11 +227,24 @@ class _Root(TyperGroup):
                 self.lang = lang
         return super().make_context(info_name, args, parent, **extra)
 
+    def get_help_option(self, ctx: Context) -> Any:
+        return _help_option_in(super().get_help_option(ctx), ctx)
+
 
 def language(ctx: Context) -> str:
     """Return the language accord speaks in this command line."""
     root = ctx.find_root().command
     return root.lang if isinstance(root, _Root) else SOURCE
+
+
+# The languages accord speaks, one per message catalogue (i18n.LANGUAGES): a new catalogue
+# is a new --lang value. A computed enum is opaque to the type checker, which is shown the
+# one member the code names.
+if TYPE_CHECKING:
+    class Lang(StrEnum):
+        en = "en"
+else:
+    Lang = StrEnum("Lang", [(code, code) for code in LANGUAGES])
 
 
 HELP = help_text(
@@ -235,6 +360,17 @@ def root(
         callback=_show_completion,
         help=N_("Show completion for the current shell, to copy it or customize the "
                 "installation."))] = False,
+    # --data and --lang before the command, as users type them: the command reads them
+    # (cli/options.py), and its own, after it, win.
+    data: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--data", metavar=pN_("metavar", "PATH"), show_default=False,
+        help=N_("TOML data file to read instead of the shipped dataset (or ACCORD_DATA); "
+                "also after the command."))] = None,
+    lang: Annotated[Optional[Lang], typer.Option(  # noqa: UP045
+        "--lang", case_sensitive=False, show_default=False,
+        autocompletion=complete_lang,
+        help=N_("Language of accord's words and of the data's texts (or ACCORD_LANG, "
+                "else the locale); also after the command."))] = None,
 ) -> None:
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
@@ -254,15 +390,15 @@ def error_line(problem: Message | str, lang: str) -> str:
     return Message("accord: error: {problem}", problem=visible(said)).translated(lang)
 
 
-def error_lines(err: AccordError) -> list[Message | str]:
+def error_lines(err: AccordError, lang: str = SOURCE) -> list[Message | str]:
     """Return what an error says, in the command line's words: the core names periods and
-    kinds, the command line names the options that gave them."""
+    kinds, the command line names the options that gave them (and the kinds as `lang`
+    shows them)."""
     if isinstance(err, DateOrder):
         return [Message("--from ({first}) is after --to ({last})", first=err.first,
                         last=err.last)]
     if isinstance(err, UnknownKind):
-        return [Message("unknown --kind {kind}; choose one of {kinds}", kind=repr(err.kind),
-                        kinds=", ".join(err.kinds))]
+        return [_unknown_kind(err, lang)]
     if isinstance(err, DataError):
         # Translators: a problem in a data file, after the file's name and line (":12"),
         # as compilers write it.
@@ -273,6 +409,26 @@ def error_lines(err: AccordError) -> list[Message | str]:
     return [message_of(err)]
 
 
+def _unknown_kind(err: UnknownKind, lang: str) -> Message:
+    """Say that --kind was given a kind the data lacks, with the nearest one, and the kinds
+    as `lang` names them (each is also taken as the data spells it)."""
+    import difflib
+
+    from accordcli.render.views import value_label
+    from accordcli.text import fold
+
+    names = {kind: value_label(kind, lang) for kind in err.kinds}
+    spellings = {fold(spelling): names[kind] for kind in err.kinds
+                 for spelling in (kind, names[kind])}
+    close = difflib.get_close_matches(fold(err.kind), list(spellings), n=1, cutoff=0.6)
+    kinds = ", ".join(names.values())
+    if not close:
+        return Message("unknown --kind {kind}; choose one of {kinds}", kind=repr(err.kind),
+                       kinds=kinds)
+    return Message("unknown --kind {kind}; did you mean {match}? Choose one of {kinds}",
+                   kind=repr(err.kind), match=repr(spellings[close[0]]), kinds=kinds)
+
+
 @contextmanager
 def exit_on_error(lang: str = SOURCE) -> Iterator[None]:
     """Turn accord's own errors into one-line messages on stderr, in `lang`, and their exit
@@ -280,9 +436,30 @@ def exit_on_error(lang: str = SOURCE) -> Iterator[None]:
     try:
         yield
     except AccordError as err:
-        for line in error_lines(err):
+        for line in error_lines(err, lang):
             message(error_line(line, lang))
         raise typer.Exit(err.exit_code) from None
+
+
+# The options the root takes with a value, which may come before the command's name.
+_ROOT_VALUED = ("--data", "--lang")
+
+
+def command_index(argv: list[str]) -> int | None:
+    """Return where the command's name is in `argv`, after any --data or --lang given
+    before it; None when a word before it is anything else (-h, --version, a mistake)."""
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word in _ROOT_VALUED:
+            index += 2
+        elif word.startswith(tuple(f"{name}=" for name in _ROOT_VALUED)):
+            index += 1
+        elif word.startswith("-"):
+            return None
+        else:
+            return index
+    return None
 
 
 def app_for(argv: list[str], env: "Environment") -> typer.Typer:
@@ -292,10 +469,11 @@ def app_for(argv: list[str], env: "Environment") -> typer.Typer:
     instead of all ten saves that work on every run. Help, unknown commands and shell
     completion get the whole app.
     """
-    if not argv or env.completing:
+    index = command_index(argv)
+    if index is None or env.completing:
         return app
     for info in app.registered_commands:
-        if _command_name(info) == argv[0]:
+        if _command_name(info) == argv[index]:
             single = _new_app()
             single.registered_callback = app.registered_callback
             single.registered_commands = [info]
@@ -314,9 +492,79 @@ def _help_hint(err: ClickException, argv: list[str]) -> str:
     if context is not None:
         return str(context.command_path)
     # Some parser errors ("Option '--limit' requires an argument.") carry no context.
-    named = argv[:1] if argv and any(_command_name(info) == argv[0]
-                                     for info in app.registered_commands) else []
+    index = command_index(argv)
+    named = [argv[index]] if index is not None and any(
+        _command_name(info) == argv[index] for info in app.registered_commands) else []
     return " ".join(["accord", *named])
+
+
+# What the parser says, in accord's words: Click writes plain English, so each of its
+# messages is read back here (the one place that turns parser errors into messages) and
+# said again as a message of the catalogue. What is not recognised stays as Click said it.
+_CLICK_SAYS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"No such command (?P<command>.+?)\.(?: Did you mean (?P<choices>.+)\?)?"),
+     N_("No such command {command}.")),
+    (re.compile(r"Missing command\."), N_("Missing command.")),
+    (re.compile(r"Got unexpected extra argument\(s\) \((?P<words>.*)\)"),
+     N_("Got unexpected extra argument(s) ({words})")),
+    (re.compile(r"Option (?P<option>'.+') requires an argument\."),
+     N_("Option {option} requires an argument.")),
+    (re.compile(r"Option (?P<option>'.+') requires (?P<n>\d+) arguments\."),
+     N_("Option {option} requires {n} arguments.")),
+    (re.compile(r"Option (?P<option>'.+') does not take a value\."),
+     N_("Option {option} does not take a value.")),
+    (re.compile(r"(?P<value>'.*') is not one of (?P<choices>.+)\."),
+     N_("{value} is not one of {choices}.")),
+    (re.compile(r"(?P<value>'.*') is not a valid (?:integer|int range|int)\."),
+     N_("{value} is not a valid integer.")),
+    (re.compile(r"(?P<value>\S+) is not in the range (?P<range>\S+)\."),
+     N_("{value} is not in the range {range}.")),
+)
+
+
+def _click_says(text: str) -> Message | str:
+    """Return one of Click's messages as a message of the catalogue, if it is one."""
+    for pattern, said in _CLICK_SAYS:
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        fields = {name: value for name, value in found.groupdict().items() if value}
+        message = Message(said, **fields)
+        if "choices" in fields and said.startswith("No such command"):
+            return Message("{problem} Did you mean {choices}?", problem=message,
+                           choices=fields["choices"])
+        return message
+    return text
+
+
+def parser_problem(err: ClickException) -> Message | str:
+    """Return what a command-line mistake the parser found says, as a message."""
+    if isinstance(err, MissingParameter):
+        hint = (err.param.get_error_hint(err.ctx) if err.param is not None and err.ctx
+                else err.param_hint)
+        if (err.param_type or getattr(err.param, "param_type_name", "")) == "option":
+            return Message("Missing option {name}.", name=hint)
+        return Message("Missing argument {name}.", name=hint)
+    if isinstance(err, BadParameter):
+        hint = err.param_hint if isinstance(err.param_hint, str) else (
+            " / ".join(map(repr, err.param_hint)) if err.param_hint is not None else (
+                err.param.get_error_hint(err.ctx) if err.param is not None and err.ctx
+                else None))
+        problem = _click_says(err.message)
+        if hint is None:
+            return Message("Invalid value: {problem}", problem=problem)
+        return Message("Invalid value for {option}: {problem}", option=hint, problem=problem)
+    if isinstance(err, NoSuchOption):
+        from accordcli.text import visible
+
+        said = Message("No such option: {option}", option=visible(err.option_name))
+        if not err.possibilities:
+            return said
+        return Message("{problem} (Possible options: {options})", problem=said,
+                       options=", ".join(sorted(err.possibilities)))
+    if isinstance(err, BadOptionUsage):
+        return _click_says(err.message)
+    return _click_says(err.format_message())
 
 
 def _run(argv: list[str], env: "Environment") -> int:
@@ -331,10 +579,10 @@ def _run(argv: list[str], env: "Environment") -> int:
                                   obj=env)
     except ClickException as err:
         # Click would print a usage block; accord's errors are one line that says where to
-        # look next, whoever found the mistake. What Click says is in Click's words.
+        # look next, whoever found the mistake.
         # Translators: {problem} is what is wrong with the command line, {command} the
         # command whose help to read ("accord timeline").
-        hint = Message("{problem} (see '{command} -h')", problem=err.format_message(),
+        hint = Message("{problem} (see '{command} -h')", problem=parser_problem(err),
                        command=_help_hint(err, argv))
         message(error_line(hint, env.lang))
         code = err.exit_code

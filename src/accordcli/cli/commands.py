@@ -20,8 +20,10 @@ from accordcli.cli.options import (
     TagFilter,
     ToOpt,
     WithinOpt,
+    actor_kind,
     command,
     data_path,
+    one_id_each,
     period,
     read,
 )
@@ -95,9 +97,10 @@ def timeline(
         # A period is asked of the index, which reads only the events in it.
         dataset = common.dataset() if not (first or last) else (
             common.window(first or dt.date.min, last or dt.date.max))
-    events = query.timeline(dataset, first=first, last=last, actors=actor or (),
-                            tags=tag or (), search=search or None, limit=limit,
-                            reverse=reverse, within=within)
+    with one_id_each(("actor", "--actor"), ("tag", "--tag")):
+        events = query.timeline(dataset, first=first, last=last, actors=actor or (),
+                                tags=tag or (), search=search or None, limit=limit,
+                                reverse=reverse, within=within)
     show(common, timeline_view(events, dataset, common.lang,
                                wanted.highlight if wanted else ()), limit)
 
@@ -127,10 +130,10 @@ def event(
 def clauses(
     common: Common,
     which: Annotated[Optional[str], typer.Argument(  # noqa: UP045
-        # Translators: a clause's number (N) or its id (ID), optional.
+        # Translators: an instrument's number (N) or its id (ID), optional.
         metavar=pN_("metavar", "[N|ID]"), show_default=False,
         autocompletion=complete_clause,
-        help=N_("A clause number or id; without it, all clauses."))] = None,
+        help=N_("An instrument's number or id; without it, every instrument."))] = None,
 ) -> None:
     from accordcli.query import require_clause
     from accordcli.render.views import clause_detail, clauses_listing
@@ -155,16 +158,15 @@ def actors(
         help=N_("Only actors of this kind: state, organisation, group or person."))] = None,
 ) -> None:
     from accordcli.actors import actor_summaries
-    from accordcli.query import actor_kind
     from accordcli.render.views import actors_listing
 
     wanted = actor_kind(kind) if kind is not None else None  # before any data is read
     show(common, actors_listing(actor_summaries(common.dataset(), kind=wanted), common.lang))
 
 
-@command(app, N_("One actor, its timeline and its clauses."),
-         N_("One actor: its role, its own timeline and the clauses it is party, signatory or "
-            "witness to."),
+@command(app, N_("One actor, its timeline and its instruments."),
+         N_("One actor: its role, its own timeline and the instruments it is party, signatory "
+            "or witness to."),
          pN_("examples", "accord actor ussr\n"
                          "accord actor noorani --lang tr"))
 def actor(
@@ -180,8 +182,8 @@ def actor(
     show(common, actor_detail(involvement(dataset, actor_id), dataset, common.lang))
 
 
-@command(app, N_("Find events, actors, clauses, provisions."),
-         N_("Find events, actors, clauses and provisions that mention every word, best "
+@command(app, N_("Find events, actors, instruments, provisions."),
+         N_("Find events, actors, instruments and provisions that mention every word, best "
             "first, each with a snippet of its text."),
          pN_("examples", "accord search cekilme\n"
                          "accord search GENEVA talks\n"
@@ -390,10 +392,11 @@ def chart(
     asked = period(from_, to)
     dataset = common.dataset()
     first, last = asked.days(dataset)
-    events = query.timeline(dataset, first=first, last=last, actors=actor or (),
-                            tags=tag or (), within=within)
-    clauses = query.clauses_matching(dataset, first=first, last=last, actors=actor or (),
-                                     tags=tag or (), within=within)
+    with one_id_each(("actor", "--actor"), ("tag", "--tag")):
+        events = query.timeline(dataset, first=first, last=last, actors=actor or (),
+                                tags=tag or (), within=within)
+        clauses = query.clauses_matching(dataset, first=first, last=last,
+                                         actors=actor or (), tags=tag or (), within=within)
     if not events and not clauses:
         if common.env.terminal:
             message(label("no_events", common.lang))

@@ -12,17 +12,17 @@ import functools
 import inspect
 import os
 import sys
-from collections.abc import Callable
-from enum import StrEnum
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Optional, TypeVar
 
 import typer
 
-from accordcli.cli.app import exit_on_error, help_text
+from accordcli.cli.app import FORMAT_PARAM, AccordCommand, Lang, exit_on_error, help_text
 from accordcli.completion import complete_actor, complete_lang, complete_tag
 from accordcli.errors import UsageError
-from accordcli.i18n import LANGUAGES, N_, Message, message_of, pN_
+from accordcli.i18n import N_, Message, message_of, pN_
 from accordcli.render.registry import GENERAL, describe
 
 # The environment is imported where it is read (main() has it built by then): importing
@@ -33,16 +33,6 @@ if TYPE_CHECKING:
     from accordcli.model import Dataset, Window
 
 T = TypeVar("T")
-
-# The languages accord speaks, one per message catalogue (i18n.LANGUAGES): a new catalogue
-# is a new --lang value. A computed enum is opaque to the type checker, which is shown the
-# one member the code names.
-if TYPE_CHECKING:
-    class Lang(StrEnum):
-        en = "en"
-else:
-    Lang = StrEnum("Lang", [(code, code) for code in LANGUAGES])
-
 
 # Data paths are plain strings: Typer's Path type would refuse an unreadable file as a usage
 # error (exit 2) before the loader could report it as the data problem it is (exit 1).
@@ -81,12 +71,16 @@ class Common(NamedTuple):
     data: Path | None  # --data or ACCORD_DATA; None: the shipped dataset
     no_cache: bool
     format: str  # the format chosen (--json wins over --format)
-    env: "Environment"  # with the --lang language
+    env: "Environment"  # with the --lang language: accord's words are in env.lang
     data_named: bool = False  # --data given on the command line (not ACCORD_DATA)
 
     @property
     def lang(self) -> str:
-        return self.env.lang
+        """The language of the data's texts in the output: for people the run's language,
+        for scripts (JSON, CSV) only the one --lang or ACCORD_LANG chose."""
+        from accordcli.render.registry import FORMATS
+
+        return self.env.output_lang(FORMATS[self.format].for_scripts)
 
     def dataset(self) -> "Dataset":
         from accordcli import load
@@ -178,6 +172,43 @@ def period(from_: str | None, to: str | None) -> Period:
     return found
 
 
+def actor_kind(text: str) -> str:
+    """Return the actor kind --kind names, as the data spells it: the value itself or its
+    name in any language accord speaks ("devlet" is "state"), in any case."""
+    from accordcli.i18n import LANGUAGES
+    from accordcli.model import ACTOR_KINDS
+    from accordcli.query import actor_kind as data_kind
+    from accordcli.render.views import value_label
+    from accordcli.text import fold
+
+    wanted = fold(text)
+    for kind in ACTOR_KINDS:
+        if any(fold(value_label(kind, lang)) == wanted for lang in LANGUAGES):
+            return kind
+    return data_kind(text)  # the data's own spelling, or UnknownKind
+
+
+@contextmanager
+def one_id_each(*options: tuple[str, str]) -> Iterator[None]:
+    """Say to repeat an option when an id it was given is not found and holds commas
+    (`--actor ussr,usa`): `options` pairs a kind of record with its option."""
+    from accordcli.errors import NotFound
+
+    try:
+        yield
+    except NotFound as err:
+        option = dict(options).get(err.kind)
+        if option is None or "," not in err.wanted:
+            raise
+        example = " ".join(f"{option} {part.strip()}" for part in err.wanted.split(",")
+                           if part.strip())
+        # Translators: {problem} is "no actor with id 'ussr,usa'"; {example} is the same
+        # ids given one by one ("--actor ussr --actor usa").
+        raise UsageError(Message("{problem}; to give several, repeat {option}: {example}",
+                                 problem=message_of(NotFound(err.kind, err.wanted, [])),
+                                 option=option, example=example)) from None
+
+
 def environment(ctx: typer.Context) -> "Environment":
     """Return the environment main() built, or (for the app invoked on its own, as tests
     do) the one of this process, built now."""
@@ -187,6 +218,18 @@ def environment(ctx: typer.Context) -> "Environment":
     if not isinstance(root.obj, Environment):
         root.obj = detect(sys.argv[1:], os.environ, sys.stdout, sys.stderr)
     return root.obj
+
+
+def _given(ctx: typer.Context, name: str, value: Any) -> Any:
+    """Return a shared option's value: given after the command, that; else given before
+    it (to the root, `accord --data F timeline`), that; else its variable's or default."""
+    from typer._click.core import ParameterSource
+
+    root = ctx.find_root()
+    before = root.params.get(name) if root is not ctx else None
+    if before is None or ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE:
+        return value
+    return before
 
 
 @functools.cache  # commands with the same formats share their parameters
@@ -203,16 +246,19 @@ def _shared(formats: tuple[str, ...], cache: bool, lang: bool) -> tuple[inspect.
             help=N_("Read the TOML file itself, not its index in the cache "
                     "directory."))], False))
     if lang:
-        shared.append(option("lang", Annotated[Lang, typer.Option(
-            "--lang", envvar="ACCORD_LANG", case_sensitive=False,
+        shared.append(option("lang", Annotated[Optional[Lang], typer.Option(  # noqa: UP045
+            "--lang", envvar="ACCORD_LANG", case_sensitive=False, show_default=False,
             autocompletion=complete_lang,
-            help=N_("Language of titles and texts; missing translations fall back to "
-                    "English."))], Lang.en))
+            help=N_("Language of accord's words and of the data's texts; without it, "
+                    "ACCORD_LANG, else the locale (LANG), else English. JSON, NDJSON and CSV "
+                    "follow only --lang and ACCORD_LANG. Missing translations fall back to "
+                    "English."))], None))
     if len(formats) > 1:
         # A Literal of the names: Typer makes it a choice, and refuses others in its words.
         names = Literal.__getitem__(formats)
-        shared.append(option("fmt", Annotated[names, typer.Option(
+        shared.append(option(FORMAT_PARAM, Annotated[names, typer.Option(
             "--format", "-f", case_sensitive=False, help=describe(formats))], formats[0]))
+        # (localize() says it again in the run's language: the help comes from the formats.)
         shared.append(option("json_flag", Annotated[bool, typer.Option(
             "--json", help=N_("Shorthand for --format json."))], False))
     return tuple(shared)
@@ -236,16 +282,18 @@ def command(app: typer.Typer, short_help: str, description: str | None = None,
 
         @functools.wraps(function)
         def run(ctx: typer.Context, **given: Any) -> None:
-            language = given.pop("lang", None)
+            # Typer gives the command its Lang; the root's is the parser's string.
+            language = str(_given(ctx, "lang", given.pop("lang", None)) or "") or None
             env = environment(ctx)
-            env = env._replace(lang=language.value) if language else env
+            env = env._replace(lang=language, chosen_lang=language) if language else env
             with exit_on_error(env.lang):
-                fmt = given.pop("fmt", formats[0])
+                fmt = given.pop(FORMAT_PARAM, formats[0])
                 chosen = "json" if given.pop("json_flag", False) else fmt
                 source = ctx.get_parameter_source("data")
-                common = Common(data_path(given.pop("data")), given.pop("no_cache", False),
-                                chosen.casefold(), env,
-                                source is not None and source.name == "COMMANDLINE")
+                named = (source is not None and source.name == "COMMANDLINE") or (
+                    ctx.find_root() is not ctx and ctx.find_root().params.get("data") is not None)
+                common = Common(data_path(_given(ctx, "data", given.pop("data"))),
+                                given.pop("no_cache", False), chosen.casefold(), env, named)
                 function(common, **given)
 
         # Typer reads a command's options from its signature and annotations: the command's
@@ -256,7 +304,7 @@ def command(app: typer.Typer, short_help: str, description: str | None = None,
         run.__dict__["__signature__"] = signature.replace(parameters=parameters)
         run.__annotations__ = {p.name: p.annotation for p in parameters}
         help = None if description is None else help_text(description, examples)
-        app.command(name=name, short_help=short_help, help=help)(run)
+        app.command(name=name, short_help=short_help, help=help, cls=AccordCommand)(run)
         return function
 
     return register

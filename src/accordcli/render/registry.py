@@ -14,6 +14,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from accordcli.i18n import N_, SOURCE, gettext
+
 if TYPE_CHECKING:
     from accordcli.environment import Environment
     from accordcli.render.views import Detail, Listing, Timeline, View
@@ -65,26 +67,33 @@ class Renderer:
 
 
 class Format(NamedTuple):
-    """An output format: its --format name, its renderer's module, and a few words for
-    --format's help when the name alone does not say what it is."""
+    """An output format: its --format name, its renderer's module, a few words for
+    --format's help when the name alone does not say what it is (a message), and whether
+    it is for scripts rather than people."""
 
     name: str
     module: str
     help: str = ""
+    # For scripts: the data's texts in it follow only an explicit --lang or ACCORD_LANG,
+    # never the locale, so that a script's output is the same on every machine.
+    for_scripts: bool = False
 
 
 FORMATS = {f.name: f for f in (
     Format("table", "accordcli.render.table",
-           "a table on a terminal, tab-separated lines in a pipe"),
-    Format("json", "accordcli.render.json"),
-    Format("ndjson", "accordcli.render.ndjson"),
-    Format("csv", "accordcli.render.csv"),
+           N_("a table on a terminal, tab-separated lines in a pipe")),
+    Format("json", "accordcli.render.json", for_scripts=True),
+    Format("ndjson", "accordcli.render.ndjson", for_scripts=True),
+    Format("csv", "accordcli.render.csv", for_scripts=True),
     Format("markdown", "accordcli.render.markdown"),
-    Format("timelinejs", "accordcli.render.timelinejs", "Knight Lab TimelineJS JSON"),
-    Format("bibtex", "accordcli.render.bibtex", "BibTeX, for bibtex and biber"),
-    Format("csl-json", "accordcli.render.csl_json", "CSL-JSON, for Pandoc and Zotero"),
-    Format("ris", "accordcli.render.ris", "RIS, for reference managers"),
-    Format("html", "accordcli.render.html", "one web page that works offline"),
+    Format("timelinejs", "accordcli.render.timelinejs", N_("Knight Lab TimelineJS JSON"),
+           for_scripts=True),
+    Format("bibtex", "accordcli.render.bibtex", N_("BibTeX, for bibtex and biber"),
+           for_scripts=True),
+    Format("csl-json", "accordcli.render.csl_json", N_("CSL-JSON, for Pandoc and Zotero"),
+           for_scripts=True),
+    Format("ris", "accordcli.render.ris", N_("RIS, for reference managers"), for_scripts=True),
+    Format("html", "accordcli.render.html", N_("one web page that works offline")),
     Format("chart", "accordcli.render.chart"),
     Format("report", "accordcli.render.report"),
 )}
@@ -106,9 +115,13 @@ def render(view: View, name: str, env: Environment) -> Output:
     return renderer(name).render(view, env)
 
 
-def describe(names: tuple[str, ...]) -> str:
-    """Return --format's help for these formats: "table (…), json, ndjson, csv or markdown"."""
-    said = [f"{n} ({FORMATS[n].help})" if FORMATS[n].help else n for n in names]
+def describe(names: tuple[str, ...], lang: str = SOURCE) -> str:
+    """Return --format's help for these formats in `lang`: "table (…), json, ndjson, csv
+    or markdown"."""
+    said = [f"{n} ({gettext(FORMATS[n].help, lang)})" if FORMATS[n].help else n
+            for n in names]
     if len(said) < 2:
         return "".join(said)
-    return f"{', '.join(said[:-1])} or {said[-1]}."
+    # Translators: --format's help: {formats} are all but the last, joined by ", ".
+    return gettext("{formats} or {last}.", lang).format(formats=", ".join(said[:-1]),
+                                                        last=said[-1])

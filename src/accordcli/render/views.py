@@ -44,7 +44,7 @@ _LABELS = {
     "witnesses": pN_("label", "Witnesses"), "signed": pN_("label", "Signed"),
     "in_force": pN_("label", "In force"), "full_title": pN_("label", "Full title"),
     "text": pN_("label", "Text"), "span": pN_("label", "Span"),
-    "clauses": pN_("label", "Clauses"), "provisions": pN_("label", "Provisions"),
+    "clauses": pN_("label", "Instruments"), "provisions": pN_("label", "Provisions"),
     "events": pN_("label", "Events"), "relations": pN_("label", "Relation"),
     "match": pN_("label", "Match"), "from": pN_("label", "From"), "to": pN_("label", "To"),
     "years": pN_("label", "Years"), "months": pN_("label", "Months"),
@@ -66,20 +66,24 @@ _HEADERS = {"event_count": pN_("header", "Events")}
 JOINER = ", "
 _EMPTY = {
     "no_events": N_("no events match"), "no_actors": N_("no actors match"),
-    "no_clauses": N_("no clauses in this dataset"), "no_hits": N_("nothing matches"),
+    "no_clauses": N_("no instruments in this dataset"), "no_hits": N_("nothing matches"),
     "no_sources": N_("no sources match"),
 }
-# Enumerated values (actor kinds, relations to a clause, kinds of search hit) as a person
-# reads them in the detail views; JSON, NDJSON and CSV keep the values themselves, which
-# --kind takes.
-_VALUES = (
-    pN_("value", "state"), pN_("value", "organisation"), pN_("value", "group"),
-    pN_("value", "person"), pN_("value", "party"), pN_("value", "signatory"),
-    pN_("value", "witness"), pN_("value", "event"), pN_("value", "actor"),
-    pN_("value", "clause"), pN_("value", "provision"), pN_("value", "source"),
-    pN_("value", "newspaper"), pN_("value", "journal"), pN_("value", "book"),
-    pN_("value", "report"), pN_("value", "document"), pN_("value", "web"),
-)
+# Enumerated values (actor kinds, relations to a clause, kinds of search hit, kinds of
+# source) as a person reads them in the detail views; JSON, NDJSON and CSV keep the values
+# themselves, which --kind takes (and, for kinds, their names here in any language). A
+# clause is one instrument of the accords, and people read it so.
+_VALUES = {
+    "state": pN_("value", "state"), "organisation": pN_("value", "organisation"),
+    "group": pN_("value", "group"), "person": pN_("value", "person"),
+    "party": pN_("value", "party"), "signatory": pN_("value", "signatory"),
+    "witness": pN_("value", "witness"), "event": pN_("value", "event"),
+    "actor": pN_("value", "actor"), "clause": pN_("value", "instrument"),
+    "provision": pN_("value", "provision"), "source": pN_("value", "source"),
+    "newspaper": pN_("value", "newspaper"), "journal": pN_("value", "journal"),
+    "book": pN_("value", "book"), "report": pN_("value", "report"),
+    "document": pN_("value", "document"), "web": pN_("value", "web"),
+}
 
 
 def label(key: str, lang: str) -> str:
@@ -96,12 +100,12 @@ def header(key: str, lang: str) -> str:
 
 def value_label(value: str, lang: str) -> str:
     """Return an enumerated value (an actor kind, a relation) in `lang`."""
-    return pgettext("value", value, lang) if value in _VALUES else value
+    return pgettext("value", _VALUES[value], lang) if value in _VALUES else value
 
 
 def value_labels(lang: str) -> dict[str, str]:
     """Return every enumerated value with how it reads in `lang`."""
-    return {value: pgettext("value", value, lang) for value in _VALUES}
+    return {value: pgettext("value", name, lang) for value, name in _VALUES.items()}
 
 
 R = TypeVar("R", bound=Record)
