@@ -52,7 +52,7 @@ def test_for_names_an_event_an_actor_or_an_instrument(sample: Dataset, wanted: s
                                                       kind: str | None,
                                                       found: str | None) -> None:
     if found is None:
-        with pytest.raises(NotFound, match="no clause numbered 4"):
+        with pytest.raises(NotFound, match="no instrument numbered 4"):
             record(sample, wanted)
         return
     assert record(sample, wanted).id == found
