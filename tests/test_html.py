@@ -267,7 +267,7 @@ def test_the_vendored_files_are_as_shipped_with_their_licences() -> None:
 
 
 @pytest.mark.parametrize(("lang", "said"), [("en", "No events match."),
-                                            ("tr", "Eşleşen olay yok.")])
+                                            ("tr", "Eşleşen olay bulunamadı.")])
 def test_a_page_of_no_events_says_so_without_timelinejs(run: Run, lang: str,
                                                         said: str) -> None:
     # TimelineJS shows no events as an error about a spreadsheet: the page says it instead.

@@ -177,8 +177,9 @@ class Html(Renderer):
             raise NotForTerminal()
         empty = label(view.listing.empty, env.lang)  # "no events match", said on a page:
         first = "İ" if env.lang == "tr" and empty[:1] == "i" else empty[:1].upper()
-        return page(view.events, view.vocabulary, env.lang,
-                    f"{first}{empty[1:]}.").encode("utf-8")
+        # A language whose message is already a sentence ends it itself.
+        said = f"{first}{empty[1:]}" + ("" if empty.endswith(".") else ".")
+        return page(view.events, view.vocabulary, env.lang, said).encode("utf-8")
 
 
 RENDERER = Html()
