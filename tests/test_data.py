@@ -473,3 +473,23 @@ def test_source_dates_and_names_as_the_stored_sources_give_them(data: Dataset) -
     assert by_id["chicago-tribune-1987-12-10"].authors == ("George de Lama", "Timothy J. McNulty")
     assert by_id["chicago-tribune-1988-12-03"].authors == ("Vincent J. Schodolski",)
     assert by_id["upi-1988-12-02"].authors == ("Denholm Barnetson",)
+
+
+def test_the_readme_says_which_provisions_each_instrument_holds() -> None:
+    # The data summarises the parts of the instruments read in the sources, not their whole
+    # text: the README's `clauses N` row must say so, in step with the data.
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `accord clauses N"))
+    assert "every provision" not in readme
+    data = load(default_data_path(), use_cache=False)
+    held = {c.number: [p.number for p in c.provisions] for c in data.clauses}
+    said = {
+        1: (["I", "II", *(f"II.{n}" for n in range(1, 11))],
+            "I, Articles I and II and paragraphs II.1–II.10"),
+        2: (["Decl."], "II, its undertakings as one entry"),
+        3: (["I", "II", "III", "IV", "V", "VI", "VII", "VIII"], "III, Articles I–VIII"),
+        4: (["5-6", "7", "MoU.III", "MoU.V", "MoU.VI"],
+            "IV, paragraphs 5–6 and 7 and Parts III, V and VI of its Memorandum"),
+    }
+    for number, (provisions, words) in said.items():
+        assert held[number] == provisions and words in row, number

@@ -123,7 +123,7 @@ def event(
 
 
 @command(app, N_("The four instruments, or one with its provisions."),
-         N_("The accords' instruments, or one of them with every provision."),
+         N_("The accords' instruments, or one of them with the provisions the data summarises."),
          pN_("examples", "accord clauses\n"
                          "accord clauses 4\n"
                          "accord clauses refugees --lang tr --json"))

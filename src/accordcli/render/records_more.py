@@ -251,7 +251,8 @@ PROVISIONS = Shape(csv=("clause", "number", "text", "tags"), columns=("number", 
 
 
 class ClauseRecord(NamedTuple):
-    """One of the accords' instruments, with every provision (`clauses`, `clauses N`)."""
+    """One of the accords' instruments, with the provisions the data holds (`clauses`,
+    `clauses N`)."""
 
     id: str
     number: int

@@ -272,7 +272,7 @@ def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
 
 
 def clause_detail(clause: Clause, dataset: Dataset, lang: str) -> Detail:
-    """Return one clause with every provision."""
+    """Return one clause with the provisions the data holds for it."""
     from accordcli.edtf import shown_date
     from accordcli.render.records_more import PROVISIONS, ClauseRecord
     record = ClauseRecord.of(clause, lang)
