@@ -78,3 +78,10 @@ def test_no_day_the_shipped_data_lacks_is_shown(run: Run) -> None:
     assert len(shown) > 100
     invented = {day for cell in shown for day in ISO_DAY.findall(cell)} - days_written
     assert not invented
+
+
+def test_search_hits_read_their_dates_at_their_precision(run: Run, imprecise: str) -> None:
+    markdown = run("search", "talks", "--data", imprecise, "--format", "markdown").stdout
+    assert "| talks-open | 1983 (uncertain) |" in markdown
+    lines = run("search", "talks", "--data", imprecise).stdout
+    assert "\ttalks-open\t1983?\t" in lines

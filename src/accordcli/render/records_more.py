@@ -327,7 +327,8 @@ class HitRecord(NamedTuple):
 
     def row(self, names: Names) -> tuple[Cell, ...]:
         mark = f"[{self.snippet_lang}] " if self.snippet_lang != self.lang else ""
-        return (names.value(self.kind), self.id, self.date, self.title, mark + self.snippet)
+        return (names.value(self.kind), self.id, names.date(self.date), self.title,
+                mark + self.snippet)
 
 
 HITS = Shape(csv=("kind", "id", "title", "date", "match", "text", "snippet", "snippet_lang"),

@@ -224,7 +224,7 @@ def hits_listing(hits: list[Hit], lang: str,
     records = tuple(HitRecord(h.kind, h.id, h.title, h.date,
                               "title" if h.in_title else "text", h.text, h.snippet,
                               h.snippet_lang, lang) for h in hits)
-    return Listing(records, HITS, Names(values=value_labels(lang)), empty="no_hits",
+    return Listing(records, HITS, Names(values=value_labels(lang), lang=lang), empty="no_hits",
                    highlight=highlight)
 
 
