@@ -198,3 +198,14 @@ def test_the_shipped_data_validates_with_no_warnings(run: Run) -> None:
     result = run("validate")
     assert (result.exit_code, result.stderr) == (0, "")
     assert warnings(load(use_cache=False)) == []
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "ndjson", "csv", "markdown", "bibtex",
+                                 "csl-json", "ris"])
+def test_hostile_source_text_is_inert_in_every_format(run: Run, fmt: str) -> None:
+    hostile = str(Path(__file__).parent / "data" / "hostile.toml")
+    for args in (["sources"], ["source", "s"]):
+        result = run(*args, "--data", hostile, "--format", fmt)
+        assert result.exit_code == 0, result.output
+        out = result.stdout_bytes
+        assert b"\x1b" not in out and b"\x07" not in out and b"\xc2\x9b" not in out, fmt
