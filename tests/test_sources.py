@@ -210,3 +210,28 @@ def test_hostile_source_text_is_inert_in_every_format(run: Run, fmt: str) -> Non
         assert result.exit_code == 0, result.output
         out = result.stdout_bytes
         assert b"\x1b" not in out and b"\x07" not in out and b"\xc2\x9b" not in out, fmt
+
+
+@pytest.mark.parametrize(("words", "found"), [
+    ("test source", ["src-a", "src-b"]),  # the titles
+    ("archive", ["src-b"]),  # the publisher
+    ("bo writer", ["src-a"]),  # an author
+    ("src-b", ["src-b"]),  # the id itself
+])
+def test_search_finds_sources_by_title_publisher_and_authors(sample: Dataset, words: str,
+                                                               found: list[str]) -> None:
+    from accordcli.search import search
+
+    hits = [h for h in search(sample, words, "en") if h.kind == "source"]
+    assert [h.id for h in hits] == found
+
+
+def test_a_source_hit_reads_the_same_in_every_language(run: Run) -> None:
+    result = run("search", "writer", "--data", S, "--lang", "tr", "--json")
+    assert json.loads(result.stdout) == [{
+        "kind": "source", "id": "src-a", "title": "A test source", "date": "1988-04-15",
+        "match": "text", "text": "Example Press", "snippet": "Bo Writer",
+        "snippet_lang": "tr"}]
+    # As published, in no language of the data's own: never marked as another language's.
+    lines = run("search", "writer", "--data", S, "--lang", "tr").stdout
+    assert lines == "kaynak\tsrc-a\t1988-04-15\tA test source\tBo Writer\n"

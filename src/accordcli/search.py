@@ -1,15 +1,15 @@
-"""The search command: every event, actor, instrument and provision holding all the terms of
-a query (match.py), ranked, each with a snippet of where it matched.
+"""The search command: every event, actor, instrument, provision and source holding all the
+terms of a query (match.py), ranked, each with a snippet of where it matched.
 
 Ranking, best first (README "Search" says the same to users):
 0. the record whose id the query spells (`search un` finds the UN actor first, and finds it
    even if no text of it holds the words);
 1. a record's own name holding every term: an actor's name, an instrument's title;
-2. then an event's title holding every term;
+2. then an event's or a source's title holding every term;
 3. then every other hit (the terms in body text, or spread over title and body);
 within each, hits whose terms are whole words (where they rank: in the name or title for
-1 and 2) before hits that need a word start; then events in date order, actors, and
-instruments each followed by its provisions, in file order.
+1 and 2) before hits that need a word start; then events in date order, actors,
+instruments each followed by its provisions, and sources, in file order.
 
 The same answers come from the data in memory (search) and from the index's full-text
 tables (cache.py, fts.py), which a search builds on first use.
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from accordcli.match import Query, excerpt, form_of, parse_query, snippet, word_form
-from accordcli.model import Actor, Clause, Dataset, Event, LocalText
+from accordcli.model import Actor, Clause, Dataset, Event, LocalText, Source
 from accordcli.query import chronological
 from accordcli.text import listed
 
@@ -32,7 +32,7 @@ from accordcli.text import listed
 class Searched:
     """One record as search sees it: its texts in every language, and what a hit shows."""
 
-    kind: str  # "event", "actor", "clause" or "provision"
+    kind: str  # "event", "actor", "clause", "provision" or "source"
     id: str
     own: bool  # its titles are its own name (an actor, an instrument): ranked first
     titles: tuple[LocalText, ...]
@@ -80,8 +80,21 @@ def of_provision(clause: Clause, index: int) -> Searched:
                     (provision.text,), title, provision.text)
 
 
-# Where a record comes from: its kind, and for events its position in the file, for actors
-# and clauses their index, for provisions their clause's index and their own. The index
+def of_source(source: Source) -> Searched:
+    """A source is found by its title, publisher and authors. They are as published, in no
+    language of the data's own: the same text stands for every language, so a hit shows it
+    as in the language asked for."""
+    def same(text: str) -> LocalText:
+        return LocalText(text, text)
+
+    title = same(source.title)
+    bodies = (same(source.publisher), *(same(name) for name in source.authors))
+    return Searched("source", source.id, False, (title,), bodies, title,
+                    same(source.publisher), source.date.text if source.date else None)
+
+
+# Where a record comes from: its kind, and for events its position in the file, for actors,
+# clauses and sources their index, for provisions their clause's index and their own. The index
 # stores it (fts.py) to find the record again.
 Origin = tuple[str, int, int]
 
@@ -97,10 +110,13 @@ def records(dataset: Dataset) -> Iterator[tuple[Origin, Searched]]:
         yield ("clause", index, 0), of_clause(clause)
         for number in range(len(clause.provisions)):
             yield ("provision", index, number), of_provision(clause, number)
+    for index, source in enumerate(dataset.sources):
+        yield ("source", index, 0), of_source(source)
 
 
 def record_of(origin: Origin, event: Callable[[int], Event], actors: tuple[Actor, ...],
-              clauses: Callable[[], tuple[Clause, ...]]) -> Searched:
+              clauses: Callable[[], tuple[Clause, ...]],
+              sources: tuple[Source, ...] = ()) -> Searched:
     """Return the record an Origin names, from the parts of a dataset (as an index holds
     them: events one at a time, the instruments only when asked)."""
     kind, index, sub = origin
@@ -108,6 +124,8 @@ def record_of(origin: Origin, event: Callable[[int], Event], actors: tuple[Actor
         return of_event(event(index))
     if kind == "actor":
         return of_actor(actors[index])
+    if kind == "source":
+        return of_source(sources[index])
     if kind == "clause":
         return of_clause(clauses()[index])
     if kind == "provision":
@@ -137,7 +155,7 @@ def rank(record: Searched, query: Query) -> tuple[Rank, bool] | None:
 class Hit:
     """One search result: what matched, where, how well, and a snippet of it."""
 
-    kind: str  # "event", "actor", "clause" or "provision"
+    kind: str  # "event", "actor", "clause", "provision" or "source"
     id: str
     title: str
     text: str

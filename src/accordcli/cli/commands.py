@@ -182,9 +182,9 @@ def actor(
     show(common, actor_detail(involvement(dataset, actor_id), dataset, common.lang))
 
 
-@command(app, N_("Find events, actors, instruments, provisions."),
-         N_("Find events, actors, instruments and provisions that mention every word, best "
-            "first, each with a snippet of its text."),
+@command(app, N_("Find events, actors, instruments, provisions, sources."),
+         N_("Find events, actors, instruments, provisions and sources that mention every "
+            "word, best first, each with a snippet of its text."),
          pN_("examples", "accord search cekilme\n"
                          "accord search GENEVA talks\n"
                          "accord search refugees return --json"))

@@ -306,7 +306,7 @@ CLAUSES = Shape(csv=("id", "number", "title", "full_title", "parties", "signator
 class HitRecord(NamedTuple):
     """A search result (`search`)."""
 
-    kind: str  # "event", "actor", "clause" or "provision"
+    kind: str  # "event", "actor", "clause", "provision" or "source"
     id: str
     title: str
     date: str | None  # EDTF
