@@ -413,7 +413,12 @@ def test_terminal_listings_fit_the_width_and_keep_every_id(
     lines = shown.stdout.splitlines()
     assert max(len(line) for line in lines) <= columns
     words = {word for line in lines for word in line.split()}
-    assert all(record["id"] in words for record in records)
+    # An id too long for its column (the shipped sources' run to 42 characters) is broken
+    # over lines, each piece in order: joined, the lines hold it whole.
+    joined = "".join(line.strip() for line in lines)
+    assert all(record["id"] in words
+               or (len(record["id"]) > columns - 12 and record["id"] in joined)
+               for record in records), [r["id"] for r in records if r["id"] not in words]
 
 
 def test_an_actor_without_events_shows_no_empty_section(run: Run, tmp_path: Path) -> None:
