@@ -72,7 +72,8 @@ def via_index(data: Dataset, text: str, lang: str, *, limit: int | None = None) 
     finally:
         connection.close()
     return [search_module.hit(search_module.record_of(origin, data.events.__getitem__,
-                                                      data.actors, lambda: data.clauses),
+                                                      data.actors, lambda: data.clauses,
+                                                      data.sources),
                               titled, query, lang)
             for origin, titled in found]
 

@@ -235,3 +235,12 @@ def test_a_source_hit_reads_the_same_in_every_language(run: Run) -> None:
     # As published, in no language of the data's own: never marked as another language's.
     lines = run("search", "writer", "--data", S, "--lang", "tr").stdout
     assert lines == "kaynak\tsrc-a\t1988-04-15\tA test source\tBo Writer\n"
+
+
+def test_the_index_finds_sources_as_the_data_in_memory_does(run: Run) -> None:
+    # The first search writes the full-text tables, the second answers from them.
+    first, second, uncached = (run("search", "test source", "--data", S, "--json", *extra)
+                               for extra in ((), (), ("--no-cache",)))
+    assert first.stdout == second.stdout == uncached.stdout
+    assert [h["id"] for h in json.loads(second.stdout) if h["kind"] == "source"] == [
+        "src-a", "src-b"]

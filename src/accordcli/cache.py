@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 # holds, what the loader accepts or what the index stores changes, even between releases
 # (CHANGELOG.md and git log say what each bump was for). The release is part of the format
 # too, so every release rebuilds.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 FORMAT = f"accord-index-{INDEX_FORMAT}/{__version__}"
 # The whole schema, as sqlite_master records it. An index holding anything else (a view, a
 # trigger, a generated column) was not written by accord and is never queried.
@@ -155,7 +155,8 @@ class Index:
                 clauses.append(decode_clauses(json.loads(self.meta("clauses") or "null")))
             return clauses[0]
 
-        return [record_of(origin, event, vocabulary.actors, instruments) for origin in origins]
+        return [record_of(origin, event, vocabulary.actors, instruments, vocabulary.sources)
+                for origin in origins]
 
     def _answer(self, question: Callable[[], T]) -> T | None:
         try:
@@ -349,5 +350,6 @@ def _fill(connection: sqlite3.Connection, source: Path, known: str, content: str
         from accordcli import search as searching
 
         fts.fill(connection, searching.records(dataset),
-                 len(dataset.events) + len(dataset.actors) + len(dataset.clauses))
+                 len(dataset.events) + len(dataset.actors) + len(dataset.clauses)
+                 + len(dataset.sources))
     connection.commit()

@@ -116,7 +116,7 @@ def records(dataset: Dataset) -> Iterator[tuple[Origin, Searched]]:
 
 def record_of(origin: Origin, event: Callable[[int], Event], actors: tuple[Actor, ...],
               clauses: Callable[[], tuple[Clause, ...]],
-              sources: tuple[Source, ...] = ()) -> Searched:
+              sources: tuple[Source, ...]) -> Searched:
     """Return the record an Origin names, from the parts of a dataset (as an index holds
     them: events one at a time, the instruments only when asked)."""
     kind, index, sub = origin
