@@ -22,7 +22,7 @@ from accordcli.load import load
 from accordcli.render import html as page_html
 from accordcli.render.registry import render
 from accordcli.render.timelinejs import edition, to_timelinejs
-from accordcli.render.views import timeline_view
+from accordcli.render.views import label, timeline_view
 from conftest import SAMPLE, Run, write_data
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -266,11 +266,14 @@ def test_the_vendored_files_are_as_shipped_with_their_licences() -> None:
         "timeline.css", "timeline.js", "timeline.js.LICENSE.txt", "tl-icons.woff2", "tr.json"}
 
 
-@pytest.mark.parametrize(("lang", "said"), [("en", "No events match."),
-                                            ("tr", "Eşleşen olay bulunamadı.")])
-def test_a_page_of_no_events_says_so_without_timelinejs(run: Run, lang: str,
-                                                        said: str) -> None:
-    # TimelineJS shows no events as an error about a spreadsheet: the page says it instead.
+@pytest.mark.parametrize("lang", ["en", "tr"])
+def test_a_page_of_no_events_says_so_without_timelinejs(run: Run, lang: str) -> None:
+    # TimelineJS shows no events as an error about a spreadsheet: the page says it instead,
+    # in the words a terminal gets (the catalogue's), as one sentence.
+    said = label("no_events", lang).removesuffix(".")
+    said = ("İ" if said[0] == "i" and lang == "tr" else said[0].upper()) + said[1:] + "."
+    if lang == "en":
+        assert said == "No events match."
     page = page_of(run, "--data", S, "--search", "nowhere", "--lang", lang)
     parsed = elements(page)
     assert "script" not in {tag for tag, _ in parsed.tags}
