@@ -606,6 +606,10 @@ def offered(words: str, shell: str = "zsh") -> list[str]:
         ("timeline --lang ", ["en\tEnglish", "tr\tTürkçe"]),
         ("timeline --lang=t", ["--lang=tr\tTürkçe"]),
         ("span treaty", ["treaty-signed\tTreaty signed"]),
+        # Wherever a date is taken, an event id is too: --from, --to and on.
+        ("timeline --from treaty", ["treaty-signed\tTreaty signed"]),
+        ("chart --to wi", ["withdrawal\tWithdrawal"]),
+        ("on leap", ["leap-day\tLeap-day meeting"]),
         ("span treaty-signed w", ["withdrawal\tWithdrawal"]),
         ("ti", ["timeline\tEvents in order, filtered by date, actor, tag, text."]),
         ("timeline --fr", ["--from\tEvents under way on or after a date (1978, 1978-04, "

@@ -287,6 +287,7 @@ def on(
     when: Annotated[Optional[str], typer.Argument(  # noqa: UP045
         # Translators: the forms `accord on` takes; DATE and ID as help shows them.
         metavar=pN_("metavar", "[MM-DD|DATE|ID]"), show_default=False,
+        autocompletion=complete_event,
         help=N_("A month and day (04-14, '14 April'): anniversaries in any year. A date in "
                 "any form --from takes (a day, month or year) or an event id: everything "
                 "under way then. Without it: today's anniversaries (or ACCORD_TODAY's)."))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Optional,
 import typer
 
 from accordcli.cli.app import FORMAT_PARAM, AccordCommand, Lang, exit_on_error, help_text
-from accordcli.completion import complete_actor, complete_lang, complete_tag
+from accordcli.completion import complete_actor, complete_event, complete_lang, complete_tag
 from accordcli.errors import UsageError
 from accordcli.i18n import N_, Message, message_of, pN_
 from accordcli.render.registry import GENERAL, describe
@@ -45,11 +45,13 @@ DataOpt = Annotated[
 ]
 FromOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
     "--from", metavar=pN_("metavar", "DATE"), show_default=False,
+    autocompletion=complete_event,
     # Translators: the dates are examples of what --from reads; "27 Nisan 1978" is Turkish.
     help=N_("Events under way on or after a date (1978, 1978-04, '27 Nisan 1978') or event "
             "id (its first day)."))]
 ToOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
     "--to", metavar=pN_("metavar", "DATE"), show_default=False,
+    autocompletion=complete_event,
     help=N_("Events under way on or before this date (1988 means up to 1988-12-31), or "
             "an event id (its last day)."))]
 WithinOpt = Annotated[bool, typer.Option(
