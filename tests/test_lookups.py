@@ -292,3 +292,27 @@ def test_span_reports_a_mistyped_date_as_a_date(run: Run, text: str, message: st
     """Not as an unknown event id: ids have no spaces, and no id is near these."""
     result = run("span", text, "1988-05-15", "--data", S)
     assert result.exit_code == 2 and message in result.stderr
+
+
+@pytest.mark.parametrize("query", [["the"], ["troops", "withdraw"], ['"indirect talks"'],
+                                   ["cekil"], ["north"], ["src-a"]])
+def test_search_answers_the_same_from_the_index_standard_input_and_no_cache(
+        run: Run, query: list[str], tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from accordcli import cache
+    from accordcli.cli import app
+    from conftest import process_cache_dir
+
+    indexed = json_of(run, "search", *query)
+    index = cache.current_index(SAMPLE, process_cache_dir())
+    assert index is not None
+    with index:
+        assert index.searchable  # the first search added the full-text tables
+    assert json_of(run, "search", *query) == indexed
+    assert json_of(run, "search", *query, "--no-cache") == indexed
+    piped = CliRunner().invoke(app, ["search", *query, "--data", "-", "--json"],
+                               input=SAMPLE.read_bytes(),
+                               env={"ACCORD_CACHE_DIR": str(tmp_path)})
+    assert piped.exit_code == 0, piped.stderr
+    assert json.loads(piped.stdout) == indexed
