@@ -85,3 +85,17 @@ def test_search_hits_read_their_dates_at_their_precision(run: Run, imprecise: st
     assert "| talks-open | 1983 (uncertain) |" in markdown
     lines = run("search", "talks", "--data", imprecise).stdout
     assert "\ttalks-open\t1983?\t" in lines
+
+
+def test_sources_read_their_dates_at_their_precision(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "sources.toml"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace(
+        'date = "1988-04-15"', 'date = "1988-04?"', 1), encoding="utf-8")
+    data = str(path)
+    detail = run("source", "src-a", "--data", data).stdout
+    assert "Date: 1988-04 (uncertain)" in detail
+    assert "| src-a | A test source | Example Press | 1988-04 (uncertain) |" in run(
+        "sources", "--data", data, "--format", "markdown").stdout
+    assert "\tExample Press\t1988-04?\t" in run("sources", "--data", data).stdout
+    event = run("event", "talks-open", "--data", data, "--lang", "tr").stdout
+    assert "A test source (Example Press, 1988-04 (kesin değil))" in event

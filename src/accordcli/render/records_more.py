@@ -67,7 +67,8 @@ class SourceEntry(NamedTuple):
 
     def row(self, names: Names) -> tuple[Cell, ...]:
         source = self.source
-        return (source.id, source.title, source.publisher, source.date, self.citation_count)
+        return (source.id, source.title, source.publisher, names.date(source.date),
+                self.citation_count)
 
 
 # Authors are joined with ";" in CSV, as lists of ids are: names hold commas ("Maley, W.").
@@ -91,7 +92,7 @@ class CitationRecord(NamedTuple):
         return (self.kind, self.id, self.title, self.date)
 
     def row(self, names: Names) -> tuple[Cell, ...]:
-        return (names.value(self.kind), self.id, self.title, self.date)
+        return (names.value(self.kind), self.id, self.title, names.date(self.date))
 
 
 _CITATION_FIELDS = ("kind", "id", "title", "date")

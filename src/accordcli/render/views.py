@@ -237,15 +237,19 @@ def edition(dataset: Vocabulary) -> str | None:
     return dataset.version.isoformat() if dataset.version else None
 
 
-def citation(source: Source) -> str:
-    """Return a source as people read it: its title, publisher and date, and its address."""
-    about = f"{source.publisher}, {source.date.text}" if source.date else source.publisher
+def citation(source: Source, lang: str) -> str:
+    """Return a source as people read it: its title, publisher and date (at its precision),
+    and its address."""
+    from accordcli.edtf import shown_date
+
+    about = (f"{source.publisher}, {shown_date(source.date.text, lang)}" if source.date
+             else source.publisher)
     return f"{source.title} ({about}) {source.url}"
 
 
-def _citations(dataset: Vocabulary, ids: tuple[str, ...]) -> str:
+def _citations(dataset: Vocabulary, ids: tuple[str, ...], lang: str) -> str:
     """Return the sources of a record, one a line, as people read them."""
-    return "\n".join(citation(s) for s in map(dataset.source, ids) if s is not None)
+    return "\n".join(citation(s, lang) for s in map(dataset.source, ids) if s is not None)
 
 
 def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
@@ -265,7 +269,7 @@ def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
     fields += [
         Field("actors", JOINER.join(whole.actor_names)),
         Field("tags", JOINER.join(dataset.tag_label(t, lang) for t in record.tags)),
-        Field("sources", _citations(dataset, event.sources)),
+        Field("sources", _citations(dataset, event.sources, lang)),
     ]
     return Detail(whole, record.title, tuple(fields), Listing((record,), EVENTS),
                   edition=edition(dataset))
@@ -287,7 +291,7 @@ def clause_detail(clause: Clause, dataset: Dataset, lang: str) -> Detail:
     if record.in_force:
         fields.append(Field("in_force", shown_date(record.in_force, lang)))
     fields += [Field("summary", record.summary),
-               Field("sources", _citations(dataset, record.sources))]
+               Field("sources", _citations(dataset, record.sources, lang))]
     provisions = Listing(record.provisions, PROVISIONS,
                          Names(tags={tag.id: listed(tag.label.get(lang)) for tag in dataset.tags}))
     return Detail(record, f"{record.number}. {record.title}", tuple(fields), provisions,
@@ -315,7 +319,7 @@ def actor_detail(involvement: Involvement, dataset: Dataset, lang: str) -> Detai
     if actor.first_date and actor.last_date:
         fields.append(Field("span", f"{shown_end(actor.first_date, lang)} … "
                                     f"{shown_end(actor.last_date, lang)}"))
-    fields.append(Field("sources", _citations(dataset, actor.sources)))
+    fields.append(Field("sources", _citations(dataset, actor.sources, lang)))
     events_section = Listing(events, EVENTS, Names(lang=lang))
     # An empty section would be a bare table header; "Event count: 0" already says it.
     sections = tuple(section for section in (
@@ -332,7 +336,8 @@ def sources_listing(uses: list[SourceUse], dataset: Vocabulary,
     """Return sources with how many records cite each."""
     from accordcli.render.records_more import SOURCES, SourceEntry, SourceRecord
     records = tuple(SourceEntry(SourceRecord.of(u.source, lang), len(u.cited_by)) for u in uses)
-    return Listing(records, SOURCES, empty="no_sources", edition=edition(dataset))
+    return Listing(records, SOURCES, Names(lang=lang), empty="no_sources",
+                   edition=edition(dataset))
 
 
 def dataset_entry(dataset: Vocabulary, lang: str) -> Listing[SourceEntry]:
@@ -351,6 +356,7 @@ def dataset_entry(dataset: Vocabulary, lang: str) -> Listing[SourceEntry]:
 
 def source_detail(use: SourceUse, dataset: Vocabulary, lang: str) -> Detail:
     """Return one source in full, with every record that cites it."""
+    from accordcli.edtf import shown_date
     from accordcli.render.records_more import (
         CITATIONS,
         SOURCES,
@@ -365,13 +371,14 @@ def source_detail(use: SourceUse, dataset: Vocabulary, lang: str) -> Detail:
                      for c in use.cited_by)
     fields = [Field("id", source.id), Field("publisher", source.publisher)]
     optional = (("type", value_label(source.type, lang) if source.type else None),
-                ("container", source.container), ("date", source.date),
+                ("container", source.container),
+                ("date", shown_date(source.date, lang) if source.date else None),
                 ("authors", "\n".join(source.authors)), ("url", source.url),
                 ("archived", source.archived), ("accessed", source.accessed),
                 ("note", source.note))
     fields += [Field(key, value) for key, value in optional if value]
     fields.append(Field("citation_count", str(entry.citation_count)))
-    citations = Listing(cited_by, CITATIONS, Names(values=value_labels(lang)))
+    citations = Listing(cited_by, CITATIONS, Names(values=value_labels(lang), lang=lang))
     sections = (Section("cited_by", citations),) if cited_by else ()
     return Detail(SourceDetailRecord(entry, cited_by), source.title, tuple(fields),
                   Listing((entry,), SOURCES), sections, edition(dataset))
