@@ -4,6 +4,8 @@ with the fields Pandoc and Zotero use, RIS records; hostile text stays text."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -116,6 +118,7 @@ def test_entry_types_follow_source_types(kind: str | None, entry: str,
     assert publisher_field in found.fields
     if kind == "journal":
         assert found.fields["journal"] == "The Paper"
+    assert ("entrysubtype" in found.fields) == (kind == "newspaper")
     if kind == "web":
         assert "Accessed 2026-12-01" in found.fields["note"]
         assert found.fields["howpublished"] == r"\url{https://example.org}"
@@ -284,3 +287,17 @@ def test_citation_cff_names_this_release() -> None:
     assert cff["cff-version"] == "1.2.0" and cff["version"] == __version__
     assert cff["title"] and cff["message"] and cff["authors"][0]["name"]
     assert cff["references"][0]["type"] == "data"
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_reads_the_bibtex_and_the_csl_json_alike(run: Run, tmp_path: Path) -> None:
+    bib = tmp_path / "sources.bib"
+    bib.write_bytes(run("sources", "--data", S, "--format", "bibtex").stdout_bytes)
+    read = subprocess.run(["pandoc", str(bib), "-f", "biblatex", "-t", "csljson"],
+                          capture_output=True, check=True, text=True)
+    from_bibtex = {item["id"]: item for item in json.loads(read.stdout)}
+    ours = {item["id"]: item for item in
+            json.loads(run("sources", "--data", S, "--format", "csl-json").stdout)}
+    assert from_bibtex.keys() == ours.keys()
+    for field in ("type", "title", "issued", "URL", "accessed", "container-title"):
+        assert from_bibtex["src-a"].get(field) == ours["src-a"].get(field), field

@@ -244,3 +244,12 @@ def test_the_index_finds_sources_as_the_data_in_memory_does(run: Run) -> None:
     assert first.stdout == second.stdout == uncached.stdout
     assert [h["id"] for h in json.loads(second.stdout) if h["kind"] == "source"] == [
         "src-a", "src-b"]
+
+
+def test_the_readme_shows_the_bibtex_its_example_gives(run: Run, tmp_path: Path) -> None:
+    readme = README.read_text(encoding="utf-8")
+    shown = readme.split("  ```bibtex\n", 1)[1].split("  ```\n", 1)[0]
+    path = str(readme_example(tmp_path))
+    written = run("source", "latimes-1988-04-14", "--data", path, "--format", "bibtex").stdout
+    assert shown == "".join("  " + line if line.strip() else line
+                            for line in written.splitlines(keepends=True))

@@ -127,6 +127,9 @@ def _fields(source: SourceRecord, lang: str) -> tuple[str, list[tuple[str, str]]
         entry = "article"
         fields.append(("journal", tex(source.container or source.publisher)))
         fields.append(("publisher", tex(source.publisher)))
+        if kind == "newspaper":
+            # biblatex's (and Pandoc's) mark of a newspaper article; BibTeX ignores it.
+            fields.append(("entrysubtype", "newspaper"))
     elif kind == "book":
         entry = "book"
         fields.append(("publisher", tex(source.publisher)))
