@@ -157,3 +157,15 @@ def test_data_dash_reads_standard_input(tmp_path: Path) -> None:
     assert broken.exit_code == 1
     assert broken.stderr == ("accord: error: <stdin>:1:9: invalid TOML: Expected ']]' at the "
                              "end of an array declaration\n")
+
+
+def test_problems_come_in_the_order_of_the_file(tmp_path: Path) -> None:
+    text = (BROKEN.replace('date = "1988-04-15"', 'date = "x"', 1)
+            .replace('authors = ["Ann Author", "Bo Writer"]', 'authors = "Ann"', 1)
+            .replace('type = "newspaper"\n', '', 1)  # now before the url, checked after it
+            .replace('url = "https://example.org/a"', 'type = "blog"\nurl = "ftp://x"', 1))
+    path = write_data(tmp_path / "order.toml", text)
+    with pytest.raises(DataError) as caught:
+        load(path, use_cache=False)
+    lines = [p.line or 0 for p in caught.value.found]
+    assert len(lines) >= 4 and lines == sorted(lines), [str(p.said()) for p in caught.value.found]

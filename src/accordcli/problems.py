@@ -27,6 +27,7 @@ class Problem(NamedTuple):
     line: int | None = None  # 1-based, in the file as written
     column: int | None = None  # 1-based, where the parser knows it
     severity: str = ERROR  # an ERROR makes the file unusable; a WARNING is advice
+    cause: bool = False  # likely the cause of others (a repeated id): reported first
 
     def position(self) -> str:
         """Return ":LINE" or ":LINE:COLUMN" as compilers write it after a file name, or ""."""
@@ -46,8 +47,10 @@ class Problem(NamedTuple):
 def with_lines(problems: Iterable[Problem], text: str) -> list[Problem]:
     """Return the problems, each with the line of `text` its location names (where found)."""
     lines = Lines(text)
-    return [p if p.line is not None or p.where is None
-            else p._replace(line=lines.line_of(str(p.where))) for p in problems]
+    found = [p if p.line is not None or p.where is None
+             else p._replace(line=lines.line_of(str(p.where))) for p in problems]
+    # In the order of the file, as an editor goes through them; causes first.
+    return sorted(found, key=lambda p: (not p.cause, p.line or 0))
 
 
 # A location as checker.py writes it: "events[3] (id 'x').title.tr", "clauses (id 'x').number",

@@ -59,8 +59,10 @@ def build(document: dict[str, Any], name: str) -> Dataset:
         check.open_kinds.add("tag")  # without a [[tags]] vocabulary any tag is allowed
     # A repeated id first: it is often the cause of the problems that follow (a renamed
     # record leaves references to its old id unknown).
+    before = len(check.problems)
     for kind, records in raw.items():
         _unique(check, records, kind)
+    check.problems[before:] = [p._replace(cause=True) for p in check.problems[before:]]
     sources = _build_sources(check, raw["sources"])
     tags = _build_tags(check, raw["tags"])
     actors = _build_actors(check, raw["actors"])
