@@ -51,6 +51,18 @@ def test_the_environment_can_say_what_stdout_is(environ: dict[str, str], tty: bo
     assert detect([], environ, stream(tty=tty)).terminal is terminal
 
 
+@pytest.mark.parametrize(("environ", "tty", "coloured"), [
+    ({"TTY_COMPATIBLE": "1"}, False, False),  # a pipe asked for the layout: no codes
+    ({"TTY_COMPATIBLE": "1", "FORCE_COLOR": "1"}, False, True),
+    ({"FORCE_COLOR": "1"}, False, True),
+    ({}, True, True),
+    ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, True, False),
+])
+def test_colour_codes_reach_a_pipe_only_when_forced(environ: dict[str, str], tty: bool,
+                                                    coloured: bool) -> None:
+    assert detect([], environ, stream(tty=tty)).colour is coloured
+
+
 @pytest.mark.parametrize(("columns", "width"), [
     ("100", 100), ("1", 1), ("99999999", MAX_WIDTH), ("0", 80), ("-5", 80), ("wide", 80),
     (None, 80),
@@ -71,7 +83,7 @@ def test_width_is_columns_clamped_or_80(columns: str | None, width: int) -> None
 ])
 def test_colours_on_a_terminal_as_rich_would_detect_them(environ: dict[str, str],
                                                          colours: str | None) -> None:
-    env = detect([], {"TTY_COMPATIBLE": "1", **environ}, stream())
+    env = detect([], environ, stream(tty=True))
     assert (env.colours, env.colour) == (colours, colours is not None)
 
 

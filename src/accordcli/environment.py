@@ -92,7 +92,10 @@ def detect(argv: Sequence[str], environ: Mapping[str, str], stdout: TextIO | Non
         tty=tty,
         width=min(_columns(environ, stdout), MAX_WIDTH),
         ascii_only=not is_utf(encoding) or term == "dumb",
-        colours=_colours(environ) if terminal else None,
+        # TTY_COMPATIBLE asks for the layout only: colour codes go into a pipe or a file
+        # only when FORCE_COLOR asks for them too.
+        colours=(_colours(environ) if terminal and (tty or environ.get("FORCE_COLOR"))
+                 else None),
         encoding=encoding,
         lang=prescan_lang(argv, environ, LANGUAGES),
         chosen_lang=chosen_lang(argv, environ, LANGUAGES),
