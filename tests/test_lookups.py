@@ -46,7 +46,7 @@ def test_search_highlights_on_a_terminal_only(run: Run) -> None:
     piped = run("search", "istanbul", "--data", S)
     assert piped.stdout == ("event\ttalks-open\t1982-06\tTalks open in İstanbul"
                             "\tTalks open in İstanbul\n")
-    colour = run("search", "istanbul", "--data", S, env={"TTY_COMPATIBLE": "1"})
+    colour = run("search", "istanbul", "--data", S, env={"FORCE_COLOR": "1"})
     assert "\x1b[" in colour.stdout and "İstanbul" in colour.stdout
     # Which characters are highlighted: test_terminal.py.
 
