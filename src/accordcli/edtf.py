@@ -158,6 +158,7 @@ def shown_date(text: str, lang: str, *, cell: bool = False) -> str:
     reads "c. 1979 – 1990"). In a table `cell` the second end goes on a line of its own,
     so that a date column is as wide as one end, not two (Markdown joins the lines)."""
     if "/" not in text:
-        return shown_end(text, lang)
+        # Most dates carry no qualifier and read as written: every row of a listing asks.
+        return text if text[-1:] not in _QUALIFIERS else shown_end(text, lang)
     first, last = ends(text)
     return f"{shown_end(first, lang)} –{chr(10) if cell else ' '}{shown_end(last, lang)}"
