@@ -243,7 +243,7 @@ def test_the_hint_is_turkish_under_lang_tr() -> None:
     with pytest.raises(page_html.NotForTerminal) as raised:
         render(view, "html", Environment(tty=True, lang="tr"))
     said = raised.value.args[0].translated("tr")
-    assert said.startswith("web sayfası uçbirime yazılmadı; çıktıyı bir dosyaya yönlendirin: ")
+    assert said.startswith("web sayfası terminale yazılmadı; çıktıyı bir dosyaya yönlendirin: ")
 
 
 def test_a_pipe_made_to_look_like_a_terminal_still_gets_the_page(run: Run) -> None:

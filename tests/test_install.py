@@ -44,6 +44,9 @@ def check_runs_anywhere(python: Path, cwd: Path) -> str:
                     [str(accord), "timeline", "--from", "1978", "--limit", "1"],
                     # "Nisan" is read through the Turkish catalogue, which must be installed.
                     [str(accord), "timeline", "--from", "14 Nisan 1988", "--limit", "1"],
+                    # Help in Turkish comes from the compiled catalogue, which must be
+                    # installed (its .mo, not only the .po).
+                    [str(accord), "--lang", "tr", "timeline", "-h"],
                     # The web page inlines the vendored TimelineJS, which must be installed.
                     [str(accord), "timeline", "--format", "html", "--limit", "1",
                      "--lang", "tr"]):
@@ -51,6 +54,7 @@ def check_runs_anywhere(python: Path, cwd: Path) -> str:
                              env=clean_env())
         assert out.returncode == 0, (command, out.stderr)
         assert out.stdout and "Traceback" not in out.stderr
+        assert "Kullanım: accord timeline" in out.stdout or "-h" not in command
     return subprocess.run([str(accord), "validate"], capture_output=True, text=True,
                           cwd=cwd, env=clean_env()).stdout
 

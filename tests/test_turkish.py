@@ -45,7 +45,9 @@ def english_words(text: str) -> set[str]:
                             r"|\b[a-z]+:[A-ZİĞÜŞÖÇ]+\b",  # values as typed: event:ID
                             " ", line))
     words = {word.casefold() for word in re.findall(r"[^\W\d_]+", " ".join(prose))}
-    return words & ENGLISH
+    # The values a choice offers (<file|name|...>) are typed as they are in any language.
+    choices = {word for metavar in re.findall(r"<([^>]*)>", text) for word in metavar.split("|")}
+    return words & ENGLISH - choices
 
 
 def command_names() -> list[str]:
@@ -270,3 +272,51 @@ def test_the_language_is_one_rule() -> None:
     env = Environment(lang="tr", chosen_lang="tr")
     assert env.output_lang(for_scripts=True) == "tr"
     assert i18n.SOURCE == "en"
+
+
+def test_names_sort_in_the_turkish_alphabet() -> None:
+    letters = ["ü", "u", "ş", "s", "ö", "o", "ı", "i", "ğ", "g", "ç", "c", "d", "z"]
+    assert sorted(letters, key=lambda t: i18n.sort_key(t, "tr")) == [
+        "c", "ç", "d", "g", "ğ", "ı", "i", "o", "ö", "s", "ş", "u", "ü", "z"]
+    # Turkish lowers I to ı and İ to i; â sorts as a; a space comes before any letter.
+    names = ["İran", "Irak", "Şah", "Sovyetler", "Sıbgatullah", "Çin", "Cezayir", "Kâbil",
+             "Kabul", "Afganistan", "Afgan mücahitleri"]
+    assert sorted(names, key=lambda t: i18n.sort_key(t, "tr")) == [
+        "Afgan mücahitleri", "Afganistan", "Cezayir", "Çin", "Irak", "İran", "Kâbil", "Kabul",
+        "Sıbgatullah", "Sovyetler", "Şah"]
+    # English has no such letters: each sorts as its base letter.
+    assert sorted(["Şah", "Sovyetler", "Sıbgatullah", "Rauli"],
+                  key=lambda t: i18n.sort_key(t, "en")) == [
+        "Rauli", "Şah", "Sıbgatullah", "Sovyetler"]
+
+
+def test_actors_sort_by_name_in_the_language_of_the_run() -> None:
+    from accordcli.cli import app
+
+    runner = CliRunner()
+
+    def names(*args: str, env: dict[str, str] | None = None) -> list[str]:
+        out = runner.invoke(app, ["actors", "--data", str(SAMPLE), *args], env=env).stdout
+        return [line.split("\t")[1] for line in out.splitlines()]
+
+    assert names("--sort", "name", env={"LANG": "tr_TR.UTF-8"}) == [
+        "Ada Elçi", "Güney Ülkesi", "Kuzey Ülkesi", "Ülkeler Birliği"]
+    assert names("--sort", "name") == ["Ada Envoy", "League of Lands", "Northland", "Southland"]
+    assert names() == ["Northland", "Southland", "Ada Envoy", "League of Lands"]  # file order
+    assert names("--sort", "events")[0] == "Northland"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("tr", "14 Nisan 1988 Perşembe"),
+                                             ("en", "Thursday 14 April 1988")])
+def test_detail_views_give_dates_in_words_as_well_as_iso(lang: str, words: str) -> None:
+    from accordcli.cli import app
+
+    out = CliRunner().invoke(app, ["event", "treaty-signed", "--data", str(SAMPLE), "--lang",
+                                   lang]).stdout
+    assert f"1988-04-14\n  {words}\n" in out
+    clause = CliRunner().invoke(app, ["clauses", "1", "--data", str(SAMPLE), "--lang",
+                                      lang]).stdout
+    assert words in clause
+    month = CliRunner().invoke(app, ["event", "talks-open", "--data", str(SAMPLE), "--lang",
+                                     lang]).stdout
+    assert ("Haziran 1982" if lang == "tr" else "June 1982") in month

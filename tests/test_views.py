@@ -73,7 +73,7 @@ def test_an_event_in_full_names_its_actors_and_cites_its_sources(sample: Dataset
     keys = [field.key for field in detail.fields]
     # The date at its own precision, and no span of days the data does not have.
     assert keys == ["date", "id", "summary", "note", "actors", "tags", "sources"]
-    assert Field("date", "1982-06") in detail.fields
+    assert Field("date", "1982-06\nJune 1982") in detail.fields  # ISO, then in words
     sources = detail.record.json()["source_details"]
     assert isinstance(sources, list) and {"id", "title", "url", "publisher"} <= set(sources[0])
 

@@ -88,6 +88,24 @@ def actor_summaries(dataset: Dataset, *, kind: str | None = None) -> list[ActorS
     ]
 
 
+# How `accord actors --sort` orders the summaries; "file" keeps the data's order.
+SORTS = ("file", "name", "events", "first")
+
+
+def sorted_summaries(summaries: list[ActorSummary], by: str, lang: str) -> list[ActorSummary]:
+    """Return summaries by name (in `lang`'s alphabet), by number of events (most first) or
+    by first event (undated last); "file" keeps them as they are."""
+    from accordcli.i18n import sort_key
+
+    if by == "name":
+        return sorted(summaries, key=lambda s: sort_key(s.actor.name.get(lang), lang))
+    if by == "events":
+        return sorted(summaries, key=lambda s: -s.event_count)
+    if by == "first":
+        return sorted(summaries, key=lambda s: (s.first is None, s.first or dt.date.min))
+    return summaries
+
+
 def involvement(dataset: Dataset, actor_id: str) -> Involvement:
     """Return an actor, its events in order and the clauses it is party, signatory or witness to."""
     actor = require_actor(dataset, actor_id)

@@ -151,3 +151,37 @@ def month_name(month: int, lang: str) -> str:
 def weekday_name(weekday: int, lang: str) -> str:
     """Return the name of a weekday (0 is Monday) in `lang`."""
     return pgettext("weekday", WEEKDAYS[weekday], lang)
+
+
+# Alphabetical order -------------------------------------------------------------------------
+#
+# Names sort as each language's alphabet has it: Turkish puts ç after c, ğ after g, ı
+# before i, ö after o, ş after s, ü after u, and lowers I to ı and İ to i; â, î and û sort
+# as a, i and u. Letters outside an alphabet sort as their base letter (é as e).
+
+_ALPHABETS = {"tr": "abcçdefgğhıijklmnoöpqrsştuüvwxyz"}
+_LOWER = {"tr": str.maketrans({"I": "ı", "İ": "i"})}
+_AS = {"tr": str.maketrans("âîû", "aiu")}
+
+
+def sort_key(text: str, lang: str) -> tuple[tuple[int, ...], str]:
+    """Return the key that sorts `text` alphabetically in `lang` (ignoring case and, where
+    the alphabet lacks a letter, its accents); ties keep a fixed order."""
+    import unicodedata
+
+    alphabet = _ALPHABETS.get(lang, "abcdefghijklmnopqrstuvwxyz")
+    lowered = text.translate(_LOWER.get(lang, {})).lower().translate(_AS.get(lang, {}))
+    ranks = []
+    for char in lowered:
+        if char not in alphabet:  # its base letter, if it has one (ı has none in Unicode)
+            base = "i" if char == "ı" else unicodedata.normalize("NFD", char)[:1]
+            char = base if base in alphabet else char
+        if char in alphabet:
+            ranks.append(100 + alphabet.index(char))
+        elif char.isdigit():
+            ranks.append(50 + int(char) if char in "0123456789" else 60)
+        elif char.isspace() or not char.isalnum():
+            ranks.append(0)  # between words: "Ab C" before "Abc"
+        else:
+            ranks.append(1000 + ord(char))
+    return tuple(ranks), text

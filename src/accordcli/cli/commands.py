@@ -8,7 +8,7 @@ start-up pays only for what the one command it runs needs.
 # No `from __future__ import annotations`: Typer reads every parameter's annotation on each
 # start, and a string annotation costs an eval and a compile there.
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
@@ -148,7 +148,8 @@ def clauses(
 @command(app, N_("Every actor, with its events' extent."),
          N_("Every actor with its role, number of events and first and last event dates."),
          pN_("examples", "accord actors\n"
-                         "accord actors --kind person --format csv"))
+                         "accord actors --kind person --format csv\n"
+                         "accord actors --sort name --lang tr"))
 def actors(
     common: Common,
     kind: Annotated[Optional[str], typer.Option(  # noqa: UP045
@@ -156,12 +157,19 @@ def actors(
         autocompletion=complete_kind,
         # Translators: state, organisation, group and person are the values --kind takes.
         help=N_("Only actors of this kind: state, organisation, group or person."))] = None,
+    sort: Annotated[Literal["file", "name", "events", "first"], typer.Option(
+        "--sort", case_sensitive=False, show_default=False,
+        help=N_("Order: file (as the data lists them, the default), name (in the "
+                "alphabet of --lang: Turkish puts ç after c, ı before i), events (most "
+                "first) or first (earliest first event first)."))] = "file",
 ) -> None:
-    from accordcli.actors import actor_summaries
+    from accordcli.actors import actor_summaries, sorted_summaries
     from accordcli.render.views import actors_listing
 
     wanted = actor_kind(kind) if kind is not None else None  # before any data is read
-    show(common, actors_listing(actor_summaries(common.dataset(), kind=wanted), common.lang))
+    summaries = actor_summaries(common.dataset(), kind=wanted)
+    show(common, actors_listing(sorted_summaries(summaries, sort.casefold(), common.lang),
+                                common.lang))
 
 
 @command(app, N_("One actor, its timeline and its instruments."),

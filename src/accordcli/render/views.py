@@ -252,9 +252,43 @@ def _citations(dataset: Vocabulary, ids: tuple[str, ...], lang: str) -> str:
     return "\n".join(citation(s, lang) for s in map(dataset.source, ids) if s is not None)
 
 
+def in_words(text: str, lang: str) -> str | None:
+    """Return a date from the data (EDTF) in words, each end at its own precision: a day
+    with its weekday ("Thursday 14 April 1988"; "14 Nisan 1988 Perşembe"), a month with its
+    year ("April 1988"); None when it holds only years, which read the same either way."""
+    from accordcli.edtf import days_of, ends, precision_of
+    from accordcli.i18n import month_name, weekday_name
+
+    first, last = ends(text)
+    said = []
+    for end in (first,) if first == last else (first, last):
+        precision, day = precision_of(end), days_of(end)[0]
+        if precision == "year":
+            said.append(str(day.year))
+        elif precision == "month":
+            said.append(gettext("{month} {year}", lang).format(
+                month=month_name(day.month, lang), year=day.year))
+        else:
+            # Translators: a day in words with its weekday, as a detail view shows it
+            # under the ISO date: "Thursday 14 April 1988" ("14 Nisan 1988 Perşembe").
+            said.append(gettext("{weekday} {day} {month} {year}", lang).format(
+                weekday=weekday_name(day.weekday(), lang), day=day.day,
+                month=month_name(day.month, lang), year=day.year))
+    if all(precision_of(end) == "year" for end in (first, last)):
+        return None
+    return " – ".join(said)
+
+
+def _dated(text: str, lang: str) -> str:
+    """Return a detail view's date: as written, at its precision, then in words."""
+    from accordcli.edtf import shown_date
+
+    words = in_words(text, lang)
+    return shown_date(text, lang) + (f"\n{words}" if words else "")
+
+
 def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
     """Return one event in full."""
-    from accordcli.edtf import shown_date
     from accordcli.render.records_more import EventDetailRecord, SourceRecord
     record = EventRecord.of(event, lang)
     sources = tuple(SourceRecord.of(s) for s in (dataset.source(i) for i in event.sources)
@@ -262,7 +296,7 @@ def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
     whole = EventDetailRecord(record, tuple(dataset.actor_name(a, lang) for a in event.actors),
                               sources)
     # The date at its own precision says all a span of days would: no day the data lacks.
-    fields = [Field("date", shown_date(record.date, lang)), Field("id", record.id),
+    fields = [Field("date", _dated(record.date, lang)), Field("id", record.id),
               Field("summary", record.summary)]
     if record.note:
         fields.append(Field("note", record.note))
@@ -277,7 +311,6 @@ def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
 
 def clause_detail(clause: Clause, dataset: Dataset, lang: str) -> Detail:
     """Return one clause with the provisions the data holds for it."""
-    from accordcli.edtf import shown_date
     from accordcli.render.records_more import PROVISIONS, ClauseRecord
     record = ClauseRecord.of(clause, lang)
     fields = [Field("number", str(record.number)), Field("id", record.id)]
@@ -287,9 +320,9 @@ def clause_detail(clause: Clause, dataset: Dataset, lang: str) -> Detail:
                Field("signatories", _names(dataset, record.signatories, lang))]
     if record.witnesses:
         fields.append(Field("witnesses", _names(dataset, record.witnesses, lang)))
-    fields.append(Field("signed", shown_date(record.signed, lang)))
+    fields.append(Field("signed", _dated(record.signed, lang)))
     if record.in_force:
-        fields.append(Field("in_force", shown_date(record.in_force, lang)))
+        fields.append(Field("in_force", _dated(record.in_force, lang)))
     fields += [Field("summary", record.summary),
                Field("sources", _citations(dataset, record.sources, lang))]
     provisions = Listing(record.provisions, PROVISIONS,
