@@ -170,13 +170,16 @@ a, b = open(sys.argv[2], "rb").read(), open(sys.argv[3], "rb").read()
 fd = os.open(sys.argv[1], os.O_WRONLY)
 end = time.monotonic() + float(sys.argv[4])
 n = 0
+longest = 0  # the longest single write, in ns: the window a reader can see it half done
 while time.monotonic() < end:
     burst = time.monotonic() + 0.03
     while time.monotonic() < burst:
         n += 1
+        started = time.monotonic_ns()
         os.pwrite(fd, (a, b)[n % 2], 0)
+        longest = max(longest, time.monotonic_ns() - started)
     time.sleep(0.06)
-print(n)
+print(n, longest)
 """
 _READER = """
 import json, sys, time
@@ -203,7 +206,25 @@ print(json.dumps(seen))
 """
 
 
+# File times tick coarsely (a jiffy, up to 10 ms): a margin on the premise below.
+MTIME_TICK_NS = 10_000_000
+
+
 def test_concurrent_in_place_rewrites_never_give_a_mixed_read(tmp_path: Path) -> None:
+    # The settle wait assumes a write is over within SETTLE_NS of its start. A machine so
+    # loaded that the writer is preempted inside one write for longer breaks that premise
+    # (seen here with load 12 on 2 cores): such a run proves nothing, so it is run again.
+    for _attempt in range(5):
+        longest = _race(tmp_path)
+        if longest < read.SETTLE_NS - MTIME_TICK_NS:
+            return
+    pytest.skip(f"every run had a write take {longest / 1e6:.0f} ms or more: the machine is "
+                "too loaded for a write to be over within the settle time")
+
+
+def _race(tmp_path: Path) -> int:
+    """Run readers against a writer; assert on what they saw, and return the longest write
+    (ns) when its premise failed (else 0)."""
     first, second = _versions(300)
     assert len(first) == len(second)
     path, a, b = tmp_path / "data.toml", tmp_path / "a", tmp_path / "b"
@@ -221,11 +242,15 @@ def test_concurrent_in_place_rewrites_never_give_a_mixed_read(tmp_path: Path) ->
         out, _ = reader.communicate(timeout=30)
         assert reader.returncode == 0
         seen[mode] = Counter(json.loads(out))
-    writes, _ = writer.communicate(timeout=30)
-    assert int(writes) > 10, writes
+    out, _ = writer.communicate(timeout=30)
+    writes, longest = map(int, out.split())
+    assert writes > 10, writes
+    if longest >= read.SETTLE_NS - MTIME_TICK_NS:
+        return longest
     plain = seen.pop("plain")
     assert plain["mixed"] > 0, plain  # the set-up does leave the file half-written
     for counts in seen.values():
         assert counts["mixed"] == 0, counts
         assert set(counts) <= {"A", "B", CHANGED}, counts
         assert counts["A"] + counts["B"] > 0, counts
+    return 0
