@@ -49,8 +49,9 @@ def with_lines(problems: Iterable[Problem], text: str) -> list[Problem]:
     lines = Lines(text)
     found = [p if p.line is not None or p.where is None
              else p._replace(line=lines.line_of(str(p.where))) for p in problems]
-    # In the order of the file, as an editor goes through them; causes first.
-    return sorted(found, key=lambda p: (not p.cause, p.line or 0))
+    # In the order of the file, as an editor goes through them; causes first, problems of
+    # the whole file (no line) last.
+    return sorted(found, key=lambda p: (not p.cause, p.line is None, p.line or 0))
 
 
 # A location as checker.py writes it: "events[3] (id 'x').title.tr", "clauses (id 'x').number",
