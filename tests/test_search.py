@@ -158,6 +158,13 @@ def test_an_exact_word_beats_a_word_start(tmp_path: Path, find: Find) -> None:
     assert ids(find(data, "zebra", "en")) == ["late", "early", "body-exact", "body-start"]
 
 
+def test_a_title_hit_is_exact_by_its_title_alone(tmp_path: Path, find: Find) -> None:
+    # "early" holds the whole word only in its body: in the title it is a word start.
+    data = dataset(tmp_path, event("early", "1980", "Zebras seen", "a zebra"),
+                   event("late", "1990", "A zebra seen", "b"))
+    assert ids(find(data, "zebra", "en")) == ["late", "early"]
+
+
 def test_ties_keep_date_order_then_actors(tmp_path: Path, find: Find) -> None:
     data = dataset(tmp_path, actor("a", "Someone", "Zebra keeper"),
                    event("late", "1990", "X", "zebra"), event("early", "1980", "X", "zebra"))
