@@ -23,7 +23,7 @@ from accordcli.text import representable, shown, truncate, visible
 # Short values, shown whole on one line: their column is as wide as the widest.
 FIXED = frozenset({"date", "id", "number", "start", "end", "first", "last", "event_count",
                    "signed", "in_force", "kind", "match", "from", "to", "years", "months",
-                   "days", "total_days", "exact"})
+                   "days", "total_days", "exact", "citation_count", "years_ago"})
 # Dates an interval joins with "/" ("1979-10-08?/1979-10-09?"), which may break after the
 # "/" when the table would not fit otherwise.
 DATES = frozenset({"date", "start", "end", "first", "last", "signed", "in_force"})
@@ -31,6 +31,10 @@ DATES = frozenset({"date", "start", "end", "first", "last", "signed", "in_force"
 # many lines at most, or as many as the row's other cells take, cut with an ellipsis. The
 # record's own view shows it whole.
 LIMITED = {"role": 2}
+# Ids, which are cut (visibly) only when a table would not fit otherwise: then the column
+# is as wide as this share of its ids, and the longer ones are cut.
+IDS = frozenset({"id"})
+_WHOLE_IDS = 0.9
 # The text column that takes the width left over: the first of these the listing has, else
 # the one with the most text.
 MAIN = ("text", "role", "title")
@@ -167,11 +171,17 @@ class Column(NamedTuple):
     cells: list[Words]
 
 
-def _narrowest(column: Column) -> int:
+def _narrowest(column: Column, compact: bool = True) -> int:
+    """Return the narrowest a column can be; a fixed one only when `compact`."""
     header = column.header.longest
     if column.key in FIXED:
+        if not compact:
+            return _natural(column)
         if column.key in DATES:
             return max(header, max((c.longest for c in column.cells), default=0))
+        if column.key in IDS and column.cells:
+            lengths = sorted(cell.natural for cell in column.cells)
+            return max(header, lengths[int(_WHOLE_IDS * (len(lengths) - 1))])
         return _natural(column)
     if column.key in LIMITED:
         return max(header, min(_natural(column), MIN_LIMITED))
@@ -213,7 +223,8 @@ def widths(columns: Sequence[Column], width: int) -> list[int] | None:
     """Return each column's width in a table at most `width` cells wide, or None when the
     table would not fit.
 
-    Dates break after their "/" only when that lets the table fit, or take fewer lines.
+    Dates break after their "/" when that lets the table fit, or take fewer lines; ids are
+    cut only when the table would not fit otherwise.
     """
     natural = [_natural(c) for c in columns]
     narrowest = [_narrowest(c) for c in columns]
@@ -221,9 +232,13 @@ def widths(columns: Sequence[Column], width: int) -> list[int] | None:
     if sum(narrowest) > room:
         return None
     text = [i for i, c in enumerate(columns) if c.key not in FIXED]
+    texts = sum(narrowest[i] for i in text)
     whole = [natural[i] if i not in text else 0 for i in range(len(columns))]
-    broken = [narrowest[i] if i not in text else 0 for i in range(len(columns))]
-    if sum(whole) + sum(narrowest[i] for i in text) > room:
+    broken = [narrowest[i] if columns[i].key in DATES else whole[i] for i in range(len(columns))]
+    if sum(broken) + texts > room:  # only cut ids fit
+        return _shared(columns, [narrowest[i] if i not in text else 0
+                                 for i in range(len(columns))], room, natural, narrowest)
+    if sum(whole) + texts > room:
         return _shared(columns, broken, room, natural, narrowest)
     first = _shared(columns, whole, room, natural, narrowest)
     if broken == whole or len(columns[0].cells) > _COMPARED_ROWS:
