@@ -351,7 +351,7 @@ def measure(arguments: argparse.Namespace, builds: list[Build], scratch: Path) -
          ["timeline", "--from", "1978", "--json"], {}),
         ("(2) timeline --from 1978 (table)", "Typer app, 5-row Rich table",
          [PYTHON, str(HERE / "ref_table.py"), "timeline"],
-         ["timeline", "--from", "1978"], {"TTY_COMPATIBLE": "1"}),
+         ["timeline", "--from", "1978"], {"FORCE_COLOR": "1"}),
     ]
     for name, reference, ref_command, query, extra in startup:
         print(f"running {name} ...", file=sys.stderr)

@@ -97,7 +97,7 @@ def main() -> None:
     # The default cache location, as users run it (the user cache directory, found the
     # way accordcli.environment finds it), moved into bench/out through XDG_CACHE_HOME.
     env = {**base, "XDG_CACHE_HOME": cache, "COLUMNS": "100"}
-    terminal = {**env, "TTY_COMPATIBLE": "1"}
+    terminal = {**env, "FORCE_COLOR": "1"}  # a terminal with colours, as both builds read it
     rows = []
 
     a, b, _ = side_by_side([ACCORD, "timeline", "--from", "1978", "--json"],

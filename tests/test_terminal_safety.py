@@ -10,7 +10,7 @@ import pytest
 from conftest import DATA, Run
 
 H = str(DATA / "hostile.toml")
-TERMINAL = {"TTY_COMPATIBLE": "1", "COLUMNS": "120"}
+TERMINAL = {"FORCE_COLOR": "1", "COLUMNS": "120"}
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 ANSI_SGR = re.compile(r"\x1b\[[0-9;]*m")
 
