@@ -31,13 +31,15 @@ DATES = frozenset({"date", "start", "end", "first", "last", "signed", "in_force"
 # many lines at most, or as many as the row's other cells take, cut with an ellipsis. The
 # record's own view shows it whole.
 LIMITED = {"role": 2}
+# A cut cell shows at least this many characters, in more lines if it must.
+LIMITED_SHOWN = 30
 # Ids, which are cut (visibly) only when a table would not fit otherwise: then the column
 # is as wide as this share of its ids, and the longer ones are cut.
 IDS = frozenset({"id"})
 _WHOLE_IDS = 0.9
 # The text column that takes the width left over: the first of these the listing has, else
 # the one with the most text.
-MAIN = ("text", "role", "title")
+MAIN = ("text", "snippet", "role", "title")
 # Between two columns.
 GAP = 2
 # A text column is at least as wide as its longest word up to this: a longer one (an id,

@@ -23,7 +23,9 @@ from accordcli.render.layout import (
     FIXED,
     GAP,
     LIMITED,
+    LIMITED_SHOWN,
     Column,
+    Words,
     needed,
     widths,
     words,
@@ -198,8 +200,8 @@ def listing_table(listing: Listing[Any], rows: Rows, env: Environment,
         height = max(len(lines) for lines in cells)
         for position, (column, size) in enumerate(zip(measured.columns, sizes, strict=True)):
             if column.key in LIMITED:
-                cells[position] = wrap(column.cells[index], size, env.encoding, mark,
-                                       max_lines=max(LIMITED[column.key], height))
+                cells[position] = _limited(column.cells[index], size, env, mark,
+                                           max(LIMITED[column.key], height))
         wrapped.append(cells)
     tall = [max(len(lines) for lines in cells) > 1 for cells in wrapped]
     for index, cells in enumerate(wrapped):
@@ -208,6 +210,17 @@ def listing_table(listing: Listing[Any], rows: Rows, env: Environment,
                         for column, lines in zip(listing.columns, cells, strict=True)),
                       end_section=tall[index] or following)
     return table
+
+
+def _limited(cell: Words, size: int, env: Environment, mark: str, lines: int) -> list[str]:
+    """Return a cut-to-fit cell in at most `lines` lines, or more where those would show
+    fewer than LIMITED_SHOWN characters of it (long words leave lines short)."""
+    shown = wrap(cell, size, env.encoding, mark, max_lines=lines)
+    while (len(shown) == lines and shown[-1].endswith(mark)
+           and sum(len(line) for line in shown) - len(mark) < LIMITED_SHOWN):
+        lines += 1
+        shown = wrap(cell, size, env.encoding, mark, max_lines=lines)
+    return shown
 
 
 def _width(env: Environment) -> int:
