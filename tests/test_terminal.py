@@ -299,7 +299,7 @@ def test_a_table_gives_text_the_width_and_short_columns_their_values(
 
 
 @pytest.mark.parametrize(("name", "width"), [("timeline", 80), ("clauses", 100),
-                                             ("search", 80), ("actors", 120)])
+                                             ("search", 120), ("actors", 120)])
 def test_a_row_of_several_lines_is_set_off_by_blank_lines(
         screens: dict[tuple[str, str, int], str], name: str, width: int) -> None:
     lines = screens[name, "en", width].splitlines()

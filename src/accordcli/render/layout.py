@@ -33,10 +33,6 @@ DATES = frozenset({"date", "start", "end", "first", "last", "signed", "in_force"
 LIMITED = {"role": 2}
 # A cut cell shows at least this many characters, in more lines if it must.
 LIMITED_SHOWN = 30
-# Ids, which are cut (visibly) only when a table would not fit otherwise: then the column
-# is as wide as this share of its ids, and the longer ones are cut.
-IDS = frozenset({"id"})
-_WHOLE_IDS = 0.9
 # The text column that takes the width left over: the first of these the listing has, else
 # the one with the most text.
 MAIN = ("text", "snippet", "role", "title")
@@ -181,9 +177,6 @@ def _narrowest(column: Column, compact: bool = True) -> int:
             return _natural(column)
         if column.key in DATES:
             return max(header, max((c.longest for c in column.cells), default=0))
-        if column.key in IDS and column.cells:
-            lengths = sorted(cell.natural for cell in column.cells)
-            return max(header, lengths[int(_WHOLE_IDS * (len(lengths) - 1))])
         return _natural(column)
     if column.key in LIMITED:
         return max(header, min(_natural(column), MIN_LIMITED))
@@ -225,8 +218,9 @@ def widths(columns: Sequence[Column], width: int) -> list[int] | None:
     """Return each column's width in a table at most `width` cells wide, or None when the
     table would not fit.
 
-    Dates break after their "/" when that lets the table fit, or take fewer lines; ids are
-    cut only when the table would not fit otherwise.
+    Dates break (after their "/", or at a space) when that lets the table fit, or take
+    fewer lines. Ids are never cut: a table too narrow for them is stacked instead, since
+    an id is what the next command takes.
     """
     natural = [_natural(c) for c in columns]
     narrowest = [_narrowest(c) for c in columns]
@@ -236,10 +230,7 @@ def widths(columns: Sequence[Column], width: int) -> list[int] | None:
     text = [i for i, c in enumerate(columns) if c.key not in FIXED]
     texts = sum(narrowest[i] for i in text)
     whole = [natural[i] if i not in text else 0 for i in range(len(columns))]
-    broken = [narrowest[i] if columns[i].key in DATES else whole[i] for i in range(len(columns))]
-    if sum(broken) + texts > room:  # only cut ids fit
-        return _shared(columns, [narrowest[i] if i not in text else 0
-                                 for i in range(len(columns))], room, natural, narrowest)
+    broken = [narrowest[i] if i not in text else 0 for i in range(len(columns))]
     if sum(whole) + texts > room:
         return _shared(columns, broken, room, natural, narrowest)
     first = _shared(columns, whole, room, natural, narrowest)
