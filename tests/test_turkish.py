@@ -127,6 +127,8 @@ PARSER_MISTAKES = [
                                "(bkz. 'accord timeline -h')"),
     (["event", "a", "b"], "accord: hata: Beklenmeyen fazladan argüman (b) "
                           "(bkz. 'accord event -h')"),
+    (["timeline", "--version"], "accord: hata: --version komuttan önce gelir: accord --version "
+                                "(bkz. 'accord timeline -h')"),
     (["actors", "--kind", "organization"], "accord: hata: bilinmeyen --kind değeri "
      "'organization'; şunu mu demek istediniz: 'kuruluş'? Şunlardan birini seçin: devlet, "
      "kuruluş, grup, kişi"),
@@ -147,6 +149,9 @@ def test_english_parser_messages_read_as_click_wrote_them(
     code, _, err = _accord(monkeypatch, capsys, "timelin")
     assert (code, err) == (2, "accord: error: No such command 'timelin'. Did you mean "
                               "'timeline'? (see 'accord -h')\n")
+    code, _, err = _accord(monkeypatch, capsys, "timeline", "--version")
+    assert err == ("accord: error: --version goes before the command: accord --version "
+                   "(see 'accord timeline -h')\n")
     code, _, err = _accord(monkeypatch, capsys, "actors", "--kind", "organization")
     assert err == ("accord: error: unknown --kind 'organization'; did you mean "
                    "'organisation'? Choose one of state, organisation, group, person\n")

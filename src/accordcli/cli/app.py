@@ -441,6 +441,8 @@ def exit_on_error(lang: str = SOURCE) -> Iterator[None]:
         raise typer.Exit(err.exit_code) from None
 
 
+# The options only the root takes: given after a command, say where they go.
+_ROOT_ONLY = ("--version", "--install-completion", "--show-completion")
 # The options the root takes with a value, which may come before the command's name.
 _ROOT_VALUED = ("--data", "--lang")
 
@@ -557,6 +559,10 @@ def parser_problem(err: ClickException) -> Message | str:
     if isinstance(err, NoSuchOption):
         from accordcli.text import visible
 
+        if err.option_name in _ROOT_ONLY:  # `accord timeline --version`
+            # Translators: {option} is an option of accord itself, such as --version.
+            return Message("{option} goes before the command: accord {option}",
+                           option=err.option_name)
         said = Message("No such option: {option}", option=visible(err.option_name))
         if not err.possibilities:
             return said
