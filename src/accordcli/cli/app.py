@@ -130,7 +130,7 @@ _HEADINGS = (pN_("help heading", "Options"), pN_("help heading", "Arguments"),
              pN_("help heading", "Commands"))
 HELP_OPTION_HELP = N_("Show this message and exit.")
 # What Typer writes in brackets after an option's help: "[env var: X; default: Y]".
-_NOTES = re.compile(r"^(?P<help>.*?)\s*\[(?P<notes>[^\[\]]*)\]$", re.DOTALL)
+_NOTES = r"^(?P<help>.*?)\s*\[(?P<notes>[^\[\]]*)\]$"  # compiled when help is shown
 
 
 class _Formatter(HelpFormatter):
@@ -158,7 +158,7 @@ class _Formatter(HelpFormatter):
 def help_notes(text: str, lang: str) -> str:
     """Return an option's help with the notes Typer adds in brackets ("[env var: X;
     default: Y]", "[required]") in `lang`."""
-    found = _NOTES.match(text)
+    found = re.match(_NOTES, text, re.DOTALL)
     if found is None or lang == SOURCE:
         return text
     notes = []
@@ -503,23 +503,24 @@ def _help_hint(err: ClickException, argv: list[str]) -> str:
 # What the parser says, in accord's words: Click writes plain English, so each of its
 # messages is read back here (the one place that turns parser errors into messages) and
 # said again as a message of the catalogue. What is not recognised stays as Click said it.
-_CLICK_SAYS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"No such command (?P<command>.+?)\.(?: Did you mean (?P<choices>.+)\?)?"),
+# The patterns are compiled on first use (re caches them): only a mistake pays for them.
+_CLICK_SAYS: tuple[tuple[str, str], ...] = (
+    (r"No such command (?P<command>.+?)\.(?: Did you mean (?P<choices>.+)\?)?",
      N_("No such command {command}.")),
-    (re.compile(r"Missing command\."), N_("Missing command.")),
-    (re.compile(r"Got unexpected extra argument\(s\) \((?P<words>.*)\)"),
+    (r"Missing command\.", N_("Missing command.")),
+    (r"Got unexpected extra argument\(s\) \((?P<words>.*)\)",
      N_("Got unexpected extra argument(s) ({words})")),
-    (re.compile(r"Option (?P<option>'.+') requires an argument\."),
+    (r"Option (?P<option>'.+') requires an argument\.",
      N_("Option {option} requires an argument.")),
-    (re.compile(r"Option (?P<option>'.+') requires (?P<n>\d+) arguments\."),
+    (r"Option (?P<option>'.+') requires (?P<n>\d+) arguments\.",
      N_("Option {option} requires {n} arguments.")),
-    (re.compile(r"Option (?P<option>'.+') does not take a value\."),
+    (r"Option (?P<option>'.+') does not take a value\.",
      N_("Option {option} does not take a value.")),
-    (re.compile(r"(?P<value>'.*') is not one of (?P<choices>.+)\."),
+    (r"(?P<value>'.*') is not one of (?P<choices>.+)\.",
      N_("{value} is not one of {choices}.")),
-    (re.compile(r"(?P<value>'.*') is not a valid (?:integer|int range|int)\."),
+    (r"(?P<value>'.*') is not a valid (?:integer|int range|int)\.",
      N_("{value} is not a valid integer.")),
-    (re.compile(r"(?P<value>\S+) is not in the range (?P<range>\S+)\."),
+    (r"(?P<value>\S+) is not in the range (?P<range>\S+)\.",
      N_("{value} is not in the range {range}.")),
 )
 
@@ -527,7 +528,7 @@ _CLICK_SAYS: tuple[tuple[re.Pattern[str], str], ...] = (
 def _click_says(text: str) -> Message | str:
     """Return one of Click's messages as a message of the catalogue, if it is one."""
     for pattern, said in _CLICK_SAYS:
-        found = pattern.fullmatch(text)
+        found = re.fullmatch(pattern, text)
         if found is None:
             continue
         fields = {name: value for name, value in found.groupdict().items() if value}
