@@ -19,7 +19,8 @@ from pybtex.database import BibliographyData, parse_string
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from accordcli.environment import Environment
-from accordcli.render.bibtex import key, tex
+from accordcli.render.bibtex import tex
+from accordcli.render.citing import key
 from accordcli.render.records_more import SourceEntry, SourceRecord
 from accordcli.render.registry import render
 from accordcli.render.views import Listing
@@ -111,8 +112,8 @@ def test_the_sample_sources_in_bibtex_parse_with_both_parsers(run: Run) -> None:
 ])
 def test_entry_types_follow_source_types(kind: str | None, entry: str,
                                          publisher_field: str) -> None:
-    record = source(type=kind, container="The Paper" if kind == "journal" else None,
-                    accessed="2026-12-01")
+    record = source(type=kind, container="The Paper" if kind in ("journal", "newspaper")
+                    else None, accessed="2026-12-01")
     found = pybtex_read(bib(record)).entries["s"]
     assert found.type == entry
     assert publisher_field in found.fields
@@ -157,13 +158,75 @@ def test_any_title_reads_back_exactly(title: str) -> None:
     text = bib(source(title=title), source(id="next"))
     assert list(pybtex_read(text).entries) == ["s", "next"]
     decoded = bibtexparser_read(text, decode=True)["s"]["title"]
-    assert decoded.strip() == unicodedata.normalize("NFC", title).strip()
+    # A title is one line, its runs of spaces one space, in every bibliography format.
+    assert decoded.strip() == " ".join(unicodedata.normalize("NFC", title).split())
 
 
 def test_control_and_invisible_characters_are_left_out() -> None:
     text = bib(source(title="a\x1b[2J\u202eb\nc\td"))
     assert "\x1b" not in text and "\u202e" not in text
-    assert bibtexparser_read(text, decode=True)["s"]["title"] == "a[2Jb c d"
+    assert bibtexparser_read(text, decode=True)["s"]["title"] == "ab c d"
+
+
+HOSTILE_SOURCE = source(
+    id="a/b", title="Book \x1b[31mred\x1b[0m  and\u2028more\x07", type="newspaper",
+    container="The \u202eRTL\u202c Times", publisher="Pub\x9b2J", note="see\x00 it",
+    authors=("Maley,\u200f William",), date="1983?")
+
+
+def _three(record: SourceRecord) -> tuple[Any, dict[str, Any], dict[str, list[str]]]:
+    """Return one source as pybtex reads its BibTeX, its CSL-JSON item and its RIS tags."""
+    listing = Listing((SourceEntry(record, 1),), _shape())
+    entry = pybtex_read(bib(record)).entries
+    (item,) = json.loads(render(listing, "csl-json", Environment()))
+    ris: dict[str, list[str]] = {}
+    for line in render(listing, "ris", Environment()).decode().split("\r\n"):
+        if line[:2].strip():
+            ris.setdefault(line[:2], []).append(line[6:])
+    return entry, item, ris
+
+
+def test_every_bibliography_writes_the_same_text_without_controls_or_bidi() -> None:
+    entries, item, ris = _three(HOSTILE_SOURCE)
+    (entry,) = entries.values()
+    title, container = "Book red and more", "The RTL Times"
+    assert entry.fields["title"] == "{" + title + "}" and item["title"] == title
+    assert ris["TI"] == [title]
+    assert entry.fields["journal"] == item["container-title"] == container
+    assert ris["T2"] == [container]
+    assert entry.fields["publisher"] == item["publisher"] == ris["PB"][0] == "Pub"
+    assert entry.fields["annote"] == "see it" and ris["N1"][0] == "see it"
+    assert item["note"].startswith("see it\n")
+    assert str(entry.persons["author"][0]) == "Maley, William"
+    assert item["author"] == [{"family": "Maley", "given": "William"}]
+    assert ris["AU"] == ["Maley, William"]
+
+
+@pytest.mark.parametrize("identifier", ["a/b", "A+B", "ab%", "e=mc", "çağ-kaynak", "plain"])
+def test_every_bibliography_cites_a_source_by_the_same_key(identifier: str) -> None:
+    entries, item, ris = _three(source(id=identifier))
+    (cite_key,) = entries
+    assert cite_key == item["id"] == ris["ID"][0] == key(identifier)
+    assert (cite_key == identifier) == (identifier == "plain")
+
+
+def test_a_newspaper_without_container_has_no_journal_title() -> None:
+    entries, item, ris = _three(source(type="newspaper", publisher="Pub"))
+    assert "journal" not in entries["s"].fields and "container-title" not in item
+    assert "T2" not in ris and ris["PB"] == ["Pub"] and item["publisher"] == "Pub"
+
+
+def test_an_uncertain_date_is_no_circa_and_each_format_says_it() -> None:
+    entries, item, ris = _three(source(date="1983?"))
+    assert item["issued"] == {"date-parts": [[1983]]}
+    assert item["note"] == "Date of publication uncertain: 1983 (uncertain)"
+    assert ris["DA"] == ["1983///"]
+    assert ris["N1"] == ["Date of publication uncertain: 1983 (uncertain)"]
+    assert entries["s"].fields["date"] == "1983?"  # biblatex reads EDTF's qualifier
+    _, item, ris = _three(source(date="1988-04~"))
+    assert item["issued"] == {"date-parts": [[1988, 4]], "circa": True}
+    assert "note" not in item
+    assert ris["N1"] == ["Date of publication approximate: c. 1988-04"]
 
 
 def test_keys_are_the_ids_when_plain_and_stable_and_unique_otherwise() -> None:
@@ -188,10 +251,16 @@ def test_tex_escapes_what_tex_reads_specially() -> None:
 def test_the_dataset_cites_itself(run: Run) -> None:
     result = run("sources", "--self", "--data", S, "--format", "bibtex")
     assert result.exit_code == 0, result.output
-    entry = pybtex_read(result.stdout).entries["accord-dataset"]
+    entry = pybtex_read(result.stdout).entries["dataset"]
     assert entry.type == "misc"
     assert (entry.fields["title"], entry.fields["version"]) == ("{Sample timeline}",
                                                                 "2026-12-01")
+    # A user's dataset: described by its own [dataset], never as accord's contributors' work.
+    assert "author" not in entry.persons and "accord" not in result.stdout.split("\n", 1)[1]
+    shipped = run("sources", "--self", "--format", "bibtex")
+    ours = pybtex_read(shipped.stdout).entries["accord-dataset"]
+    assert [str(p) for p in ours.persons["author"]] == ["{accord contributors}"]
+    assert ours.fields["note"].startswith("Dataset of accord ")
     mixed = run("sources", "--self", "--unused", "--data", S)
     assert mixed.exit_code == 2 and "--self" in mixed.stderr
     csl = json.loads(run("sources", "--self", "--data", S, "--format", "csl-json").stdout)

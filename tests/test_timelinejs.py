@@ -128,3 +128,16 @@ def test_the_other_formats_see_the_timeline_as_its_listing(sample: Dataset) -> N
 def test_json_wins_over_timelinejs(run: Run) -> None:
     both = run("timeline", "--data", S, "--format", "timelinejs", "--json")
     assert both.stdout == run("timeline", "--data", S, "--json").stdout
+
+
+def test_a_source_date_reads_as_slide_dates_do_never_as_edtf(run: Run,
+                                                             tmp_path: Path) -> None:
+    data = tmp_path / "d.toml"
+    data.write_text(SAMPLE.read_text(encoding="utf-8").replace(
+        'date = "1988-04-15"', 'date = "1988-04~"'), encoding="utf-8")
+    for lang, said in (("en", "(Example Press, c. April 1988)"),
+                       ("tr", "(Example Press, yaklaşık Nisan 1988)")):
+        for fmt in ("timelinejs", "html"):
+            text = run("timeline", "--data", str(data), "--format", fmt, "--lang",
+                       lang).stdout
+            assert "1988-04~" not in text and said in text.replace("\\u00a0", " "), fmt

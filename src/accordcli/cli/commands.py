@@ -257,7 +257,10 @@ def sources(
                                  "--publisher or --unused"))
     dataset = common.dataset()
     if itself:
-        show(common, dataset_entry(dataset, common.lang))
+        from accordcli.read import default_data_path
+
+        shipped = common.data is None or common.data.resolve() == default_data_path().resolve()
+        show(common, dataset_entry(dataset, common.lang, shipped=shipped))
         return
     uses = select(dataset, cited_by=for_, publisher=publisher, unused=unused)
     show(common, sources_listing(uses, dataset, common.lang))

@@ -10,8 +10,6 @@ other text stays UTF-8, as biber and LaTeX read it.
 
 from __future__ import annotations
 
-import hashlib
-import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
@@ -68,8 +66,8 @@ def tex(text: str) -> str:
             out.append(_LETTERS[char])
         elif char in "\t\n\r\v\f\u2028\u2029" or unicodedata.category(char) == "Zs":
             out.append(" ")  # a field is one line: BibTeX would end a paragraph
-        elif unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
-            continue  # control and format characters are never text a bibliography shows
+        elif unicodedata.category(char) in ("Cc", "Cs"):
+            continue  # never in text from sources_of(): see citing.plain()
         else:
             out.append(_accented(char))
     return "".join(out)
@@ -95,17 +93,6 @@ def url(address: str) -> str:
                                         '{}\\"'))
 
 
-def key(identifier: str) -> str:
-    """Return the citation key of a source id: the id itself when it is plain ASCII, else its
-    letters made ASCII and a short hash of the id, so that keys stay unique and stable."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", identifier)
-                    if not unicodedata.combining(c))
-    slug = re.sub(r"[^A-Za-z0-9_.:-]+", "-", plain).strip("-") or "source"
-    if slug == identifier:
-        return slug
-    return f"{slug}-{hashlib.sha256(identifier.encode()).hexdigest()[:6]}"
-
-
 def _names(names: tuple[str, ...]) -> str:
     """Return authors as BibTeX names: "Family, Given" as given, any other name whole (in
     braces), so that BibTeX never guesses which part is the family name."""
@@ -125,7 +112,8 @@ def _fields(source: SourceRecord, lang: str) -> tuple[str, list[tuple[str, str]]
     kind = source.type
     if kind in ("newspaper", "journal"):
         entry = "article"
-        fields.append(("journal", tex(source.container or source.publisher)))
+        if source.container:  # a publisher is not a journal's title
+            fields.append(("journal", tex(source.container)))
         fields.append(("publisher", tex(source.publisher)))
         if kind == "newspaper":
             # biblatex's (and Pandoc's) mark of a newspaper article; BibTeX ignores it.
@@ -175,9 +163,11 @@ def _fields(source: SourceRecord, lang: str) -> tuple[str, list[tuple[str, str]]
 def entry(source: SourceRecord, cite_key: str, lang: str) -> str:
     """Return one BibTeX entry."""
     kind, fields = _fields(source, lang)
-    width = max(len(name) for name, _ in fields)
+    width = max(len(name) for name, value in fields if value)
     lines = [f"@{kind}{{{cite_key},"]
     for name, value in fields:
+        if not value:
+            continue  # a dataset of unknown publisher
         written = value if name == "month" else "{" + value + "}"
         lines.append(f"  {name.ljust(width)} = {written},")
     return "\n".join(lines) + "\n}\n"
@@ -191,14 +181,7 @@ def bibliography(sources: tuple[SourceRecord, ...], edition: str | None, lang: s
     # Translators: the first line of a BibTeX file, a comment; {edition} is a day.
     said = (gettext("Written by accord {version} from the dataset of {edition}", lang)
             if edition else gettext("Written by accord {version}", lang))
-    used: set[str] = set()
-    entries = []
-    for source in sources:
-        cite_key = key(source.id)
-        while cite_key.casefold() in used:  # never for ids as loaded: they are unique
-            cite_key += "-"
-        used.add(cite_key.casefold())
-        entries.append(entry(source, cite_key, lang))
+    entries = [entry(source, source.id, lang) for source in sources]  # id: the key
     comment = "% " + tex(said.format(version=__version__, edition=edition))
     return "\n".join([comment + "\n", *entries])
 

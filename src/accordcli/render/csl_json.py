@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from accordcli.i18n import gettext
-from accordcli.render.citing import Published, family_given, iso_parts, published, sources_of
+from accordcli.render.citing import (
+    Published,
+    date_caveat,
+    family_given,
+    iso_parts,
+    published,
+    sources_of,
+)
 from accordcli.render.json import encode
 from accordcli.render.registry import Renderer
 
@@ -23,7 +30,7 @@ TYPES = {"newspaper": "article-newspaper", "journal": "article-journal", "book":
 def _date(date: Published) -> JsonObject:
     parts = [list(date.first.parts)] + ([list(date.last.parts)] if date.last else [])
     issued: JsonObject = {"date-parts": parts}
-    if date.approximate or date.uncertain:
+    if date.approximate:  # CSL's circa means approximate; an uncertain date says so in a note
         issued["circa"] = True
     return issued
 
@@ -39,11 +46,10 @@ def item(source: SourceRecord, lang: str) -> JsonObject:
                          "title": source.title}
     if source.authors:
         found["author"] = [_author(name) for name in source.authors]
-    if source.type in ("newspaper", "journal"):
-        found["container-title"] = source.container or source.publisher
-    elif source.container:
+    if source.container:  # never the publisher: it is not a newspaper's or journal's title
         found["container-title"] = source.container
-    found["publisher"] = source.publisher
+    if source.publisher:
+        found["publisher"] = source.publisher
     date = published(source.date)
     if date is not None:
         found["issued"] = _date(date)
@@ -54,6 +60,8 @@ def item(source: SourceRecord, lang: str) -> JsonObject:
     if source.type == "dataset" and source.date:
         found["version"] = source.date
     notes = [source.note] if source.note else []
+    if date is not None and date.uncertain:
+        notes.append(date_caveat(date, lang))
     if source.archived:
         notes.append(gettext("Archived copy: {url}", lang).format(url=source.archived))
     if notes:

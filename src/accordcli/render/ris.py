@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from accordcli.i18n import gettext
-from accordcli.render.citing import published, sources_of
+from accordcli.render.citing import date_caveat, published, sources_of
 from accordcli.render.registry import Renderer
 from accordcli.text import visible
 
@@ -22,7 +22,8 @@ EOL = "\r\n"  # as the RIS specification writes lines
 
 
 def _value(text: str) -> str:
-    """Return text as one RIS value: a tag's value ends at the line's end."""
+    """Return text as one RIS value: a tag's value ends at the line's end (sources_of()
+    already made it one line, without control characters; visible() is a last guard)."""
     return visible(" ".join(text.split()))
 
 
@@ -37,11 +38,10 @@ def record(source: SourceRecord, lang: str) -> str:
     tags = [("TY", TYPES.get(source.type or "", "GEN")), ("ID", source.id),
             ("TI", source.title)]
     tags += [("AU", name) for name in source.authors]
-    if source.type in ("newspaper", "journal"):
-        tags.append(("T2", source.container or source.publisher))
-    elif source.container:
+    if source.container:  # never the publisher: it is not a newspaper's or journal's title
         tags.append(("T2", source.container))
-    tags.append(("PB", source.publisher))
+    if source.publisher:
+        tags.append(("PB", source.publisher))
     date = published(source.date)
     if date is not None:
         tags += [("PY", f"{date.first.parts[0]:04d}"), ("DA", _day(date.first.parts))]
@@ -51,6 +51,9 @@ def record(source: SourceRecord, lang: str) -> str:
         tags.append(("Y2", source.accessed.replace("-", "/")))
     if source.note:
         tags.append(("N1", source.note))
+    if date is not None and (date.uncertain or date.approximate):
+        # RIS dates have no qualifier: DA stays what machines read, a note says the rest.
+        tags.append(("N1", date_caveat(date, lang)))
     if source.archived:
         tags.append(("N1", gettext("Archived copy: {url}", lang).format(url=source.archived)))
     return "".join(f"{tag}  - {_value(value)}{EOL}" for tag, value in tags) + f"ER  - {EOL}"

@@ -60,7 +60,8 @@ def _slide(event: Event, dataset: Vocabulary, lang: str) -> dict[str, Any]:
     for source_id in event.sources:
         source = dataset.source(source_id)
         if source is not None:
-            about = (f"{source.publisher}, {source.date.text}" if source.date
+            # Its date reads as the slides' dates do ("c. April 1988"), never as EDTF.
+            about = (f"{source.publisher}, {date_text(source.date, lang)}" if source.date
                      else source.publisher)
             links.append(f'<a href="{html.escape(source.url, quote=True)}">'
                          f"{html.escape(source.title)}</a> ({html.escape(about)})")

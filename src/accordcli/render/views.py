@@ -373,17 +373,25 @@ def sources_listing(uses: list[SourceUse], dataset: Vocabulary,
                    edition=edition(dataset))
 
 
-def dataset_entry(dataset: Vocabulary, lang: str) -> Listing[SourceEntry]:
-    """Return the dataset itself as a source to cite (`sources --self`)."""
+def dataset_entry(dataset: Vocabulary, lang: str, *,
+                  shipped: bool = True) -> Listing[SourceEntry]:
+    """Return the dataset itself as a source to cite (`sources --self`): the shipped one is
+    accord's, by accord's contributors; a user's (`shipped` False) is described only by its
+    own [dataset] title and version, with no author or publisher accord cannot know."""
     from accordcli import __version__
     from accordcli.render.records_more import SOURCES, SourceEntry, SourceRecord
-    title = dataset.title.get(lang) if dataset.title else gettext("accord dataset", lang)
     version = edition(dataset)
-    # Translators: who publishes the dataset itself (the publisher of `sources --self`).
-    publisher = gettext("accord contributors", lang)
-    note = gettext("Dataset of accord {version}", lang).format(version=__version__)
-    record = SourceRecord("accord-dataset", title, None, publisher, version, (publisher,),
-                          "dataset", None, None, None, note)
+    if shipped:
+        title = dataset.title.get(lang) if dataset.title else gettext("accord dataset", lang)
+        # Translators: who publishes the dataset itself (the publisher of `sources --self`).
+        publisher = gettext("accord contributors", lang)
+        note = gettext("Dataset of accord {version}", lang).format(version=__version__)
+        record = SourceRecord("accord-dataset", title, None, publisher, version, (publisher,),
+                              "dataset", None, None, None, note)
+    else:
+        # Translators: the title of a user's dataset that names none in [dataset].
+        title = dataset.title.get(lang) if dataset.title else gettext("Untitled dataset", lang)
+        record = SourceRecord("dataset", title, None, "", version, (), "dataset")
     return Listing((SourceEntry(record, 0),), SOURCES, edition=version)
 
 
