@@ -179,8 +179,10 @@ def _three(record: SourceRecord) -> tuple[Any, dict[str, Any], dict[str, list[st
     listing = Listing((SourceEntry(record, 1),), _shape())
     entry = pybtex_read(bib(record)).entries
     (item,) = json.loads(render(listing, "csl-json", Environment()))
+    written = render(listing, "ris", Environment())
+    assert isinstance(written, bytes)
     ris: dict[str, list[str]] = {}
-    for line in render(listing, "ris", Environment()).decode().split("\r\n"):
+    for line in written.decode().split("\r\n"):
         if line[:2].strip():
             ris.setdefault(line[:2], []).append(line[6:])
     return entry, item, ris
