@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from test_html import DATA, HOSTILE, hostile_dataset, page_of
 
+from accordcli.edtf import display_date
 from accordcli.load import load
-from accordcli.render.timelinejs import display_date
 from conftest import SAMPLE, Run
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -187,11 +187,25 @@ def test_the_shipped_sources_list_and_show(run: Run) -> None:
 def test_detail_views_name_their_sources_by_title(run: Run) -> None:
     for args in (["event", "talks-open"], ["clauses", "1"], ["actor", "north"]):
         out = run(*args, "--data", S).stdout
-        assert "A test source (Example Press, 1988-04-15) https://example.org/a" in out, args
+        assert "A test source (Example Press, 15 April 1988) https://example.org/a" in out, args
         markdown = run(*args, "--data", S, "--format", "markdown").stdout
-        assert "A test source (Example Press, 1988-04-15) <https://example.org/a>" in markdown
+        assert "A test source (Example Press, 15 April 1988) <https://example.org/a>" in markdown
         assert markdown.endswith("<!-- Written by accord 0.1.0 from the dataset of "
                                  "2026-12-01 -->\n")
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "(The Christian Science Monitor, 11 February 1983 (uncertain))"),
+    ("tr", "(The Christian Science Monitor, 11 Şubat 1983 (kesin değil))"),
+])
+def test_a_cited_source_dates_in_words_never_in_edtf(run: Run, lang: str, said: str) -> None:
+    # A source's date reads as a citation writes it, in words, its qualifier said (as
+    # event dates read in prose); never EDTF ("1983-02-11?"), not even escaped in Markdown.
+    for fmt in ("table", "markdown"):
+        out = run("event", "draft-1983", "--lang", lang, "--format", fmt).stdout
+        assert said in out and "1983-02-11?" not in out and "1988-04\\?" not in out, fmt
+    detail = run("source", "dawn-text", "--lang", lang, "--format", "markdown").stdout
+    assert "1988-04?" not in detail and ("April 1988" in detail or "Nisan 1988" in detail)
 
 
 def test_the_shipped_data_validates_with_no_warnings(run: Run) -> None:

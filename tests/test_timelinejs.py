@@ -98,8 +98,7 @@ def test_timelinejs_escapes_html_and_follows_lang(run: Run, tmp_path: Path) -> N
 ])
 def test_timelinejs_display_date_qualifies_only_the_end_that_is(edtf: str, english: str,
                                                                 turkish: str) -> None:
-    from accordcli.edtf import parse_edtf
-    from accordcli.render.timelinejs import display_date
+    from accordcli.edtf import display_date, parse_edtf
 
     assert display_date(parse_edtf(edtf), "en") == english
     assert display_date(parse_edtf(edtf), "tr") == turkish

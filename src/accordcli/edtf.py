@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from accordcli.i18n import MONTHS, Message, gettext
+from accordcli.i18n import MONTHS, Message, gettext, month_name
 from accordcli.model import Span
 
 # [0-9] rather than \d: \d also matches full-width and Arabic-Indic digits.
@@ -162,3 +162,39 @@ def shown_date(text: str, lang: str, *, cell: bool = False) -> str:
         return text if text[-1:] not in _QUALIFIERS else shown_end(text, lang)
     first, last = ends(text)
     return f"{shown_end(first, lang)} –{chr(10) if cell else ' '}{shown_end(last, lang)}"
+
+
+def _human(day: dt.date, precision: str, lang: str) -> str:
+    if precision == "year":
+        return str(day.year)
+    month = month_name(day.month, lang)
+    if precision == "month":
+        # Translators: a month of a year, as in "April 1988".
+        return gettext("{month} {year}", lang).format(month=month, year=day.year)
+    # Translators: a day, as in "14 April 1988".
+    return gettext("{day} {month} {year}", lang).format(day=day.day, month=month, year=day.year)
+
+
+def display_date(span: Span, lang: str) -> str | None:
+    """Return how an uncertain or approximate date should read, or None if it is plain."""
+    if not (span.uncertain or span.approximate):
+        return None
+    first, last = span.qualifiers()
+    said = [(span.start, span.start_precision, first)]
+    if span.interval:
+        said.append((span.end, span.end_precision, last))
+    return " – ".join(qualified(_human(day, precision, lang), qualifier, lang)
+                      for day, precision, qualifier in said)
+
+
+def date_text(span: Span, lang: str) -> str:
+    """Return a date as people read it in prose, in words at its precision, qualifiers
+    said: "14 April 1988", "c. April 1988", "11 February 1983 (uncertain)", "1979 – 1990"
+    (a TimelineJS slide, the web page, a source cited in a detail view or Markdown)."""
+    shown = display_date(span, lang)
+    if shown:
+        return shown
+    first = _human(span.start, span.start_precision, lang)
+    if not span.interval:
+        return first
+    return f"{first} – {_human(span.end, span.end_precision, lang)}"

@@ -16,10 +16,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from accordcli.edtf import date_text
 from accordcli.errors import UsageError
 from accordcli.i18n import Message, gettext
 from accordcli.render.registry import Renderer
-from accordcli.render.timelinejs import date_text, document, edition
+from accordcli.render.timelinejs import document, edition
 from accordcli.render.views import label
 
 if TYPE_CHECKING:

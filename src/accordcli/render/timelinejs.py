@@ -7,14 +7,14 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from accordcli.edtf import qualified
-from accordcli.i18n import gettext, month_name
+from accordcli.edtf import date_text, display_date
+from accordcli.i18n import gettext
 from accordcli.render.json import encode
 from accordcli.render.registry import Renderer
 
 if TYPE_CHECKING:
     from accordcli.environment import Environment
-    from accordcli.model import Event, Span, Vocabulary
+    from accordcli.model import Event, Vocabulary
     from accordcli.render.views import Timeline
 
 
@@ -28,29 +28,6 @@ def _date_object(day: dt.date, precision: str) -> dict[str, int]:
     return date
 
 
-def _human(day: dt.date, precision: str, lang: str) -> str:
-    if precision == "year":
-        return str(day.year)
-    month = month_name(day.month, lang)
-    if precision == "month":
-        # Translators: a month of a year, as in "April 1988".
-        return gettext("{month} {year}", lang).format(month=month, year=day.year)
-    # Translators: a day, as in "14 April 1988".
-    return gettext("{day} {month} {year}", lang).format(day=day.day, month=month, year=day.year)
-
-
-def display_date(span: Span, lang: str) -> str | None:
-    """Return how an uncertain or approximate date should read, or None if it is plain."""
-    if not (span.uncertain or span.approximate):
-        return None
-    first, last = span.qualifiers()
-    ends = [(span.start, span.start_precision, first)]
-    if span.interval:
-        ends.append((span.end, span.end_precision, last))
-    return " – ".join(qualified(_human(day, precision, lang), qualifier, lang)
-                      for day, precision, qualifier in ends)
-
-
 def _slide(event: Event, dataset: Vocabulary, lang: str) -> dict[str, Any]:
     span = event.date
     paragraphs = [f"<p>{html.escape(event.summary.get(lang))}</p>"]
@@ -60,7 +37,6 @@ def _slide(event: Event, dataset: Vocabulary, lang: str) -> dict[str, Any]:
     for source_id in event.sources:
         source = dataset.source(source_id)
         if source is not None:
-            # Its date reads as the slides' dates do ("c. April 1988"), never as EDTF.
             about = (f"{source.publisher}, {date_text(source.date, lang)}" if source.date
                      else source.publisher)
             links.append(f'<a href="{html.escape(source.url, quote=True)}">'
@@ -80,17 +56,6 @@ def _slide(event: Event, dataset: Vocabulary, lang: str) -> dict[str, Any]:
     if shown:
         slide["display_date"] = shown
     return slide
-
-
-def date_text(span: Span, lang: str) -> str:
-    """Return how a slide's date reads: its display_date, else its first (and last) day."""
-    shown = display_date(span, lang)
-    if shown:
-        return shown
-    first = _human(span.start, span.start_precision, lang)
-    if not span.interval:
-        return first
-    return f"{first} – {_human(span.end, span.end_precision, lang)}"
 
 
 def document(events: Sequence[Event], dataset: Vocabulary, lang: str) -> dict[str, Any]:

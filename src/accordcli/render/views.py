@@ -238,11 +238,12 @@ def edition(dataset: Vocabulary) -> str | None:
 
 
 def citation(source: Source, lang: str) -> str:
-    """Return a source as people read it: its title, publisher and date (at its precision),
-    and its address."""
-    from accordcli.edtf import shown_date
+    """Return a source as people read it: its title, publisher and date (in words, as
+    citations write it: "11 February 1983 (uncertain)", "c. April 1988"), and its
+    address."""
+    from accordcli.edtf import date_text
 
-    about = (f"{source.publisher}, {shown_date(source.date.text, lang)}" if source.date
+    about = (f"{source.publisher}, {date_text(source.date, lang)}" if source.date
              else source.publisher)
     return f"{source.title} ({about}) {source.url}"
 
@@ -397,7 +398,6 @@ def dataset_entry(dataset: Vocabulary, lang: str, *,
 
 def source_detail(use: SourceUse, dataset: Vocabulary, lang: str) -> Detail:
     """Return one source in full, with every record that cites it."""
-    from accordcli.edtf import shown_date
     from accordcli.render.records_more import (
         CITATIONS,
         SOURCES,
@@ -413,7 +413,7 @@ def source_detail(use: SourceUse, dataset: Vocabulary, lang: str) -> Detail:
     fields = [Field("id", source.id), Field("publisher", source.publisher)]
     optional = (("type", value_label(source.type, lang) if source.type else None),
                 ("container", source.container),
-                ("date", shown_date(source.date, lang) if source.date else None),
+                ("date", _dated(source.date, lang) if source.date else None),
                 ("authors", "\n".join(source.authors)), ("url", source.url),
                 ("archived", source.archived), ("accessed", source.accessed),
                 ("note", source.note))
