@@ -155,7 +155,33 @@ def test_an_exact_word_beats_a_word_start(tmp_path: Path, find: Find) -> None:
                    event("late", "1990", "A zebra seen", "b"),
                    event("body-start", "1970", "Other", "zebras"),
                    event("body-exact", "1995", "Other", "a zebra"))
-    assert ids(find(data, "zebra", "en")) == ["late", "early", "body-exact", "body-start"]
+    # Exactness comes first: whole words in body text beat a word start in a title.
+    assert ids(find(data, "zebra", "en")) == ["late", "body-exact", "early", "body-start"]
+
+
+def test_an_exact_word_anywhere_beats_a_word_start_in_an_own_name(tmp_path: Path,
+                                                                  find: Find) -> None:
+    data = dataset(tmp_path, actor("herd", "Zebras United", "Grazers"),
+                   event("seen", "1980", "Other", "a zebra"),
+                   event("titled", "1990", "A zebra", "x"))
+    assert ids(find(data, "zebra", "en")) == ["titled", "seen", "herd"]
+
+
+def test_among_word_starts_an_own_name_beats_a_title_beats_body_text(tmp_path: Path,
+                                                                      find: Find) -> None:
+    data = dataset(tmp_path, event("body", "1970", "Other", "zebras"),
+                   event("titled", "1980", "Zebras seen", "x"),
+                   actor("herd", "Zebras United", "Grazers"))
+    assert ids(find(data, "zebra", "en")) == ["herd", "titled", "body"]
+
+
+def test_un_lists_what_holds_the_word_un_before_what_starts_with_it(shipped: Dataset,
+                                                                     find: Find) -> None:
+    found = ids(find(shipped, "un", "en"))
+    assert found[0] == "un"
+    for exact in ("ungomap", "unga-es-6-2", "unga-35-37"):
+        for start_only in ("usa", "ussr", "cpsu"):
+            assert found.index(exact) < found.index(start_only), (exact, start_only)
 
 
 def test_a_title_hit_is_exact_by_its_title_alone(tmp_path: Path, find: Find) -> None:
@@ -219,6 +245,25 @@ def test_the_snippet_prefers_the_language_shown(sample: Dataset, find: Find) -> 
     assert english.snippet_lang == "en"
     hits = find(sample, "kuzey", "tr")
     assert all(h.snippet_lang == "tr" for h in hits)
+
+
+def test_the_snippet_comes_from_a_text_holding_every_word(tmp_path: Path, find: Find) -> None:
+    data = dataset(tmp_path, event("e", "1986", "Missiles", "Stinger fired at gunships",
+                                   "Stinger ateşlendi"))
+    [hit] = find(data, "stinger gunships", "tr")
+    assert (hit.snippet, hit.snippet_lang) == ("Stinger fired at gunships", "en")
+    # When the language shown holds every word, the snippet stays in it.
+    [hit] = find(data, "stinger", "tr")
+    assert (hit.snippet, hit.snippet_lang) == ("Stinger ateşlendi", "tr")
+
+
+def test_otherwise_the_snippet_comes_from_the_text_holding_most_words(tmp_path: Path,
+                                                                      find: Find) -> None:
+    # No text holds all three words; the Turkish summary holds two, the English one.
+    data = dataset(tmp_path, event("e", "1986", "Zebra", "alpha only",
+                                   "alpha beta ikisi"))
+    [hit] = find(data, "alpha beta zebra", "en")
+    assert (hit.snippet, hit.snippet_lang) == ("alpha beta ikisi", "tr")
 
 
 def test_snippets_are_short_and_cut_around_the_first_match(shipped: Dataset, find: Find) -> None:

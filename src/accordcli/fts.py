@@ -99,8 +99,9 @@ def expression(query: Query, *, exact: bool = False, titles: bool = False) -> st
 
 
 _IN = "position IN (SELECT rowid FROM search WHERE search MATCH ?)"
-# The ranking of search.rank: the id (-1), then own names (0), titles (1) and the rest (2),
-# each with whole words before word starts, then position.
+# The ranking of search.rank: the id first, then whole words before word starts; within
+# each, own names (0), titles (1) and the rest (2), the first group judged on whole words;
+# then position.
 _RANKED = f"""
 SELECT kind, ref, sub, titled FROM (
     SELECT position, kind, ref, sub, own, name = ? AS named,
@@ -108,8 +109,10 @@ SELECT kind, ref, sub, titled FROM (
     FROM search_records
     WHERE position IN (SELECT rowid FROM search WHERE search MATCH ?
                        UNION SELECT position FROM search_records WHERE name = ?))
-ORDER BY CASE WHEN named THEN -1 WHEN titled THEN NOT own ELSE 2 END,
-         CASE WHEN named THEN 0 WHEN titled THEN NOT titled_exactly ELSE NOT exactly END,
+ORDER BY CASE WHEN named THEN -1 ELSE NOT exactly END,
+         CASE WHEN named THEN -1
+              WHEN (CASE WHEN exactly THEN titled_exactly ELSE titled END) THEN NOT own
+              ELSE 2 END,
          position
 LIMIT ?
 """

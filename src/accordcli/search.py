@@ -4,12 +4,14 @@ terms of a query (match.py), ranked, each with a snippet of where it matched.
 Ranking, best first (README "Search" says the same to users):
 0. the record whose id the query spells (`search un` finds the UN actor first, and finds it
    even if no text of it holds the words);
-1. a record's own name holding every term: an actor's name, an instrument's title;
-2. then an event's or a source's title holding every term;
-3. then every other hit (the terms in body text, or spread over title and body);
-within each, hits whose terms are whole words (where they rank: in the name or title for
-1 and 2) before hits that need a word start; then events in date order, actors,
-instruments each followed by its provisions, and sources, in file order.
+1. every record holding every term as whole words (anywhere in it), before every record
+   found only through word starts;
+2. within each of those, a record's own name holding every term (an actor's name, an
+   instrument's title), then an event's or a source's title holding every term, then every
+   other hit (the terms in body text, or spread over title and body); "holding" means as
+   whole words in the first group;
+3. then events in date order, actors, instruments each followed by its provisions, and
+   sources, in file order.
 
 The same answers come from the data in memory (search) and from the index's full-text
 tables (cache.py, fts.py), which a search builds on first use.
@@ -133,7 +135,7 @@ def record_of(origin: Origin, event: Callable[[int], Event], actors: tuple[Actor
     raise KeyError(kind)  # a damaged index: cache.py reads it as no answer
 
 
-Rank = tuple[int, bool]  # (tier, not exact): smaller ranks first; tier -1 is the id
+Rank = tuple[int, int]  # (not exact, tier): smaller ranks first; (-1, -1) is the id
 
 
 def rank(record: Searched, query: Query) -> tuple[Rank, bool] | None:
@@ -145,10 +147,14 @@ def rank(record: Searched, query: Query) -> tuple[Rank, bool] | None:
         return None
     titled = query.matches(titles)
     if named:
-        return (-1, False), titled
-    scope = titles if titled else everything
-    tier = (0 if record.own else 1) if titled else 2
-    return (tier, not query.exact.matches(scope)), titled
+        return (-1, -1), titled
+    # Exactness first: a record holding every term as whole words anywhere outranks one
+    # found only through word starts; then its own name, its title, its body, judged on
+    # whole words for the first group and on what matched for the second.
+    exact = query.exact.matches(everything)
+    in_titles = query.exact.matches(titles) if exact else titled
+    tier = (0 if record.own else 1) if in_titles else 2
+    return (int(not exact), tier), titled
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,15 +187,26 @@ def _languages(text: LocalText, lang: str) -> list[tuple[str, str]]:
 
 
 def _snippet(record: Searched, query: Query, lang: str) -> tuple[str, str]:
-    """The snippet comes from the first text holding a match: the body texts as shown in
-    `lang`, then the titles as shown, then the other language's body texts and titles."""
+    """The snippet comes from a text in `lang` when the texts in `lang` hold every term,
+    else from whichever text holds the most terms (so a Turkish snippet never stands for
+    words only the English holds). Among equals: the body texts as shown in `lang`, the
+    titles as shown, then the other language's body texts and titles."""
     shown: list[tuple[str, str]] = []
     other: list[tuple[str, str]] = []
     for local in (*record.bodies, *record.titles):
         first, *rest = _languages(local, lang)
         shown.append(first)
         other.extend(rest)
-    for language, text in shown + other:
+    every_term_shown = query.matches(form_of(text for _, text in shown))
+    candidates = shown if every_term_shown else shown + other
+    best: tuple[int, str, str] | None = None
+    for language, text in candidates:
+        form = word_form(text)
+        held = sum(term.found_in(form) for term in query.terms)
+        if held and (best is None or held > best[0]):
+            best = held, language, text
+    if best is not None:
+        _, language, text = best
         found = snippet(text, query)
         if found is not None:
             return found, language
