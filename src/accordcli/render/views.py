@@ -60,7 +60,8 @@ _LABELS = {
 }
 # Column headers that differ from the field's label: a table's short columns are as narrow
 # as their values, so their headers are short words.
-_HEADERS = {"event_count": pN_("header", "Events")}
+_HEADERS = {"event_count": pN_("header", "Events"),
+            "citation_count": pN_("header", "Citations")}
 # How a list (names, tags, relations) reads for people, in tables, lines and Markdown alike;
 # CSV joins ids with ";".
 JOINER = ", "
