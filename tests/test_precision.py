@@ -98,4 +98,5 @@ def test_sources_read_their_dates_at_their_precision(run: Run, tmp_path: Path) -
         "sources", "--data", data, "--format", "markdown").stdout
     assert "\tExample Press\t1988-04?\t" in run("sources", "--data", data).stdout
     event = run("event", "talks-open", "--data", data, "--lang", "tr").stdout
-    assert "A test source (Example Press, 1988-04 (kesin değil))" in event
+    # A citation in prose dates in words, as TimelineJS does.
+    assert "A test source (Example Press, Nisan 1988 (kesin değil))" in event
