@@ -45,6 +45,28 @@ D = dt.date
         ("0088-04", D(88, 4, 1), D(88, 4, 30), "month"),
         ("  1988  ", D(1988, 1, 1), D(1988, 12, 31), "year"),
         ("1988,", D(1988, 1, 1), D(1988, 12, 31), "year"),
+        # Dates as accord shows them to people (edtf.shown_date), in either language: the
+        # same days as the EDTF they stand for.
+        ("c. 1979", D(1979, 1, 1), D(1979, 12, 31), "year"),
+        ("1983 (uncertain)", D(1983, 1, 1), D(1983, 12, 31), "year"),
+        ("c. 1992-04 (uncertain)", D(1992, 4, 1), D(1992, 4, 30), "month"),
+        ("yaklaşık 1979", D(1979, 1, 1), D(1979, 12, 31), "year"),
+        ("1983 (kesin değil)", D(1983, 1, 1), D(1983, 12, 31), "year"),
+        ("Yaklasik 1986-09-26 (kesin degil)", D(1986, 9, 26), D(1986, 9, 26), "day"),
+        ("c. April 1988", D(1988, 4, 1), D(1988, 4, 30), "month"),
+        ("1983-04-11 – 1983-04-29", D(1983, 4, 11), D(1983, 4, 29), "range"),
+        ("1983-04-11–1983-04-29", D(1983, 4, 11), D(1983, 4, 29), "range"),
+        ("1983-04-11 - 1983-04-29", D(1983, 4, 11), D(1983, 4, 29), "range"),  # plain output
+        ("c. 1979 – 1990", D(1979, 1, 1), D(1990, 12, 31), "range"),
+        ("1987-12-07 (uncertain) –\n1987-12-10", D(1987, 12, 7), D(1987, 12, 10), "range"),
+        ("14 April 1988 – May 1988", D(1988, 4, 14), D(1988, 5, 31), "range"),
+        # Day and month in digits before the year when only one order makes a date.
+        ("14.04.1988", D(1988, 4, 14), D(1988, 4, 14), "day"),
+        ("14-04-1988", D(1988, 4, 14), D(1988, 4, 14), "day"),
+        ("14/4/1988", D(1988, 4, 14), D(1988, 4, 14), "day"),
+        ("4/14/1988", D(1988, 4, 14), D(1988, 4, 14), "day"),
+        ("05.05.1988", D(1988, 5, 5), D(1988, 5, 5), "day"),
+        ("29.02.1988", D(1988, 2, 29), D(1988, 2, 29), "day"),
         # Year first is never ambiguous, zero-padded or not.
         ("1988-4-5", D(1988, 4, 5), D(1988, 4, 5), "day"),
         ("1988/4/14", D(1988, 4, 14), D(1988, 4, 14), "day"),
@@ -137,12 +159,13 @@ def test_a_month_and_day_without_a_year_is_an_anniversary(text: str, month: int,
     ("1988-13", "'1988-13': month 13 does not exist"),
     ("1988-4-31", "'1988-4-31': April 1988 has no day 31"),
     ("31 April 1988", "'31 April 1988': April 1988 has no day 31"),
-    ("30 Şubat", "'30 Şubat' is not a month and day (MM-DD)"),
-    ("02-30", "'02-30' is not a month and day (MM-DD)"),
+    # A month with no such day says so (not "not a month and day").
+    ("30 Şubat", "'30 Şubat': February has no day 30"),
+    ("02-30", "'02-30': February has no day 30"),
     ("00-10", "is not a month and day"),
     ("14-04", "'14-04' is not a month and day (MM-DD); did you mean 04-14?"),
     ("31-02", "'31-02' is not a month and day (MM-DD)"),
-    ("04-00", "is not a month and day"),
+    ("04-00", "'04-00': April has no day 0"),
     ("+25:00", "cannot read '+25:00': give a date without a time"),
     ("12:30 1988", "give a date without a time"),
     ("27 Nisan 1978 10:00", "give a date without a time"),
@@ -154,9 +177,26 @@ def test_a_month_and_day_without_a_year_is_an_anniversary(text: str, month: int,
     ("04/05/1988", "'04/05/1988' is ambiguous (day or month first?); write it as YYYY-MM-DD, "
                    "e.g. 1988-04-05 or 1988-05-04"),
     ("4,5,1988", "e.g. 1988-04-05 or 1988-05-04"),
-    ("14/4/1988", "e.g. 1988-04-14"),  # 14 is no month: one reading only
-    ("31/02/1988", "e.g. 1988-04-14"),  # neither reading is a day: an example
+    # Neither order makes a date: the real mistake, not "ambiguous".
+    ("31/02/1988", "'31/02/1988': February 1988 has no day 31"),
+    ("02.31.1988", "'02.31.1988': February 1988 has no day 31"),
+    ("0.5.1988", "'0.5.1988': May 1988 has no day 0"),
+    ("14 14 1988", "'14 14 1988' has no month: 14 and 14 are both over 12; write YYYY-MM-DD, "
+                   "e.g. 1988-04-14"),
+    ("14.13.1988", "has no month: 14 and 13 are both over 12"),
+    ("1988 1989", "'1988 1989' holds more than one year; give one date, or a range as "
+                  "1988/1989"),
+    ("14.04.1988.1989", "holds more than one year"),
     ("05.04.1988", "ambiguous"),
+    ("29.02.1989", "'29.02.1989': February 1989 has no day 29"),
+    # What accord shows for people, mistyped: the message quotes all that was typed.
+    ("c. 1988-02-30", "'c. 1988-02-30': February 1988 has no day 30"),
+    ("1990 – 1979", "'1990 – 1979': the interval ends before it starts"),
+    ("1988 – 1989 – 1990", "is not a supported date form"),
+    ("1988 –", "is not a supported date form"),
+    ("c. 04-14", "'c. 04-14' is not a supported date form"),
+    ("1979/1980 – 1990", "is not a supported date form"),
+    ("c.", "is not a supported date form"),
     ("1988-4/5", "ambiguous"),
     ("5, 1988", "'5, 1988' is ambiguous: is 5 a day or a month? Name the month ('May 1988', "
                 "'5 Mayıs 1988') or write YYYY-MM-DD"),

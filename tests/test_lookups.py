@@ -127,7 +127,7 @@ def test_on_today_comes_from_accord_today(run: Run) -> None:
 
 
 @pytest.mark.parametrize(("when", "message"), [
-    ("02-30", "date: '02-30' is not a month and day (MM-DD)"),
+    ("02-30", "date: '02-30': February has no day 30"),
     ("13-01", "date: '13-01' is not a month and day (MM-DD); did you mean 01-13?"),
     ("31-02", "date: '31-02' is not a month and day (MM-DD)\n"),
     ("4/14", "date: '4/14': write the year with four digits"),
@@ -156,6 +156,61 @@ def test_on_an_anniversary_says_how_many_years_ago(run: Run) -> None:
     assert turkish.endswith("\t38 yıl önce\n")
     # Only an anniversary has years ago: what was under way is a timeline.
     assert "years_ago" not in json_of(run, "on", "1988-04-14")[0]
+
+
+@pytest.mark.parametrize(("today", "years", "english", "turkish"), [
+    # Whole years, as ages: 37 years and 8 months is not "38 years ago".
+    ("2026-01-01", 37, "37 years ago", "37 yıl önce"),
+    ("1988-04-14", 0, "today", "bugün"),
+    ("1989-04-13", 0, "less than a year ago", "bir yıldan kısa süre önce"),
+    ("1988-01-01", 0, "in less than a year", "bir yıldan kısa süre sonra"),
+    ("1987-04-14", -1, "in 1 year", "1 yıl sonra"),
+    # 1 year and 3 months to come is not "in 1 year".
+    ("1987-01-01", -1, "in more than 1 year", "1 yıldan uzun süre sonra"),
+    ("1985-01-01", -3, "in more than 3 years", "3 yıldan uzun süre sonra"),
+])
+def test_years_ago_are_true_to_the_day(run: Run, today: str, years: int, english: str,
+                                       turkish: str) -> None:
+    env = {"ACCORD_TODAY": today}
+    assert [e["years_ago"] for e in json_of(run, "on", "04-14", env=env)] == [years]
+    assert run("on", "04-14", "--data", S, env=env).stdout.endswith(f"\t{english}\n")
+    said = run("on", "04-14", "--data", S, "--lang", "tr", env=env).stdout
+    assert said.endswith(f"\t{turkish}\n")
+
+
+@pytest.mark.parametrize(("typed", "lang"), [
+    ("c. 1979", "en"), ("1983 (uncertain)", "en"), ("1983-04-11 – 1983-04-29", "en"),
+    ("yaklaşık 1979", "tr"), ("1983 (kesin değil)", "tr"), ("14.04.1988", "en"),
+    ("14-04-1988", "tr"),
+])
+def test_dates_as_accord_shows_them_are_read_back(run: Run, typed: str, lang: str) -> None:
+    """What a table, a detail view or Markdown shows is a date `--from` reads."""
+    result = run("timeline", "--from", typed, "--data", S, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout and "not a supported date form" not in result.stderr
+
+
+@pytest.mark.parametrize(("typed", "english", "turkish"), [
+    ("1988 1989", "'1988 1989' holds more than one year; give one date, or a range as "
+                  "1988/1989", "'1988 1989' birden çok yıl içeriyor"),
+    ("14 14 1988", "'14 14 1988' has no month: 14 and 14 are both over 12",
+     "'14 14 1988' içinde ay yok: 14 ve 14 ikisi de 12'den büyük"),
+    ("31.02.1988", "'31.02.1988': February 1988 has no day 31",
+     "'31.02.1988': Şubat 1988 ayında 31. gün yok"),
+])
+def test_numbers_that_make_no_date_name_the_mistake(run: Run, typed: str, english: str,
+                                                    turkish: str) -> None:
+    result = run("timeline", "--from", typed, "--data", S)
+    assert result.exit_code == 2 and english in result.stderr
+    assert "ambiguous" not in result.stderr
+    result = run("timeline", "--from", typed, "--data", S, "--lang", "tr")
+    assert result.exit_code == 2 and turkish in result.stderr
+
+
+def test_a_month_without_that_day_says_so_in_either_language(run: Run) -> None:
+    assert "'02-30': February has no day 30" in run("on", "02-30", "--data", S).stderr
+    said = run("on", "02-30", "--data", S, "--lang", "tr").stderr
+    assert "'02-30': Şubat ayında 30. gün yok" in said
 
 
 def test_on_takes_a_window_of_days_like_bsd_calendar(run: Run) -> None:
@@ -285,7 +340,7 @@ def test_span_tries_an_event_id_before_a_date_in_words(run: Run, tmp_path: Path)
 
 @pytest.mark.parametrize(("text", "message"), [
     ("Monday 14 April 1988", "14 April 1988 was a Thursday"),
-    ("14/04/1988", "is ambiguous"),
+    ("04/05/1988", "is ambiguous"),
     ("14.4.88", "write the year with four digits"),
 ])
 def test_span_reports_a_mistyped_date_as_a_date(run: Run, text: str, message: str) -> None:

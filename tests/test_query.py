@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
 from accordcli.errors import DateOrder, NotFound, UsageError
 from accordcli.load import load
@@ -22,6 +25,7 @@ from accordcli.query import (
     require_tag,
     timeline,
     under_way,
+    whole_years,
 )
 from conftest import SAMPLE
 
@@ -146,8 +150,9 @@ def test_anniversaries_take_a_window_of_days_before_and_after(sample: Dataset) -
     assert found(anniversaries(sample, 4, 20, before=6, today=TODAY)) == [
         ("treaty-signed", -6, 38)]
     # In order of anniversary: 04-14 (17 days before), then 05-15 (14 days after).
+    # Years are whole, as ages: on 2026-04-14, 1988-05-15 is 37 years and 11 months ago.
     assert found(anniversaries(sample, 5, 1, before=20, after=20, today=TODAY)) == [
-        ("treaty-signed", -17, 38), ("withdrawal", 14, 38)]
+        ("treaty-signed", -17, 38), ("withdrawal", 14, 37)]
     # Counted in a leap year: 02-29 lies between 02-28 and 03-01.
     assert found(anniversaries(sample, 2, 28, after=1, today=TODAY)) == [("leap-day", 1, 38)]
     assert found(anniversaries(sample, 3, 1, before=1, today=TODAY)) == [("leap-day", -1, 38)]
@@ -162,11 +167,39 @@ def test_a_window_across_new_year_counts_the_years_to_that_anniversary(
     # border-war began 1979-12-24: seen from 2026-01-02, that anniversary was in 2025.
     assert found(anniversaries(sample, 1, 2, before=10, today=dt.date(2026, 1, 2))) == [
         ("border-war", -9, 46)]
-    # Seen from 2026-12-20, it comes in 2026; seen from 1985, the signing is 3 years away.
+    # Seen from 2026-12-20, its 47th anniversary is 4 days away: 46 whole years so far.
     assert found(anniversaries(sample, 12, 20, after=10, today=dt.date(2026, 12, 20))) == [
-        ("border-war", 4, 47)]
+        ("border-war", 4, 46)]
+    # Seen from 1985-01-01, the signing is 3 years and 3 months away: -3 whole years.
     assert found(anniversaries(sample, 4, 14, today=dt.date(1985, 1, 1))) == [
         ("treaty-signed", 0, -3)]
+
+
+@pytest.mark.parametrize(("today", "years"), [
+    (dt.date(2026, 1, 1), 37),  # 37 years and 8 months: not yet 38 (the reviewer's case)
+    (dt.date(2026, 4, 13), 37),
+    (dt.date(2026, 4, 14), 38),
+    (dt.date(1989, 4, 13), 0),
+    (dt.date(1988, 4, 14), 0),
+    (dt.date(1988, 1, 1), 0),
+    (dt.date(1987, 4, 15), 0),
+    (dt.date(1987, 4, 14), -1),
+    (dt.date(1987, 1, 1), -1),  # 1 year and 3 months to come
+])
+def test_years_ago_are_whole_years_to_today_as_ages(sample: Dataset, today: dt.date,
+                                                    years: int) -> None:
+    [found_] = anniversaries(sample, 4, 14, today=today)
+    assert (found_.years_ago, found_.day, found_.today) == (years, dt.date(1988, 4, 14), today)
+
+
+@given(st.dates(), st.dates())
+def test_whole_years_are_those_of_an_age_and_antisymmetric(first: dt.date,
+                                                          last: dt.date) -> None:
+    years = whole_years(first, last)
+    assert years == -whole_years(last, first)
+    if first <= last and (first.month, first.day) != (2, 29):
+        # As span counts years (from 02-29 a year is whole on 03-01 here, on 02-28 there).
+        assert relativedelta(last, first).years == years
 
 
 def test_under_way_on_a_day_or_over_a_range_and_counts(sample: Dataset) -> None:

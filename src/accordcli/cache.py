@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 # holds, what the loader accepts or what the index stores changes, even between releases
 # (CHANGELOG.md and git log say what each bump was for). The release is part of the format
 # too, so every release rebuilds.
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 FORMAT = f"accord-index-{INDEX_FORMAT}/{__version__}"
 # The whole schema, as sqlite_master records it. An index holding anything else (a view, a
 # trigger, a generated column) was not written by accord and is never queried.

@@ -4,6 +4,11 @@ The forms (README, "Dates on the command line"):
 
 - ISO and EDTF as accord prints them: `1988`, `1988-04`, `1988-04-14`, optionally ending in
   `?`, `~` or `%` (read, and ignored: the days are the same), and ranges `A/B` of those;
+- dates as accord shows them to people: qualifiers in words in either language (`c. 1979`,
+  `1983 (uncertain)`, `yaklaşık 1979`, `1983 (kesin değil)`) and ranges joined by a dash
+  (`1983-04-11 – 1983-04-29`; a hyphen with spaces round it, as plain output writes it);
+- day and month in digits before the year (`14.04.1988`, `14/4/1988`) when only one order
+  makes a date;
 - year first with any one separator and no leading zeros needed: `1988-4-5`, `1988/4/14`,
   `1988.4`;
 - English and Turkish words: `14 April 1988`, `April 14, 1988`, `April 1988`,
@@ -30,6 +35,7 @@ from accordcli.i18n import (
     MONTHS,
     WEEKDAYS,
     Message,
+    gettext,
     message_of,
     month_name,
     weekday_name,
@@ -89,6 +95,16 @@ class MonthDay(NamedTuple):
 def parse_date(text: str) -> DayRange | MonthDay:
     """Return what `text` names in the date grammar: a range of days, or a month and day
     without a year; raise DateInputError saying what is wrong otherwise."""
+    # Only a dash, a space or a bracket can make a date as accord shows it to people.
+    if _SHOWN_MARK.search(text):
+        shown = _as_shown(text)
+        if shown is not None:
+            return shown
+    return _parse_plain(text)
+
+
+def _parse_plain(text: str) -> DayRange | MonthDay:
+    """Return what `text` names in the forms without words for qualifiers or dashes."""
     tokens = _tokens(text)
     if not any(_has_letter(folded) for _, folded in tokens):
         joined = " ".join(folded for _, folded in tokens)
@@ -196,6 +212,81 @@ def _example(found: MonthDay) -> Message:
     # Translators: a day as an example, "'14 April 1988'", in your language's order.
     return Message("'{day} {month} {year}'", day=found.day, year=1988,
                    month=Message(MONTHS[found.month - 1], context="month"))
+
+
+# ---------------------------------------------------------------------------- as shown
+
+# accord joins a range's ends for people with an en dash, which plain output writes as a
+# hyphen with spaces round it ("1983-04-11 – 1983-04-29"; text.py).
+_SHOWN_MARK = re.compile(r"\s|–|\(")
+_RANGE_DASH = re.compile(r"\s*–\s*|\s+-\s+")
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Return the words (folded) before and after a date that say it is uncertain or
+    approximate, as accord writes them for people in every language it speaks (edtf.py's
+    `qualified`): "c. 1979", "1983 (kesin değil)"."""
+    found = set()
+    for lang in LANGUAGES:
+        for said in (gettext("{date} (uncertain)", lang), gettext("c. {date}", lang)):
+            before, _, after = said.partition("{date}")
+            found.add((tuple(fold(w) for w in before.split()),
+                       tuple(fold(w) for w in after.split())))
+    return tuple(sorted(found))
+
+
+def _unqualified(text: str) -> str | None:
+    """Return `text` without the qualifiers in words round it ("c. 1979" → "1979"), or None
+    when it has none."""
+    words = text.split()
+    folded = [fold(word) for word in words]
+    start, stop = 0, len(words)
+    # Each qualifier at most once: "c. 1983 (uncertain)" is 1983%.
+    for before, after in _qualifiers():
+        if before and stop - start > len(before) and tuple(
+                folded[start:start + len(before)]) == before:
+            start += len(before)
+        if after and stop - start > len(after) and tuple(
+                folded[stop - len(after):stop]) == after:
+            stop -= len(after)
+    if (start, stop) == (0, len(words)):
+        return None
+    return " ".join(words[start:stop])
+
+
+def _as_shown(text: str) -> DayRange | None:
+    """Read a date as accord shows it to people: a qualifier in words ("c. 1979" means
+    1979~, "1983 (uncertain)" 1983?) or a range joined by a dash (A – B means A/B); None
+    when `text` is in neither form."""
+    ends = _RANGE_DASH.split(text.strip())
+    if len(ends) == 2 and all(ends):
+        first, last = (_shown_end(end, text) for end in ends)
+        if last.last < first.first:
+            raise DateInputError(Message("{date}: the interval ends before it starts",
+                                         date=repr(text)))
+        return DayRange(first.first, last.last, "range")
+    if len(ends) > 1:
+        return None  # a dash where a range's cannot be: the plain forms say what is wrong
+    bare = _unqualified(text)
+    return None if bare is None else _shown_end(bare, text, unqualified=True)
+
+
+def _shown_end(end: str, text: str, *, unqualified: bool = False) -> DayRange:
+    """Read one date of a range as accord shows it (a year, month or day, perhaps
+    qualified); its messages quote `text`, what was typed."""
+    bare = end if unqualified else _unqualified(end) or end
+    try:
+        found = _parse_plain(bare)
+    except DateInputError as err:
+        said = message_of(err)
+        if isinstance(said, Message) and "date" in said.fields:
+            said = Message(said.text, said.context, **{**said.fields, "date": repr(text)})
+        raise DateInputError(said if isinstance(said, Message) else Message(said),
+                             meant_as_date=err.meant_as_date) from None
+    if isinstance(found, MonthDay) or found.precision == "range":
+        raise _unsupported(text)  # neither an anniversary nor a range is a range's end
+    return found
 
 
 # ---------------------------------------------------------------------------- tokens
@@ -306,19 +397,50 @@ def _compact(form: str, text: str) -> DayRange:
 
 
 def _all_numbers(form: str, text: str) -> DayRange:
-    """Refuse numbers whose order is a guess (04/05/1988: day or month first?)."""
+    """Read day, month and year in digits when only one order makes a date (14.04.1988);
+    refuse numbers whose order is a guess (04/05/1988: day or month first?), naming the
+    mistake otherwise."""
     parts = re.split(r"[ ./-]+", form)
     years = [p for p in parts if len(p) == 4]
     if not years:
         raise _four_digits(text)
-    if len(parts) == 2 and len(years) == 1:
+    if len(years) > 1:
+        # Translators: {example} is a range of two years, as in "1988/1989".
+        raise DateInputError(Message("{date} holds more than one year; give one date, or a "
+                                     "range as {example}", date=repr(text),
+                                     example=f"{years[0]}/{years[1]}"))
+    if len(parts) == 2:
         number = parts[0] if parts[1] == years[0] else parts[1]
         raise DateInputError(Message("{date} is ambiguous: is {number} a day or a month? Name "
                                      "the month ('May 1988', '5 Mayıs 1988') or write "
                                      "YYYY-MM-DD", date=repr(text), number=number))
+    if len(parts) == 3 and parts[2] == years[0]:
+        return _day_and_month(parts, text)
     raise DateInputError(Message("{date} is ambiguous (day or month first?); write it as "
                                  "YYYY-MM-DD, e.g. {example}", date=repr(text),
                                  example=_iso_hint(parts, years[0])))
+
+
+def _day_and_month(parts: list[str], text: str) -> DayRange:
+    """Read day and month, in either order, before a year: the one order that makes a date
+    (14.04.1988, 4/14/1988, 05.05.1988), or refuse with what is wrong."""
+    year, numbers = int(parts[2]), (int(parts[0]), int(parts[1]))
+    readings = {(month, day) for day, month in (numbers, numbers[::-1])
+                if 1 <= month <= 12 and 1 <= day <= days_in_month(max(year, 1), month)}
+    if len(readings) == 1:
+        month, day = readings.pop()
+        return _checked(text, year, month, day)
+    if readings:
+        raise DateInputError(Message("{date} is ambiguous (day or month first?); write it as "
+                                     "YYYY-MM-DD, e.g. {example}", date=repr(text),
+                                     example=_iso_hint(parts, parts[2])))
+    if all(n > 12 for n in numbers):
+        raise DateInputError(Message("{date} has no month: {first} and {second} are both over "
+                                     "12; write YYYY-MM-DD, e.g. 1988-04-14", date=repr(text),
+                                     first=parts[0], second=parts[1]))
+    # One number can be a month and the other is no day of it (31.02.1988), or one is 0.
+    day, month = numbers if 1 <= numbers[1] <= 12 else numbers[::-1]
+    return _checked(text, year, month, day)
 
 
 def _iso_hint(parts: list[str], year: str) -> Message | str:
@@ -355,8 +477,12 @@ def _checked(text: str, year: int, month: int, day: int | None) -> DayRange:
 
 def _month_day(text: str, month: int, day: int) -> MonthDay:
     # 2000 is a leap year: 02-29 is an anniversary in leap years.
-    if not (1 <= month <= 12 and 1 <= day <= days_in_month(2000, month)):
+    if not 1 <= month <= 12:
         raise DateInputError(Message("{date} is not a month and day (MM-DD)", date=repr(text)))
+    if not 1 <= day <= days_in_month(2000, month):
+        raise DateInputError(Message("{date}: {month} has no day {day}", date=repr(text),
+                                     month=Message(MONTHS[month - 1], context="month"),
+                                     day=day))
     return MonthDay(month, day)
 
 

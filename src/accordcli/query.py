@@ -261,7 +261,18 @@ class Anniversary(NamedTuple):
 
     event: Event
     offset: int  # days from the day asked about to the anniversary (negative: before it)
-    years_ago: int  # from the anniversary's day to the year of today's anniversaries
+    years_ago: int  # whole years from the event's day to today, as ages; negative: to come
+    day: dt.date  # the event's day that comes round (its first or last)
+    today: dt.date  # what years_ago counts to
+
+
+def whole_years(first: dt.date, last: dt.date) -> int:
+    """Return the whole years from `first` to `last`, counted as ages are (a year is whole
+    on its anniversary; from 02-29, on 03-01 in a common year); negative when `last` comes
+    first."""
+    if last < first:
+        return -whole_years(last, first)
+    return last.year - first.year - ((last.month, last.day) < (first.month, first.day))
 
 
 # Days are counted in a leap year, so that 02-29 is always there to be asked about.
@@ -279,25 +290,25 @@ def anniversaries(dataset: Dataset, month: int, day: int, *, before: int = 0, af
     ordered by anniversary, then chronologically.
 
     Only ends known to the day count: an event dated "1982-06" has no anniversary. How
-    many years ago is counted to the anniversary in the window around this month and day
-    in today's year (`today`: the date now, or ACCORD_TODAY).
+    many years ago is the whole years from the event's day to `today` (the date now, or
+    ACCORD_TODAY), counted as ages are: seen on 2026-01-01, 1988-04-14 was 37 years ago.
     """
-    year = (today or dt.date.today()).year
+    today = today or dt.date.today()
     asked = _day_of_year(month, day)
     found = []
     for event in dataset.events:
         span = event.date
-        best: tuple[int, int] | None = None  # (offset, years ago)
+        best: tuple[int, dt.date] | None = None  # (offset, the day that comes round)
         for end, precision in ((span.start, span.start_precision), (span.end, span.end_precision)):
             if precision != "day":
                 continue
             # Signed distance on a circle of 366 days: 12-30 is two days before 01-01.
             offset = (_day_of_year(end.month, end.day) - asked + 183) % 366 - 183
             if -before <= offset <= after and (best is None or abs(offset) < abs(best[0])):
-                wrapped = (asked + offset) // 366  # -1, 0 or 1: the window crossed a year
-                best = (offset, year + wrapped - end.year)
+                best = (offset, end)
         if best is not None:
-            found.append(Anniversary(event, *best))
+            offset, end = best
+            found.append(Anniversary(event, offset, whole_years(end, today), end, today))
     found.sort(key=lambda a: (a.offset, a.event.date.start, a.event.date.end, a.event.id))
     return found
 

@@ -189,17 +189,27 @@ def anniversaries_listing(found: list[Anniversary],
     """Return events by anniversary, each with how many years ago it was."""
     from accordcli.render.records_more import ANNIVERSARIES, AnniversaryRecord
     return Listing(tuple(AnniversaryRecord(EventRecord.of(a.event, lang), a.years_ago,
-                                           years_ago(a.years_ago, lang)) for a in found),
+                                           years_ago(a, lang)) for a in found),
                    ANNIVERSARIES, Names(lang=lang))
 
 
-def years_ago(years: int, lang: str) -> str:
-    """Return how long ago a number of years is, as people say it ("38 years ago")."""
+def years_ago(found: Anniversary, lang: str) -> str:
+    """Return how long ago an anniversary's day is, true to the day: past days in whole
+    years as ages are counted ("37 years ago" for 37 years and 8 months), days to come in
+    whole years only when exact ("in 1 year" on the day, else "in more than 1 year")."""
+    years, day, today = found.years_ago, found.day, found.today
+    if day == today:
+        return gettext("today", lang)
     if years > 0:
         return ngettext("{n} year ago", "{n} years ago", years, lang).format(n=years)
-    if years < 0:
+    if day < today:
+        return gettext("less than a year ago", lang)
+    if years == 0:
+        return gettext("in less than a year", lang)
+    if (day.month, day.day) == (today.month, today.day):
         return ngettext("in {n} year", "in {n} years", -years, lang).format(n=-years)
-    return gettext("this year", lang)
+    return ngettext("in more than {n} year", "in more than {n} years", -years,
+                    lang).format(n=-years)
 
 
 def actors_listing(summaries: list[ActorSummary], lang: str) -> Listing[ActorRecord]:
