@@ -236,3 +236,16 @@ def test_a_signing_and_an_entry_into_force_in_one_cell_are_both_visible(run: Run
 def test_the_legend_lists_only_the_marks_drawn(run: Run) -> None:
     text = run("chart", "--data", S, "--to", "1988-03", env={"COLUMNS": "100"}).stdout
     assert text.splitlines()[-1] == "● event  ━━ period"  # no uncertain date, no clause
+
+
+@pytest.mark.parametrize(("lang", "name"), [("en", "○ uncertain or approximate"),
+                                            ("tr", "○ kesin değil ya da yaklaşık")])
+def test_the_unsure_mark_is_named_for_approximate_dates_too(tmp_path: Path, run: Run,
+                                                            lang: str, name: str) -> None:
+    # Only approximate dates ("c. 1990"): the legend must not call their mark "uncertain".
+    path = tmp_path / "approximate.toml"
+    text = SAMPLE.read_text(encoding="utf-8").replace('date = "1990?"', 'date = "1990~"')
+    assert '?"' not in text
+    path.write_text(text, encoding="utf-8")
+    shown = run("chart", "--data", str(path), "--lang", lang, env={"COLUMNS": "120"}).stdout
+    assert name in shown.splitlines()[-1]

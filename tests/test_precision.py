@@ -100,3 +100,35 @@ def test_sources_read_their_dates_at_their_precision(run: Run, tmp_path: Path) -
     event = run("event", "talks-open", "--data", data, "--lang", "tr").stdout
     # A citation in prose dates in words, as TimelineJS does.
     assert "A test source (Example Press, Nisan 1988 (kesin değil))" in event
+
+
+@pytest.mark.parametrize(("lang", "date", "words"), [
+    ("en", "Date: c. 1988-05-15 – 1989-02-15",
+     "  c. Sunday 15 May 1988 – Wednesday 15 February 1989"),
+    ("tr", "Tarih: yaklaşık 1988-05-15 – 1989-02-15",
+     "  yaklaşık 15 Mayıs 1988 Pazar – 15 Şubat 1989 Çarşamba"),
+])
+def test_a_date_in_words_carries_the_qualifier_of_the_date_above_it(
+        run: Run, tmp_path: Path, lang: str, date: str, words: str) -> None:
+    path = tmp_path / "qualified.toml"
+    path.write_text(SAMPLE.read_text(encoding="utf-8")
+                    .replace('date = "1988-05-15/1989-02-15"', 'date = "1988-05-15~/1989-02-15"')
+                    .replace('in_force = "1988-05-15"', 'in_force = "1988-05-15?"'),
+                    encoding="utf-8")
+    lines = run("event", "withdrawal", "--data", str(path), "--lang", lang).stdout.splitlines()
+    assert lines[lines.index(date) + 1] == words
+    clause = run("clauses", "1", "--data", str(path), "--lang", lang).stdout.splitlines()
+    uncertain = {"en": "  Sunday 15 May 1988 (uncertain)",
+                 "tr": "  15 Mayıs 1988 Pazar (kesin değil)"}[lang]
+    assert uncertain in clause
+
+
+@pytest.mark.parametrize("lang", ["en", "tr"])
+@pytest.mark.parametrize("form", ["table", "markdown"])
+def test_an_event_without_tags_or_actors_shows_no_empty_labels(
+        run: Run, lang: str, form: str) -> None:
+    shown = run("event", "rumour", "--data", str(SAMPLE), "--lang", lang,
+                "--format", form).stdout
+    labels = {"en": ("Tags", "Actors"), "tr": ("Etiketler", "Aktörler")}[lang]
+    assert "Sources" in shown or "Kaynaklar" in shown
+    assert not any(label in shown for label in labels), shown

@@ -44,8 +44,9 @@ ASCII = Glyphs("=", "o", "?", "#", "+", "+", "-", "...", "No. ")
 Line = list[tuple[str, str]]
 
 # What each mark means, in the order of the marks in chart_lines' legend.
-LEGEND = (pN_("legend", "event"), pN_("legend", "uncertain"), pN_("legend", "period"),
-          pN_("legend", "signed"), pN_("legend", "in force"))
+# The unsure mark stands for both qualifiers ("1983?" and "c. 1979"), and says so.
+LEGEND = (pN_("legend", "event"), pN_("legend", "uncertain or approximate"),
+          pN_("legend", "period"), pN_("legend", "signed"), pN_("legend", "in force"))
 
 
 # Narrower than this, labels go on lines of their own (see chart_lines).

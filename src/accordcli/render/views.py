@@ -267,8 +267,9 @@ def _citations(dataset: Vocabulary, ids: tuple[str, ...], lang: str) -> str:
 def in_words(text: str, lang: str) -> str | None:
     """Return a date from the data (EDTF) in words, each end at its own precision: a day
     with its weekday ("Thursday 14 April 1988"; "14 Nisan 1988 Perşembe"), a month with its
-    year ("April 1988"); None when it holds only years, which read the same either way."""
-    from accordcli.edtf import days_of, ends, precision_of
+    year ("April 1988"), each with the qualifier the line above it carries ("c. April
+    1988"); None when it holds only years, which read the same either way."""
+    from accordcli.edtf import days_of, ends, precision_of, qualified, qualifier_of
     from accordcli.i18n import month_name, weekday_name
 
     first, last = ends(text)
@@ -276,16 +277,17 @@ def in_words(text: str, lang: str) -> str | None:
     for end in (first,) if first == last else (first, last):
         precision, day = precision_of(end), days_of(end)[0]
         if precision == "year":
-            said.append(str(day.year))
+            words = str(day.year)
         elif precision == "month":
-            said.append(gettext("{month} {year}", lang).format(
-                month=month_name(day.month, lang), year=day.year))
+            words = gettext("{month} {year}", lang).format(
+                month=month_name(day.month, lang), year=day.year)
         else:
             # Translators: a day in words with its weekday, as a detail view shows it
             # under the ISO date: "Thursday 14 April 1988" ("14 Nisan 1988 Perşembe").
-            said.append(gettext("{weekday} {day} {month} {year}", lang).format(
+            words = gettext("{weekday} {day} {month} {year}", lang).format(
                 weekday=weekday_name(day.weekday(), lang), day=day.day,
-                month=month_name(day.month, lang), year=day.year))
+                month=month_name(day.month, lang), year=day.year)
+        said.append(qualified(words, qualifier_of(end), lang))
     if all(precision_of(end) == "year" for end in (first, last)):
         return None
     return " – ".join(said)
@@ -312,11 +314,10 @@ def event_detail(event: Event, dataset: Dataset, lang: str) -> Detail:
               Field("summary", record.summary)]
     if record.note:
         fields.append(Field("note", record.note))
-    fields += [
-        Field("actors", JOINER.join(whole.actor_names)),
-        Field("tags", JOINER.join(dataset.tag_label(t, lang) for t in record.tags)),
-        Field("sources", _citations(dataset, event.sources, lang)),
-    ]
+    lists = (("actors", JOINER.join(whole.actor_names)),
+             ("tags", JOINER.join(dataset.tag_label(t, lang) for t in record.tags)),
+             ("sources", _citations(dataset, event.sources, lang)))
+    fields += [Field(key, value) for key, value in lists if value]  # no empty labels
     return Detail(whole, record.title, tuple(fields), Listing((record,), EVENTS),
                   edition=edition(dataset))
 
