@@ -71,14 +71,14 @@ MONTHS_TR = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "
              "Eylül", "Ekim", "Kasım", "Aralık")
 # Only ever read (folded) in typed dates, never shown.
 WEEKDAYS_TR_FOLDED = ("pazartesi", "sali", "carsamba", "persembe", "cuma", "cumartesi", "pazar")
-LEGEND = {"en": "o event  ? uncertain  == period  # signed  + in force",
-          "tr": "o olay  ? belirsiz  == dönem  # imza  + yürürlük"}
+LEGEND = {"en": "o event  ? uncertain or approximate  == period  # signed  + in force",
+          "tr": "o olay  ? kesin değil ya da yaklaşık  == dönem  # imza  + yürürlük"}
 CAVEATS = {  # EDTF date of the event "x": the caveat in English and in Turkish
-    "1988": ("x is dated 1988: known only to the year, so its first day 1988-01-01 is used",
-             "x (1988) yalnızca yılı biliniyor; ilk günü (1988-01-01) esas alındı."),
-    "1988-04": ("x is dated 1988-04: known only to the month, so its first day 1988-04-01 "
-                "is used",
-                "x (1988-04) yalnızca ayı biliniyor; ilk günü (1988-04-01) esas alındı."),
+    "1988": ("x is dated 1988: known only to the year, so the range takes in the whole year",
+             "x (1988) yalnızca yılı biliniyor; aralık yılın tamamını kapsıyor."),
+    "1988-04": ("x is dated 1988-04: known only to the month, so the range takes in the "
+                "whole month",
+                "x (1988-04) yalnızca ayı biliniyor; aralık ayın tamamını kapsıyor."),
     "1988-04-14/1988-05-15": (
         "x is dated 1988-04-14/1988-05-15: a period; its first day 1988-04-14 is used",
         "x (1988-04-14/1988-05-15) bir dönemi kapsıyor; ilk günü (1988-04-14) esas alındı."),
@@ -121,7 +121,7 @@ def test_caveats_read_as_reviewed(edtf: str) -> None:
      "9 yıl, 1 ay, 22 gün (3.341 gün)"),
     ((1, 0, 0, 365), "1 year (365 days)", "1 yıl (365 gün)"),
     ((0, 0, 1, 1), "1 day (1 day)", "1 gün (1 gün)"),
-    ((0, 0, 0, 0), "0 days (0 days)", "0 gün (0 gün)"),
+    ((0, 0, 0, 0), "the same day", "aynı gün"),
     ((-1, -2, -1, -1), "-1 year, -2 months, -1 day (-1 day)", "-1 yıl, -2 ay, -1 gün (-1 gün)"),
 ])
 def test_interval_headings_read_as_before(counts: tuple[int, int, int, int], english: str,

@@ -16,7 +16,7 @@ from accordcli.interval import Breakdown, Moment, between, breakdown, length, mo
 from accordcli.load import default_data_path, load
 from accordcli.model import Dataset
 from accordcli.render.views import interval_detail
-from conftest import SAMPLE
+from conftest import SAMPLE, Run
 
 days = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 
@@ -96,10 +96,54 @@ def test_an_imprecise_end_gives_a_range_never_a_falsely_exact_figure(shipped: Da
         "4 yıl, 3 ay ile 5 yıl, 3 ay arası (1.566 ile 1.930 gün arası)")
     reverse = between(signed, draft)
     assert (reverse.min_days, reverse.max_days) == (-1930, -1566)
+    # From min_days to max_days, as JSON has them, whichever way the span runs.
     assert interval_detail(reverse, "en").heading == (
-        "-4 years, -3 months to -5 years, -3 months (-1,566 to -1,930 days)")
+        "-5 years, -3 months to -4 years, -3 months (-1,930 to -1,566 days)")
+    assert interval_detail(reverse, "tr").heading == (
+        "-5 yıl, -3 ay ile -4 yıl, -3 ay arası (-1.930 ile -1.566 gün arası)")
     record = interval_detail(interval, "en").record.json()
     assert (record["min_days"], record["max_days"], record["exact"]) == (1566, 1930, False)
+    # The note agrees with the range: the whole year counts, not its first day, both ways.
+    for span in (interval, reverse):
+        assert interval_detail(span, "en").record.json()["notes"] == [
+            "draft-1983 is dated 1983?: known only to the year, so the range takes in the "
+            "whole year; the date is uncertain"]
+        assert interval_detail(span, "tr").record.json()["notes"] == [
+            "draft-1983 (1983?) yalnızca yılı biliniyor; aralık yılın tamamını kapsıyor; "
+            "tarihi kesin değil."]
+
+
+@pytest.mark.parametrize(("typed", "event"), [("1983", "draft-1983"), ("1983?", "draft-1983"),
+                                              ("1986-02", "bleeding-wound"),
+                                              ("Şubat 1986", "bleeding-wound"),
+                                              ("February 1986", "bleeding-wound")])
+def test_a_typed_year_or_month_is_an_end_as_an_event_of_that_precision_is(
+        shipped: Dataset, typed: str, event: str) -> None:
+    date = shipped.event(event)
+    assert date is not None and date.date.text.rstrip("?") in ("1983", "1986-02")
+    day = moment(shipped, "1990-01-01")
+    for first, last in ((moment(shipped, typed), day), (day, moment(shipped, typed))):
+        by_event = between(*(moment(shipped, event) if m.label == typed else m
+                             for m in (first, last)))
+        interval = between(first, last)
+        assert (interval.min_days, interval.max_days) == (by_event.min_days, by_event.max_days)
+        assert interval.min_days < interval.max_days
+        assert not (interval.start.exact and interval.end.exact)
+        for lang in ("en", "tr"):
+            assert (interval_detail(interval, lang).heading
+                    == interval_detail(by_event, lang).heading)
+
+
+def test_span_takes_a_typed_year_in_either_language(run: Run) -> None:
+    english = run("span", "1983", "1988-04-14")
+    assert english.exit_code == 0, english.output
+    assert english.stdout.splitlines()[:2] == [
+        "4 years, 3 months to 5 years, 3 months (1,566 to 1,930 days)", "From: 1983"]
+    turkish = run("span", "1988-04-14", "Nisan 1988", "--lang", "tr")
+    assert turkish.exit_code == 0, turkish.output
+    assert turkish.stdout.splitlines()[:3] == [
+        "-13 gün ile 16 gün arası (-13 ile 16 gün arası)", "Başlangıç: 1988-04-14",
+        "Bitiş: 1988-04 (Nisan 1988)"]
 
 
 def test_uncertain_days_set_only_exact_and_read_about(sample: Dataset) -> None:
@@ -113,15 +157,33 @@ def test_uncertain_days_set_only_exact_and_read_about(sample: Dataset) -> None:
     assert interval_detail(interval, "tr").heading == "yaklaşık 1 ay, 1 gün (31 gün)"
 
 
-def test_an_event_against_itself_is_no_time_and_one_note(sample: Dataset) -> None:
+def test_an_event_against_itself_is_the_same_day_without_notes(sample: Dataset) -> None:
     rumour = moment(sample, "rumour")
     interval = between(rumour, rumour)
     assert (interval.min_days, interval.max_days) == (0, 0)
     detail = interval_detail(interval, "en")
-    assert detail.heading == "0 days (0 days)"
-    notes = detail.record.json()["notes"]
-    assert isinstance(notes, list) and len(notes) == 1
+    assert detail.heading == "the same day"
+    assert interval_detail(interval, "tr").heading == "aynı gün"
+    # Whichever day of 1990 it was, it is the same: nothing about the date changes that.
+    assert detail.record.json()["notes"] == []
     assert [f.text for f in detail.fields[:2]] == ["1990 (uncertain) (rumour)"] * 2
+
+
+def test_no_time_reads_naturally_once(shipped: Dataset) -> None:
+    signed = moment(shipped, "accords-signed")
+    day = moment(shipped, "1988-04-14")
+    for interval in (between(signed, signed), between(day, signed)):
+        assert (interval_detail(interval, "en").heading,
+                interval_detail(interval, "tr").heading) == ("the same day", "aynı gün")
+    # A one-day event lasts no time, whichever day it was: not "about".
+    falls = length(shipped, "najibullah-falls")  # 1992-04-16?
+    assert (interval_detail(falls, "en").heading,
+            interval_detail(falls, "tr").heading) == ("0 days", "0 gün")
+    # Two days that may not be the one day they are given as.
+    unsure = between(moment(shipped, "1992-04-16"), moment(shipped, "najibullah-falls"))
+    assert (interval_detail(unsure, "en").heading,
+            interval_detail(unsure, "tr").heading) == ("about the same day",
+                                                       "aşağı yukarı aynı gün")
 
 
 edtf_ends = st.builds(

@@ -315,9 +315,11 @@ def test_span_errors(run: Run) -> None:
     assert unknown.exit_code == 1 and "did you mean 'treaty-signed'" in unknown.stderr
     bad = run("span", "1988-02-30", "1988-03-01", "--data", S)
     assert bad.exit_code == 2 and "February 1988 has no day 30" in bad.stderr
-    vague = run("span", "April 1988", "1989-01-01", "--data", S)
+    # A month is an end (any day of it); a range of days is not one moment.
+    vague = run("span", "1988-04-14/1988-05-15", "1989-01-01", "--data", S)
     assert vague.exit_code == 2
-    assert "'April 1988' is a month, not a day" in vague.stderr
+    assert ("'1988-04-14/1988-05-15' is a range, not one end: give a day, month or year"
+            in vague.stderr)
 
 
 def test_span_takes_a_day_in_any_form_from_takes(run: Run) -> None:

@@ -16,7 +16,8 @@ from accordcli.query import event_days, require_event
 
 @dataclass(frozen=True, slots=True)
 class Moment:
-    """A day named on the command line; for an event, the date it stands for."""
+    """A day named on the command line, or a year or month (any day of it); for an event,
+    the date it stands for."""
 
     day: dt.date
     label: str  # the event id or the date as typed
@@ -26,14 +27,15 @@ class Moment:
     own: bool = False  # an end of the event's own length, not the event as a moment
 
     def __post_init__(self) -> None:
+        # A typed year or month has `end` (its EDTF) and no `date`.
         if self.date is not None and not self.end:  # an event stands for its first end
             object.__setattr__(self, "end", ends(self.date.text)[-1 if self.last else 0])
 
     @property
     def exact(self) -> bool:
         """True when the moment is a known day, not a guess from a coarser or unsure date."""
-        if self.date is None:
-            return True
+        if self.date is None:  # a typed day; a typed year or month is not one
+            return not self.end
         if self.own:  # the ends of a period are days in their own right
             return precision_of(self.end) == "day" and not qualifier_of(self.end)
         return self.date.is_exact_day
@@ -91,8 +93,8 @@ def date_of(text: str) -> DayRange | EventId:
 
 
 def moment(dataset: Dataset, text: str) -> Moment:
-    """Return the day a text stands for: a day in any form the date grammar reads
-    ("1988-04-14", "14 April 1988"), or an event id (its first day)."""
+    """Return the day a text stands for: a day, month or year in any form the date grammar
+    reads ("1988-04-14", "14 April 1988", "1983"), or an event id (its first day)."""
     typed = date_of(text)
     if isinstance(typed, EventId):
         event = dataset.event(text)
@@ -100,15 +102,16 @@ def moment(dataset: Dataset, text: str) -> Moment:
             event_days(dataset, typed)  # raises the date's error, or NotFound
             raise typed.error  # not reached
         return Moment(event.date.start, event.id, event.date, ends(event.date.text)[0])
+    # A year or a month stands for any day of it, as an event dated to one does: the
+    # span is then the shortest and longest it may be.
     if typed.precision == "year":
-        raise UsageError(Message("{date} is a year, not a day: give an exact day "
-                                 "(e.g. 1988-04-14) or an event id", date=repr(text)))
+        return Moment(typed.first, text, None, f"{typed.first.year:04d}")
     if typed.precision == "month":
-        raise UsageError(Message("{date} is a month, not a day: give an exact day "
-                                 "(e.g. 1988-04-14) or an event id", date=repr(text)))
+        return Moment(typed.first, text, None, typed.first.isoformat()[:7])
     if typed.precision == "range":
-        raise UsageError(Message("{date} is a range, not a day: give an exact day "
-                                 "(e.g. 1988-04-14) or an event id", date=repr(text)))
+        raise UsageError(Message("{date} is a range, not one end: give a day, month or "
+                                 "year (e.g. 1988-04-14, 1988-04) or an event id",
+                                 date=repr(text)))
     return Moment(typed.first, text, None)
 
 

@@ -439,7 +439,8 @@ def source_detail(use: SourceUse, dataset: Vocabulary, lang: str) -> Detail:
 
 def caveat(moment: Moment, lang: str) -> str | None:
     """Say, in `lang`, why an event's day that a span uses is less than a certain day, if it
-    is: its first day, or for an event's own length (`span ID`) its first or last."""
+    is: known only to the year or month (the range takes in all of it), a period (its first
+    day is used), or uncertain or approximate."""
     from accordcli.edtf import precision_of, qualifier_of
 
     date = moment.date
@@ -448,14 +449,11 @@ def caveat(moment: Moment, lang: str) -> str | None:
     reasons = []
     precision = precision_of(moment.end)
     if precision == "year":
-        reasons.append(gettext("known only to the year, so its last day {day} is used", lang)
-                       if moment.last else
-                       gettext("known only to the year, so its first day {day} is used", lang))
-    elif precision == "month":
-        reasons.append(gettext("known only to the month, so its last day {day} is used", lang)
-                       if moment.last else
-                       gettext("known only to the month, so its first day {day} is used",
+        reasons.append(gettext("known only to the year, so the range takes in the whole year",
                                lang))
+    elif precision == "month":
+        reasons.append(gettext("known only to the month, so the range takes in the whole "
+                               "month", lang))
     elif date.interval and not moment.own:
         reasons.append(gettext("a period; its first day {day} is used", lang))
     qualifier = qualifier_of(moment.end)
@@ -494,8 +492,8 @@ def _shown_moment(moment: Moment, lang: str) -> str:
     precision of its date, with the event's id."""
     from accordcli.edtf import shown_end
 
-    if moment.date is None:
-        day = moment.day.isoformat()
+    if moment.date is None:  # a typed day, month or year, at its precision
+        day = shown_end(moment.end, lang) if moment.end else moment.day.isoformat()
         return day if moment.label == day else f"{day} ({moment.label})"
     return f"{shown_end(moment.end, lang)} ({moment.label})"
 
@@ -507,26 +505,29 @@ def interval_detail(interval: Interval, lang: str) -> Detail:
     from accordcli.render.records_more import INTERVALS, IntervalRecord
     start, end = interval.start, interval.end
     if interval.min_days != interval.max_days:
-        # Nearer zero first, so that a reversed span reads the same with minus signs.
-        pairs = [(interval.shortest, interval.min_days), (interval.longest, interval.max_days)]
-        if interval.max_days <= 0:
-            pairs.reverse()
-        (near, near_days), (far, far_days) = pairs
+        # From the least to the most, as min_days and max_days: "-5 years to -4 years".
         # Translators: a range of durations, "4 years, 3 months to 5 years, 3 months".
         between = gettext("{shortest} to {longest}", lang)
-        heading = between.format(shortest=_calendar(*near, lang, units=2),
-                                 longest=_calendar(*far, lang, units=2))
-        total = between.format(shortest=number(near_days, lang),
-                               longest=_days(far_days, lang))
+        heading = between.format(shortest=_calendar(*interval.shortest, lang, units=2),
+                                 longest=_calendar(*interval.longest, lang, units=2))
+        total = between.format(shortest=number(interval.min_days, lang),
+                               longest=_days(interval.max_days, lang))
         heading = f"{heading} ({total})"
+    elif interval.max_days == 0 and start.own:  # a one-day event's own length
+        heading = _days(0, lang)
+    elif interval.max_days == 0:  # said once, in words
+        heading = (gettext("about the same day", lang)
+                   if (start.qualified or end.qualified) and not start.same(end) else
+                   gettext("the same day", lang))
     else:
         heading = (f"{_calendar(interval.years, interval.months, interval.days, lang)} "
                    f"({_days(interval.total_days, lang)})")
         if (start.qualified or end.qualified) and not start.same(end):
             # Translators: a duration between uncertain or approximate dates.
             heading = gettext("about {span}", lang).format(span=heading)
-    notes = tuple(dict.fromkeys(
-        n for n in (caveat(start, lang), caveat(end, lang)) if n))  # once for `span X X`
+    # One day of one date against itself is no time, whichever day it was: nothing to note.
+    notes = () if start.same(end) else tuple(dict.fromkeys(
+        n for n in (caveat(start, lang), caveat(end, lang)) if n))
     record = IntervalRecord(start.day.isoformat(), end.day.isoformat(), start.label, end.label,
                             interval.years, interval.months, interval.days,
                             interval.total_days, start.exact and end.exact, notes,
