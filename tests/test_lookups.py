@@ -271,9 +271,9 @@ def test_span_says_when_a_date_is_not_an_exact_day(run: Run) -> None:
     assert record["exact"] is False
     assert record["from"] == "1982-06-01" and record["to"] == "1990-01-01"
     assert record["notes"] == [
-        "talks-open is dated 1982-06: known only to the month, so its first day 1982-06-01 "
-        "is used",
-        "rumour is dated 1990?: known only to the year, so its first day 1990-01-01 is used; "
+        "talks-open is dated 1982-06: known only to the month, so the range takes in the "
+        "whole month",
+        "rumour is dated 1990?: known only to the year, so the range takes in the whole year; "
         "the date is uncertain",
     ]
     text = run("span", "border-war", "withdrawal", "--data", S).stdout
@@ -294,8 +294,8 @@ def test_span_notes_speak_of_the_first_day_only(run: Run, tmp_path: Path) -> Non
     record = json.loads(ran.stdout)
     assert record["notes"] == [
         "border-war is dated 1979-12-24/1980-02~: a period; its first day 1979-12-24 is used",
-        "withdrawal is dated 1988-05~/1989-02-15?: known only to the month, so its first day "
-        "1988-05-01 is used; the date is approximate",
+        "withdrawal is dated 1988-05~/1989-02-15?: known only to the month, so the range "
+        "takes in the whole month; the date is approximate",
     ]
     # In CSV each note is a line of its own: the notes themselves contain ";".
     csv_text = run("span", "border-war", "withdrawal", "--data", str(path),

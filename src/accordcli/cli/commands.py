@@ -362,7 +362,8 @@ def span_command(
         metavar="A", autocompletion=complete_event,
         # Translators: "14 Nisan 1988" is Turkish, as accord reads it.
         help=N_("An event id (its first day) or a day: 1988-04-14, '14 April 1988', "
-                "'14 Nisan 1988'."))],
+                "'14 Nisan 1988'; a month or year (1988-04, 1983) gives the shortest and "
+                "longest span."))],
     end: Annotated[Optional[str], typer.Argument(  # noqa: UP045
         metavar="[B]", autocompletion=complete_event, show_default=False,
         help=N_("The same, for the other end. Without it, A is an event id and the span "
