@@ -221,14 +221,14 @@ def test_a_newspaper_without_container_has_no_journal_title() -> None:
 def test_an_uncertain_date_is_no_circa_and_each_format_says_it() -> None:
     entries, item, ris = _three(source(date="1983?"))
     assert item["issued"] == {"date-parts": [[1983]]}
-    assert item["note"] == "Date of publication uncertain: 1983 (uncertain)"
+    assert item["note"] == "Date of publication uncertain: 1983"
     assert ris["DA"] == ["1983///"]
-    assert ris["N1"] == ["Date of publication uncertain: 1983 (uncertain)"]
+    assert ris["N1"] == ["Date of publication uncertain: 1983"]
     assert entries["s"].fields["date"] == "1983?"  # biblatex reads EDTF's qualifier
     _, item, ris = _three(source(date="1988-04~"))
     assert item["issued"] == {"date-parts": [[1988, 4]], "circa": True}
     assert "note" not in item
-    assert ris["N1"] == ["Date of publication approximate: c. 1988-04"]
+    assert ris["N1"] == ["Date of publication approximate: 1988-04"]
 
 
 def test_keys_are_the_ids_when_plain_and_stable_and_unique_otherwise() -> None:

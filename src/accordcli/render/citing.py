@@ -119,15 +119,15 @@ def published(date: str | None) -> Published | None:
 
 def date_caveat(date: Published, lang: str) -> str:
     """Return the note that says a date is uncertain or approximate, for formats whose dates
-    cannot say it: "Date of publication uncertain: 1983-02-11 (uncertain)"."""
-    from accordcli.edtf import shown_date
+    cannot say it: "Date of publication uncertain: 1983-02-11"."""
     from accordcli.i18n import gettext
 
-    shown = shown_date(date.text, lang)
+    # The date without its qualifiers: the note's words say them.
+    shown = " – ".join(end.rstrip("?~%") for end in date.text.split("/"))
     if date.uncertain:
-        # Translators: a note in a bibliography entry; {date} as in "1983-02-11 (uncertain)".
+        # Translators: a note in a bibliography entry; {date} as in "1983-02-11".
         return gettext("Date of publication uncertain: {date}", lang).format(date=shown)
-    # Translators: a note in a bibliography entry; {date} as in "c. 1988-04".
+    # Translators: a note in a bibliography entry; {date} as in "1988-04".
     return gettext("Date of publication approximate: {date}", lang).format(date=shown)
 
 
