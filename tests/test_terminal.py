@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from rich.cells import cell_len
 
 import accordcli
 from accordcli.actors import ActorSummary, actor_summaries, involvement
@@ -225,16 +226,19 @@ def test_words_are_never_broken_and_cuts_are_visible(
         name: str, lang: str, width: int) -> None:
     words = vocabulary(shown[lang][name], lang)
     for line in screens[name, lang, width].splitlines():
-        assert len(line) <= width
-        for token in line.split():
+        tokens = line.split()
+        # Only a token longer than the room beside the labels (a web address) goes past
+        # the width, whole, the only value on its line, to be copied: the terminal wraps it.
+        assert len(line) <= width or (
+            tokens[-1] in words and len(line) - len(tokens[-1]) < width
+            and cell_len(tokens[-1]) > width // 2), line
+        for token in tokens:
             if token in words or set(token) <= {"─"}:
                 continue
             if token.endswith("…"):  # cut: a word's start, or a cut role's last line
                 assert any(word.startswith(token[:-1]) for word in words), token
                 continue
-            # A token longer than the whole value column (a web address in a field) is
-            # continued on the next line; no word is.
-            assert any(token in word and len(word) > width - 15 for word in words), token
+            raise AssertionError(f"{token!r} is a broken word")
 
 
 def table_rows(screen: str) -> tuple[list[int], list[list[str]]]:

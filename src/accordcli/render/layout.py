@@ -120,12 +120,14 @@ def line_count(cell: Words, width: int) -> int:
 
 
 def wrap(cell: Words, width: int, encoding: str, mark: str, *, max_lines: int = 0,
-         fold: bool = False) -> list[str]:
+         fold: bool = False, whole: bool = False) -> list[str]:
     """Return `cell` as shown lines of at most `width` cells, broken between pieces.
 
     A piece wider than the column is cut to fit with `mark` (an id or a web address in a
-    table), or with `fold` continued on the next lines. With `max_lines`, what does not fit
-    in them is cut with `mark` at the end of the last.
+    table), with `fold` continued on the next lines, or with `whole` left whole on a line
+    of its own, wider than `width` (a web address beside a label: the terminal wraps it
+    softly, and it can still be copied). With `max_lines`, what does not fit in them is cut
+    with `mark` at the end of the last.
     """
     spans: list[tuple[int, int]] = []  # each line's start and end in cell.text
     first = -1  # the current line's start; -1 before its first piece
@@ -152,7 +154,7 @@ def wrap(cell: Words, width: int, encoding: str, mark: str, *, max_lines: int = 
             lines.append(truncate(text[start:], width, mark, encoding, strip=True))
             break
         line = shown(text[start:stop], encoding)
-        if cell_len(line) <= width:
+        if cell_len(line) <= width or whole:
             lines.append(line)
         elif fold:
             lines.extend(chop_cells(line, width))

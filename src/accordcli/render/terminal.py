@@ -7,7 +7,7 @@ Rich is given it explicitly and reads nothing from the process itself.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rich import box
@@ -68,7 +68,9 @@ def console(env: Environment, file: io.StringIO) -> Console:
 def render_to_text(renderable: RenderableType, env: Environment) -> str:
     """Render with the terminal's width and colours into a string, for one write to stdout."""
     buffer = io.StringIO()
-    console(env, buffer).print(renderable)
+    # crop=False: a web address longer than the line is left whole (see _fields); every
+    # other line is laid out within the width already.
+    console(env, buffer).print(renderable, crop=False)
     # Rich pads every cell to its column width; trailing blanks only get in the way.
     return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())
 
@@ -234,6 +236,31 @@ def _label_width(labels: list[str], width: int) -> int:
     return min(max(cell_len(text) for text in labels), max(4, width // 2))
 
 
+def _fields(fields: Sequence[tuple[str, str]], env: Environment) -> Text:
+    """Return a record's labelled fields, each value wrapped between words beside its
+    label; a web address longer than the line stays whole on a line of its own."""
+    width = _width(env)
+    labels = [_label(key, env) for key, _ in fields]
+    room = _label_width(labels, width) if labels else 0
+    value_room = max(width - room - GAP, 1)
+    mark = _mark(env)
+    out = Text(no_wrap=True, overflow="ignore")
+    for position, (label_text, (_, value)) in enumerate(zip(labels, fields, strict=True)):
+        head = wrap(words(label_text, env.encoding), room, env.encoding, mark, fold=True)
+        lines = wrap(words(value, env.encoding), value_room, env.encoding, mark, whole=True)
+        for number in range(max(len(head), len(lines))):
+            if position or number:
+                out.append("\n")
+            used = 0
+            if number < len(head):
+                out.append(head[number], style="dim")
+                used = cell_len(head[number])
+            if number < len(lines) and lines[number]:
+                out.append(" " * (room - used + GAP))
+                out.append(lines[number])
+    return out
+
+
 def stacked(listing: Listing[Any], env: Environment, measured: _Measured) -> Text:
     """Return the records one after another, each a block of labelled values wrapped
     beside their labels, a blank line between two blocks.
@@ -253,8 +280,10 @@ def stacked(listing: Listing[Any], env: Environment, measured: _Measured) -> Tex
         if index:
             out.append("\n\n")
         for position, (column, head) in enumerate(zip(measured.columns, heads, strict=True)):
+            # A token longer than the line (an id, a web address) stays whole: it is what
+            # the next command takes, or a link to copy.
             values = _lines_text(column.key, wrap(column.cells[index], value_room,
-                                                  env.encoding, mark, fold=True), listing)
+                                                  env.encoding, mark, whole=True), listing)
             lines = values.split("\n", allow_blank=True)
             for number in range(max(len(head), len(lines))):
                 if position or number:
@@ -289,12 +318,8 @@ def _add_label_column(grid: Table, width: int) -> None:
 
 def detail_group(detail: Detail, env: Environment) -> Group:
     """Return a heading, a grid of labelled fields and the detail's tables."""
-    fields = Table.grid(padding=(0, 2))
-    _add_label_column(fields, _width(env))
-    fields.add_column(overflow="fold")
-    for key, value in detail.fields:
-        fields.add_row(Text(_label(key, env)), _styled(value, env))
-    parts: list[RenderableType] = [_styled(detail.heading, env, "bold"), fields]
+    parts: list[RenderableType] = [_styled(detail.heading, env, "bold"),
+                                   _fields(detail.fields, env)]
     for key, listing in detail.sections:
         rows = listing.rows()
         parts += [Text(""), Text(_label(key, env), style="bold"),
