@@ -48,6 +48,10 @@ _WORDS = re.compile(r"[^ \n]+|\n")
 _DATE_PARTS = re.compile(r"[^ \n/]*/|[^ \n/]+|\n")
 
 
+# A web address alone on a line: what `whole` keeps whole.
+_LINK = re.compile(r"[a-z][a-z0-9+.-]*://\S+")
+
+
 class Words(NamedTuple):
     """A cell's text cut into the pieces a line may break between."""
 
@@ -124,9 +128,9 @@ def wrap(cell: Words, width: int, encoding: str, mark: str, *, max_lines: int = 
     """Return `cell` as shown lines of at most `width` cells, broken between pieces.
 
     A piece wider than the column is cut to fit with `mark` (an id or a web address in a
-    table), with `fold` continued on the next lines, or with `whole` left whole on a line
-    of its own, wider than `width` (a web address beside a label: the terminal wraps it
-    softly, and it can still be copied). With `max_lines`, what does not fit in them is cut
+    table), or with `fold` continued on the next lines; with `whole`, a web address is
+    left whole on a line of its own, wider than `width` (beside a label: the terminal wraps
+    it softly, and it can still be copied). With `max_lines`, what does not fit in them is cut
     with `mark` at the end of the last.
     """
     spans: list[tuple[int, int]] = []  # each line's start and end in cell.text
@@ -154,7 +158,7 @@ def wrap(cell: Words, width: int, encoding: str, mark: str, *, max_lines: int = 
             lines.append(truncate(text[start:], width, mark, encoding, strip=True))
             break
         line = shown(text[start:stop], encoding)
-        if cell_len(line) <= width or whole:
+        if cell_len(line) <= width or (whole and _LINK.fullmatch(line)):
             lines.append(line)
         elif fold:
             lines.extend(chop_cells(line, width))

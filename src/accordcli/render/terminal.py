@@ -247,7 +247,8 @@ def _fields(fields: Sequence[tuple[str, str]], env: Environment) -> Text:
     out = Text(no_wrap=True, overflow="ignore")
     for position, (label_text, (_, value)) in enumerate(zip(labels, fields, strict=True)):
         head = wrap(words(label_text, env.encoding), room, env.encoding, mark, fold=True)
-        lines = wrap(words(value, env.encoding), value_room, env.encoding, mark, whole=True)
+        lines = wrap(words(value, env.encoding), value_room, env.encoding, mark, fold=True,
+                     whole=True)
         for number in range(max(len(head), len(lines))):
             if position or number:
                 out.append("\n")
@@ -280,10 +281,10 @@ def stacked(listing: Listing[Any], env: Environment, measured: _Measured) -> Tex
         if index:
             out.append("\n\n")
         for position, (column, head) in enumerate(zip(measured.columns, heads, strict=True)):
-            # A token longer than the line (an id, a web address) stays whole: it is what
-            # the next command takes, or a link to copy.
+            # A web address longer than the line stays whole, to be copied.
             values = _lines_text(column.key, wrap(column.cells[index], value_room,
-                                                  env.encoding, mark, whole=True), listing)
+                                                  env.encoding, mark, fold=True, whole=True),
+                                 listing)
             lines = values.split("\n", allow_blank=True)
             for number in range(max(len(head), len(lines))):
                 if position or number:
