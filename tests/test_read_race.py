@@ -210,6 +210,7 @@ print(json.dumps(seen))
 MTIME_TICK_NS = 10_000_000
 
 
+@pytest.mark.settle  # the readers (other processes) wait; the premise uses the real wait
 def test_concurrent_in_place_rewrites_never_give_a_mixed_read(tmp_path: Path) -> None:
     # The settle wait assumes a write is over within SETTLE_NS of its start. A machine so
     # loaded that the writer is preempted inside one write for longer breaks that premise
