@@ -35,6 +35,14 @@ class Problem(NamedTuple):
             return ""
         return f":{self.line}" if self.column is None else f":{self.line}:{self.column}"
 
+    def reported(self, path: str) -> Message:
+        """Return the problem as one message after the file's name and line, as compilers
+        write it ("my.toml:12: events[3] (id 'x').date: ...")."""
+        # Translators: a problem in a data file, after the file's name and line (":12"),
+        # as compilers write it.
+        return Message("{path}{line}: {problem}", path=path, line=self.position(),
+                       problem=self.said())
+
     def said(self) -> Message:
         """Return the problem as one message, after where it is."""
         if self.where is None:

@@ -400,10 +400,7 @@ def error_lines(err: AccordError, lang: str = SOURCE) -> list[Message | str]:
     if isinstance(err, UnknownKind):
         return [_unknown_kind(err, lang)]
     if isinstance(err, DataError):
-        # Translators: a problem in a data file, after the file's name and line (":12"),
-        # as compilers write it.
-        return [Message("{path}{line}: {problem}", path=err.source, line=found.position(),
-                        problem=found.said()) for found in err.found]
+        return [found.reported(err.source) for found in err.found]
     if isinstance(err, Reported):  # its problems are on stdout (validate --json)
         return []
     return [message_of(err)]

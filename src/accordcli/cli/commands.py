@@ -457,8 +457,7 @@ def validate(
     show(common, Report(display_name(target), query.counts(dataset), tuple(found)))
     if common.format != "json":
         for warning in found:
-            said = f"{display_name(target)}{warning.position()}: " + warning.said().translated(
-                common.lang)
+            said = warning.reported(display_name(target)).translated(common.lang)
             # Translators: how accord reports what does not make a data file invalid, as in
             # "accord: warning: my.toml:12: actors[3] (id 'x'): no event, instrument or
             # actor names this actor". Keep "accord", the name of the command.
